@@ -1,0 +1,5 @@
+"""Allow ``python -m samenplan``."""
+
+from samenplan.cli import main
+
+main()

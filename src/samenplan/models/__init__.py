@@ -1,0 +1,1 @@
+"""Pydantic models of the plan format: shapes only; meaning lives in the rules."""
