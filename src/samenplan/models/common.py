@@ -6,7 +6,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -20,14 +27,27 @@ def config(description: str) -> ConfigDict:
     return ConfigDict(
         extra="forbid",
         json_schema_extra={"description": description},
-        validate_default=False,
+        coerce_numbers_to_str=True,
     )
 
 
 class Model(BaseModel):
-    """Base of all plan models: unknown keys are refused."""
+    """Base of all plan models: unknown keys are refused; an empty optional field is absent."""
 
     model_config = config("")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_empty_optional(cls, data: Any) -> Any:
+        # `signalen:` with nothing after it reads as null; treat it as "not filled in yet".
+        if isinstance(data, dict):
+            fields = cls.model_fields
+            return {
+                k: v
+                for k, v in data.items()
+                if not (v is None and k in fields and not fields[k].is_required())
+            }
+        return data
 
 
 def _check_id(value: Any) -> Any:
@@ -41,7 +61,7 @@ def _check_id(value: Any) -> Any:
 
 
 def _check_datum(value: Any) -> Any:
-    if isinstance(value, bool) or isinstance(value, int | float):
+    if isinstance(value, (bool, int | float)):
         raise PydanticCustomError("datum_ongeldig", "'{value}' is geen datum", {"value": value})
     return value
 

@@ -1,0 +1,30 @@
+"""`samenplan check` as data: load the plan, run the rules, return sorted diagnostics."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from samenplan.diagnostics import Diagnostic, Severity
+from samenplan.loader import LoadedPlan, load_plan
+
+
+@dataclass
+class CheckResult:
+    """The outcome of checking one plan folder."""
+
+    loaded: LoadedPlan
+    diagnostics: list[Diagnostic]
+
+    def count(self, severity: Severity) -> int:
+        """Number of findings of exactly this severity."""
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    def fails(self, fail_level: Severity = Severity.ERROR) -> bool:
+        """Whether any finding is at or above ``fail_level``."""
+        return any(d.severity.rank >= fail_level.rank for d in self.diagnostics)
+
+
+def check_plan(root: Path) -> CheckResult:
+    """Check the plan folder ``root``; raises loader.NotAPlan for a wrong folder."""
+    loaded = load_plan(root)
+    diagnostics = sorted(loaded.diagnostics, key=lambda d: d.sort_key)
+    return CheckResult(loaded, diagnostics)

@@ -1,0 +1,1 @@
+"""Reporters: pure functions from a check result to text in one output format."""

@@ -1,0 +1,64 @@
+"""Readable text for people at a terminal: location, code, message, source line, hint."""
+
+from pathlib import Path
+
+from samenplan.check import CheckResult
+from samenplan.diagnostics import Diagnostic, Severity
+
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def display_path(root: Path, file: str) -> str:
+    """The path users can click: plan folder joined with the file, '/' separated."""
+    return file if str(root) in ("", ".") else f"{root.as_posix().rstrip('/')}/{file}"
+
+
+def format_text(result: CheckResult, *, color: bool = False) -> str:
+    """All findings as text blocks, then a summary line."""
+    blocks = [_block(result, d, color) for d in result.diagnostics]
+    return "\n\n".join([*blocks, summary(result, color=color)]) + "\n"
+
+
+def _block(result: CheckResult, diag: Diagnostic, color: bool) -> str:
+    loc = diag.location
+    head = (f"{_paint(display_path(result.loaded.root, loc.file), '1', color)}"
+            f":{loc.line}:{loc.col}: "
+            f"{_paint(diag.code + ' ' + diag.severity.label, _COLORS[diag.severity], color)} "
+            f"{diag.message}")
+    lines = [head]
+    source = result.loaded.sources.get(loc.file)
+    if source is not None and 1 <= loc.line <= len(source.lines):
+        text = source.lines[loc.line - 1].replace("\t", " ")
+        gutter = f"{loc.line:>5} | "
+        lines.append(gutter + text)
+        lines.append(" " * (len(gutter) - 2) + "| " + " " * (loc.col - 1) +
+                     _paint("^", _COLORS[diag.severity], color))
+    for rel in diag.related:
+        lines.append(f"      zie ook {display_path(result.loaded.root, rel.location.file)}"
+                     f":{rel.location.line}:{rel.location.col}: {rel.message}")
+    if diag.hint:
+        lines.append(f"      tip: {diag.hint}")
+    return "\n".join(lines)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary(result: CheckResult, *, color: bool = False) -> str:
+    """One line: how many errors, warnings and notes, in how many files."""
+    root = result.loaded.root
+    if not result.diagnostics:
+        return _paint(f"Geen problemen gevonden in {root.as_posix()}.", "32", color)
+    files = len({d.location.file for d in result.diagnostics})
+    counts = [
+        _plural(result.count(Severity.ERROR), "fout", "fouten"),
+        _plural(result.count(Severity.WARNING), "waarschuwing", "waarschuwingen"),
+        _plural(result.count(Severity.INFO), "opmerking", "opmerkingen"),
+    ]
+    return (f"{', '.join(counts)} in {_plural(files, 'bestand', 'bestanden')} "
+            f"van {root.as_posix()}.")

@@ -1,0 +1,274 @@
+"""Read one YAML file safely into plain Python data plus the position of every key and value.
+
+We compose ruamel's node tree ourselves instead of constructing objects: nothing is ever
+executed, duplicate keys are all reported, and every node keeps its line and column.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from samenplan import codes
+from samenplan.diagnostics import Diagnostic, KeyPath, Location, Related
+from samenplan.locate import PositionIndex
+from samenplan.yamlerrors import describe_yaml_error
+
+MAX_BYTES = 2_000_000  # a plan file is a few tens of kilobytes at most
+MAX_NODES = 200_000  # after expanding aliases ("billion laughs" guard)
+MAX_DEPTH = 40
+
+_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp",
+                                        "map", "seq", "merge")}
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+
+
+@dataclass
+class Source:
+    """One plan file as read: its data (None when unreadable), positions and text lines."""
+
+    name: str
+    data: Any = None
+    positions: PositionIndex = field(default_factory=lambda: PositionIndex(""))
+    lines: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file was read into a mapping without problems."""
+        return not self.diagnostics and isinstance(self.data, dict)
+
+
+class _TooComplex(Exception):
+    def __init__(self, node: Node, why: str) -> None:
+        super().__init__(why)
+        self.node = node
+        self.why = why
+
+
+def read_source(path: Path, name: str) -> Source:
+    """Read ``path`` (shown to users as ``name``); every problem becomes a diagnostic."""
+    src = Source(name, positions=PositionIndex(name))
+    raw = _read_bytes(path, src)
+    if raw is None:
+        return src
+    text = _decode(raw, src)
+    if text is None:
+        return src
+    src.lines = text.splitlines()
+    try:
+        root = YAML(typ="rt").compose(text)
+    except MarkedYAMLError as exc:
+        message, hint, mark = describe_yaml_error(exc)
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        _add(src, codes.YAML_SYNTAX, message, hint, Location(name, line, col))
+        return src
+    except RecursionError:
+        _add(src, codes.TOO_COMPLEX, f"{name} is te diep genest om te lezen.",
+             "Een plan heeft hooguit een paar niveaus inspringing nodig.", Location(name))
+        return src
+    except YAMLError as exc:  # unmarked reader errors, e.g. control characters
+        _add(src, codes.YAML_SYNTAX, f"{name} bevat tekens die YAML niet toestaat.",
+             f"Haal vreemde tekens weg (technische melding: {exc}).", Location(name))
+        return src
+    if root is None:
+        _add(src, codes.FILE_EMPTY, f"{name} is leeg.",
+             "Vul de velden in, of maak het bestand opnieuw met 'samenplan init'.", Location(name))
+        return src
+    _Converter(src).run(root)
+    if not src.diagnostics and not isinstance(src.data, dict):
+        _add(src, codes.NOT_MAPPING, f"{name} begint niet met velden ('naam: waarde').",
+             "Begin het bestand met de velden van deze stap, bijvoorbeeld 'titel: ...'.",
+             _loc(name, root))
+    return src
+
+
+def _read_bytes(path: Path, src: Source) -> bytes | None:
+    name = src.name
+    try:
+        if path.is_dir():
+            _add(src, codes.UNREADABLE, f"{name} is een map, geen bestand.",
+                 f"Verplaats of hernoem de map en maak {name} als gewoon bestand.", Location(name))
+            return None
+        if path.stat().st_size > MAX_BYTES:
+            _add(src, codes.TOO_COMPLEX,
+                 f"{name} is groter dan {MAX_BYTES // 1_000_000} MB.",
+                 "Een plan-bestand is meestal kleiner dan 100 kB. Staat er iets anders in?",
+                 Location(name))
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        _add(src, codes.UNREADABLE, f"{name} kan niet geopend worden ({_os_reason(exc)}).",
+             "Controleer of het een gewoon bestand is en of je het mag lezen.", Location(name))
+        return None
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    reasons = {
+        errno.EACCES: "geen leesrechten",
+        errno.EPERM: "geen leesrechten",
+        errno.ELOOP: "snelkoppeling die naar zichzelf wijst",
+        errno.ENOENT: "snelkoppeling naar een bestand dat niet bestaat",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or "onbekende reden")
+
+
+def _decode(raw: bytes, src: Source) -> str | None:
+    if b"\x00" in raw:
+        _add(src, codes.NOT_UTF8, f"{src.name} is geen tekstbestand.",
+             "Een plan-bestand is platte tekst (YAML). Is hier een ander bestand opgeslagen?",
+             Location(src.name))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        _add(src, codes.NOT_UTF8,
+             f"{src.name} is niet als UTF-8 opgeslagen (vreemd teken op regel {line}).",
+             "Sla het bestand op als UTF-8; in VS Code: klik rechtsonder op de codering en "
+             "kies 'Save with Encoding' en dan 'UTF-8'.",
+             Location(src.name, line, col))
+        return None
+
+
+def _loc(name: str, node: Node) -> Location:
+    return Location(name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _add(src: Source, code: codes.Code, message: str, hint: str, location: Location,
+         related: tuple[Related, ...] = ()) -> None:
+    src.diagnostics.append(
+        Diagnostic(code.code, code.severity, message, location, hint, related=related)
+    )
+
+
+class _Converter:
+    """Turns a node tree into dicts, lists and scalars, recording positions."""
+
+    def __init__(self, src: Source) -> None:
+        self.src = src
+        self.count = 0
+
+    def run(self, root: Node) -> None:
+        try:
+            self.src.data = self.convert(root, (), 0)
+        except _TooComplex as exc:
+            self.src.data = None
+            _add(self.src, codes.TOO_COMPLEX, exc.why,
+                 "Gebruik geen ankers (&) en verwijzingen (*) die elkaar herhalen, en houd de "
+                 "inspringing beperkt.", _loc(self.src.name, exc.node))
+
+    def convert(self, node: Node, path: KeyPath, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooComplex(node, f"{self.src.name} wordt na het invullen van verwijzingen "
+                                    f"groter dan {MAX_NODES} waarden.")
+        if depth > MAX_DEPTH:
+            raise _TooComplex(node, f"{self.src.name} is dieper genest dan {MAX_DEPTH} niveaus.")
+        pos = (node.start_mark.line, node.start_mark.column)
+        if path not in self.src.positions.values:
+            self.src.positions.add(path, pos)
+        if node.tag not in _ALLOWED_TAGS:
+            _add(self.src, codes.BAD_TAG,
+                 f"De tag '{_short_tag(str(node.tag))}' is niet toegestaan.",
+                 "Haal de tag weg; samenplan voert nooit code uit een plan uit.",
+                 _loc(self.src.name, node))
+            return None
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return [self.item(child, (*path, i), depth) for i, child in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return scalar(node)
+
+    def item(self, node: Node, path: KeyPath, depth: int) -> Any:
+        self.src.positions.add(path, (node.start_mark.line, node.start_mark.column))
+        return self.convert(node, path, depth + 1)
+
+    def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        merged: list[Node] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_TAG}merge":
+                merged.append(value_node)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                _add(self.src, codes.WRONG_TYPE, "Een veldnaam moet een woord zijn, geen lijst.",
+                     "Schrijf de veldnaam als gewone tekst, gevolgd door een dubbele punt.",
+                     _loc(self.src.name, key_node))
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                first = _loc(self.src.name, first_seen[key])
+                _add(self.src, codes.DUPLICATE_KEY,
+                     f"Het veld '{key}' staat twee keer in dezelfde groep "
+                     f"(ook op regel {first.line}).",
+                     "Voeg de twee samen of haal er één weg.",
+                     _loc(self.src.name, key_node),
+                     (Related(first, f"eerste '{key}'"),))
+                continue
+            first_seen[key] = key_node
+            child = (*path, key)
+            self.src.positions.add(
+                child,
+                (value_node.start_mark.line, value_node.start_mark.column),
+                (key_node.start_mark.line, key_node.start_mark.column),
+            )
+            result[key] = self.convert(value_node, child, depth + 1)
+        for extra in merged:  # YAML merge keys: earlier keys win
+            sources = extra.value if isinstance(extra, SequenceNode) else [extra]
+            for source in sources:
+                value = self.convert(source, path, depth + 1)
+                if isinstance(value, dict):
+                    for k, v in value.items():
+                        result.setdefault(k, v)
+        return result
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+def scalar(node: ScalarNode) -> Any:
+    """Plain Python value of a resolved scalar; dates stay text for pydantic to check."""
+    value: str = node.value
+    tag = str(node.tag or "")
+    kind = tag[len(_TAG):] if tag.startswith(_TAG) else "str"
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return value.lower() == "true"
+    if kind == "int":
+        return _int(value)
+    if kind == "float":
+        if node.style is None and _THOUSANDS_RE.match(value):
+            return value  # "12.000": keep the text so amount checks can explain it
+        lowered = value.lower()
+        if lowered in _FLOATS:
+            return _FLOATS[lowered]
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    return value
+
+
+def _int(value: str) -> int | str:
+    text = value.replace("_", "")
+    try:
+        if text.lower().startswith(("0x", "0o", "0b", "-0x", "-0o", "-0b", "+0x", "+0o")):
+            return int(text, 0)
+        return int(text, 10)
+    except ValueError:
+        return value
