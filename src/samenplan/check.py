@@ -14,6 +14,11 @@ class CheckResult:
     loaded: LoadedPlan
     diagnostics: list[Diagnostic]
 
+    @property
+    def rules_ran(self) -> bool:
+        """Whether the coherence rules ran (they need a plan without loader errors)."""
+        return self.loaded.plan is not None
+
     def count(self, severity: Severity) -> int:
         """Number of findings of exactly this severity."""
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -25,6 +30,8 @@ class CheckResult:
 
 def check_plan(root: Path) -> CheckResult:
     """Check the plan folder ``root``; raises loader.NotAPlan for a wrong folder."""
+    from samenplan.rules.engine import run_rules
+
     loaded = load_plan(root)
-    diagnostics = sorted(loaded.diagnostics, key=lambda d: d.sort_key)
-    return CheckResult(loaded, diagnostics)
+    found = loaded.diagnostics + run_rules(loaded)
+    return CheckResult(loaded, sorted(found, key=lambda d: d.sort_key))

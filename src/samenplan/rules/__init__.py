@@ -1,0 +1,1 @@
+"""Coherence rules: small functions with metadata, registered with the ``rule`` decorator."""
