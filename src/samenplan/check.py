@@ -15,6 +15,14 @@ class CheckResult:
     diagnostics: list[Diagnostic]
 
     @property
+    def completeness(self) -> dict[int, int] | None:
+        """Step number → percentage filled in; None when the plan did not load."""
+        from samenplan.completeness import completeness
+
+        plan = self.loaded.plan
+        return completeness(plan) if plan is not None else None
+
+    @property
     def rules_ran(self) -> bool:
         """Whether the coherence rules ran (they need a plan without loader errors)."""
         return self.loaded.plan is not None

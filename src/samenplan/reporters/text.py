@@ -50,7 +50,18 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def summary(result: CheckResult, *, color: bool = False) -> str:
-    """One line: how many errors, warnings and notes, in how many files."""
+    """Counts of findings, completeness per step, and whether the rules ran."""
+    lines = [_counts(result, color)]
+    scores = result.completeness
+    if scores is not None:
+        lines.append("Volledigheid per stap: "
+                     + " · ".join(f"{n}: {pct}%" for n, pct in scores.items()))
+    if not result.rules_ran:
+        lines.append("De samenhang is nog niet gecontroleerd: los eerst de fouten hierboven op.")
+    return "\n".join(lines)
+
+
+def _counts(result: CheckResult, color: bool) -> str:
     root = result.loaded.root
     if not result.diagnostics:
         return _paint(f"Geen problemen gevonden in {root.as_posix()}.", "32", color)

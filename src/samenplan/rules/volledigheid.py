@@ -1,0 +1,70 @@
+"""Completeness: placeholders from `samenplan init` and empty texts that a plan needs."""
+
+from collections.abc import Iterator
+
+from samenplan.diagnostics import Severity
+from samenplan.placeholders import find_placeholders, is_filled
+from samenplan.rules.context import RuleContext
+from samenplan.rules.registry import Finding, rule
+from samenplan.steps import DOCUMENTS
+from samenplan.vocab import Fase
+
+#: Texts every plan needs, as (document slug, key path, what it is).
+REQUIRED_TEXTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("urgentie", ("aanleiding",), "de aanleiding"),
+    ("urgentie", ("gedeelde_urgentie",), "de gedeelde urgentie"),
+    ("analyse", ("duiding",), "de gezamenlijke duiding van de cijfers"),
+    ("aanpak", ("samenhang",), "hoe de interventies samen één geheel vormen"),
+    ("uitvoering", ("borging",), "de borging na afloop van het geld"),
+)
+
+
+@rule("SP801", "nog-invullen", Severity.WARNING,
+      "Er staat nog tekst van 'samenplan init' die ingevuld moet worden.",
+      theme="volledigheid", error_from=Fase.BESLUIT,
+      bad="""
+aanleiding: <Waarom maken jullie dit plan? Wat zien jullie bij kinderen en jongeren?>
+""", good="""
+aanleiding: |
+  Sinds de scholen weer open zijn, zien leerkrachten en jongerenwerkers meer kinderen
+  die somber zijn en achterlopen met lezen.
+""")
+def nog_invullen(ctx: RuleContext) -> Iterator[Finding]:
+    """`samenplan init` zet op elke plek die de werkgroep moet invullen een tekst tussen
+    punthaken, zoals `<Waarom maken jullie dit plan?>`. Zolang zo'n tekst er staat, is het plan
+    niet af. In een concept is dit een waarschuwing, vanaf de fase besluit een fout: een plan
+    dat naar het college of het schoolbestuur gaat, bevat geen invulteksten meer.
+
+    Oplossing: vervang de tekst tussen punthaken door jullie eigen tekst, of haal het veld of
+    het lijstitem weg als het niet van toepassing is.
+    """
+    for doc in DOCUMENTS:
+        for path in find_placeholders(ctx.raw.get(doc.slug)):
+            yield Finding(doc.slug, path, f"Hier staat nog een invultekst in {doc.file}.",
+                          "Vervang de tekst tussen < en > door jullie eigen tekst.")
+
+
+@rule("SP802", "tekst-ontbreekt", Severity.WARNING,
+      "Een tekst die elk plan nodig heeft, is leeg.", theme="volledigheid",
+      error_from=Fase.BESLUIT,
+      bad="""
+samenhang: ""
+""", good="""
+samenhang: |
+  De interventies versterken elkaar: wat kinderen op school oefenen, komt terug
+  in de bibliotheek en bij de sportclub.
+""")
+def tekst_ontbreekt(ctx: RuleContext) -> Iterator[Finding]:
+    """Sommige teksten maken van losse onderdelen één plan: de aanleiding en de gedeelde
+    urgentie (stap 1), de gezamenlijke duiding van de cijfers (stap 3), hoe de interventies
+    samen één geheel vormen (stap 5) en hoe het doorgaat als het geld op is (stap 7). Zijn die
+    leeg, dan mist de lezer de rode draad.
+
+    Oplossing: schrijf de tekst, kort en in gewone taal. Een paar zinnen is genoeg.
+    """
+    for slug, path, what in REQUIRED_TEXTS:
+        value = getattr(getattr(ctx.plan, slug), path[0])
+        if not is_filled(value):
+            doc = next(d for d in DOCUMENTS if d.slug == slug)
+            yield Finding(slug, path, f"In {doc.file} ontbreekt {what} ('{path[0]}').",
+                          f"Schrijf onder '{path[0]}:' een paar zinnen.", at_key=True)
