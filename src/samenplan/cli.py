@@ -105,6 +105,31 @@ def schema(
         typer.echo(f"geschreven: {path.as_posix()}")
 
 
+@app.command()
+def rules(
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Als Markdown-document (zoals docs/regels.md).")
+    ] = False,
+) -> None:
+    """Toon alle meldingen en regels van 'samenplan check', met code, naam en ernst."""
+    from samenplan.ruledocs import rules_markdown, rules_table
+
+    sys.stdout.write(rules_markdown() if markdown else rules_table())
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Code of naam, bijvoorbeeld SP101.")],
+) -> None:
+    """Leg een melding uit: wat de regel controleert, waarom, en een goed en fout voorbeeld."""
+    from samenplan.ruledocs import UnknownCode, explain_text
+
+    try:
+        sys.stdout.write(explain_text(code))
+    except UnknownCode as exc:
+        _fail(str(exc))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script and ``python -m samenplan``."""
     args = sys.argv[1:] if argv is None else argv
