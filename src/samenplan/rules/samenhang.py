@@ -82,6 +82,8 @@ def leefdomein_niet_bereikt(ctx: RuleContext) -> Iterator[Finding]:
     Oplossing: voeg een interventie toe die dit leefdomein bereikt, of breid een bestaande
     interventie uit.
     """
+    if not ctx.plan.aanpak.interventies:
+        return  # an empty step 5 is reported by SP803
     reached = {d for iv in ctx.plan.aanpak.interventies for d in iv.leefdomeinen}
     for domein in KERN_LEEFDOMEINEN:
         if domein not in reached:
@@ -113,6 +115,8 @@ def ontwikkelgebied_niet_bereikt(ctx: RuleContext) -> Iterator[Finding]:
     Werken de scholen er al aan in hun eigen NPO-schoolprogramma? Noem dat in `samenhang` in
     05-aanpak.yaml en zet deze regel met een reden uit.
     """
+    if not ctx.plan.aanpak.interventies:
+        return  # an empty step 5 is reported by SP803
     reached = {g for iv in ctx.plan.aanpak.interventies for g in iv.ontwikkelgebieden}
     for gebied in NPO_ONTWIKKELGEBIEDEN:
         if gebied not in reached:

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from samenplan.diagnostics import Severity
-from samenplan.placeholders import find_placeholders, is_filled
+from samenplan.placeholders import find_placeholders
 from samenplan.rules.context import RuleContext
 from samenplan.rules.registry import Finding, rule
 from samenplan.steps import DOCUMENTS
@@ -64,7 +64,47 @@ def tekst_ontbreekt(ctx: RuleContext) -> Iterator[Finding]:
     """
     for slug, path, what in REQUIRED_TEXTS:
         value = getattr(getattr(ctx.plan, slug), path[0])
-        if not is_filled(value):
+        if not value.strip():  # a placeholder is reported by SP801
             doc = next(d for d in DOCUMENTS if d.slug == slug)
             yield Finding(slug, path, f"In {doc.file} ontbreekt {what} ('{path[0]}').",
                           f"Schrijf onder '{path[0]}:' een paar zinnen.", at_key=True)
+
+
+#: Lists that hold the core of each step, as (document slug, field, what it holds).
+REQUIRED_LISTS: tuple[tuple[str, str, str], ...] = (
+    ("urgentie", "doelgroepen", "doelgroepen"),
+    ("samenwerking", "partners", "partners"),
+    ("samenwerking", "geldstromen", "geldstromen"),
+    ("analyse", "bevindingen", "bevindingen"),
+    ("resultaten", "resultaten", "resultaten"),
+    ("aanpak", "interventies", "interventies"),
+    ("meten_en_bijsturen", "metingen", "metingen"),
+    ("uitvoering", "planning", "planning"),
+)
+
+
+@rule("SP803", "lijst-nog-leeg", Severity.WARNING,
+      "Een onderdeel dat elk plan nodig heeft, is nog leeg.", theme="volledigheid",
+      error_from=Fase.BESLUIT,
+      bad="""
+interventies: []
+""", good="""
+interventies:
+  - id: huiswerkklas
+    naam: Huiswerkklas met ouderavonden
+    leefdomeinen: [school, thuis]
+""")
+def lijst_nog_leeg(ctx: RuleContext) -> Iterator[Finding]:
+    """Elk plan heeft doelgroepen, partners, geldstromen, bevindingen, resultaten,
+    interventies, metingen en een planning. Zolang zo'n lijst leeg is, kan samenplan de
+    samenhang daar nog niet controleren, en is het plan niet af. In een concept is dit een
+    waarschuwing, vanaf de fase besluit een fout.
+
+    Oplossing: vul de lijst. Bovenaan elk bestand dat `samenplan init` maakt, staat een
+    voorbeeld in commentaar dat je kunt overnemen.
+    """
+    for slug, field, what in REQUIRED_LISTS:
+        if not getattr(getattr(ctx.plan, slug), field):
+            doc = next(d for d in DOCUMENTS if d.slug == slug)
+            yield Finding(slug, (field,), f"{doc.file} bevat nog geen {what}.",
+                          f"Zet onder '{field}:' de {what} van het plan.", at_key=True)
