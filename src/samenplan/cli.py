@@ -130,6 +130,15 @@ def explain(
         _fail(str(exc))
 
 
+def _register_init() -> None:
+    from samenplan.initcmd import init_command
+
+    app.command(name="init")(init_command)
+
+
+_register_init()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script and ``python -m samenplan``."""
     args = sys.argv[1:] if argv is None else argv

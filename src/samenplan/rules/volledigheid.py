@@ -40,7 +40,8 @@ def nog_invullen(ctx: RuleContext) -> Iterator[Finding]:
     """
     for doc in DOCUMENTS:
         for path in find_placeholders(ctx.raw.get(doc.slug)):
-            yield Finding(doc.slug, path, f"Hier staat nog een invultekst in {doc.file}.",
+            field = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+            yield Finding(doc.slug, path, f"Vul '{field}' in: hier staat nog een invultekst.",
                           "Vervang de tekst tussen < en > door jullie eigen tekst.")
 
 
@@ -108,3 +109,28 @@ def lijst_nog_leeg(ctx: RuleContext) -> Iterator[Finding]:
             doc = next(d for d in DOCUMENTS if d.slug == slug)
             yield Finding(slug, (field,), f"{doc.file} bevat nog geen {what}.",
                           f"Zet onder '{field}:' de {what} van het plan.", at_key=True)
+
+
+@rule("SP804", "bedrag-nog-nul", Severity.WARNING,
+      "Een geldstroom heeft nog geen bedrag.", theme="volledigheid", error_from=Fase.BESLUIT,
+      bad="""
+geldstromen:
+  - {id: npo-gemeente, naam: NPO gemeente, regeling: npo_gemeenten, ontvanger: gemeente,
+     bedrag: 0, bestedingsdoelen: [bovenschools]}
+""", good="""
+geldstromen:
+  - {id: npo-gemeente, naam: NPO gemeente, regeling: npo_gemeenten, ontvanger: gemeente,
+     bedrag: 250000, bestedingsdoelen: [bovenschools]}
+""")
+def bedrag_nog_nul(ctx: RuleContext) -> Iterator[Finding]:
+    """`samenplan init` zet bij elke geldstroom die je kiest het bedrag op 0, omdat alleen
+    jullie weten hoeveel geld er is. Een geldstroom van € 0 hoort niet in een plan dat af is.
+    In een concept is dit een waarschuwing, vanaf de fase besluit een fout.
+
+    Oplossing: vul het bedrag in euro in, zonder punten (250000), of haal de geldstroom weg.
+    """
+    for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
+        if g.bedrag == 0:
+            yield Finding("samenwerking", ("geldstromen", i, "bedrag"),
+                          f"Geldstroom '{g.id}' heeft nog geen bedrag (€ 0).",
+                          "Vul het bedrag in euro in, zonder punten: 250000.")
