@@ -342,3 +342,27 @@ def test_duplicated_geldstroom_is_not_summed(tmp_path: Path) -> None:
     (plan / SAMEN).write_text((plan / SAMEN).read_text(encoding="utf-8")
                               + UNUSED.replace("gs_sport", "gs_npo_heidekring"), encoding="utf-8")
     assert geld(plan) == []
+
+
+def test_sp307_leaves_a_zero_geldstroom_to_sp804(tmp_path: Path) -> None:
+    from rulecase import check as run_check
+    from rulecase import copy_example, with_code
+
+    plan = copy_example(tmp_path)
+    path = plan / "02-samenwerking.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "geldstromen:\n",
+        "geldstromen:\n  - id: nieuw\n    naam: Nog in te vullen\n    regeling: npo_gemeenten\n"
+        "    ontvanger: " + _first_partner(plan) + "\n    bedrag: 0\n"
+        "    bestedingsdoelen: [bovenschools]\n", 1), encoding="utf-8")
+    result = run_check(plan)
+    assert not [d for d in with_code(result, "SP307") if "'nieuw'" in d.message]
+    [zero] = [d for d in with_code(result, "SP804") if "'nieuw'" in d.message]
+    assert zero.location.file == "02-samenwerking.yaml"
+
+
+def _first_partner(plan: Path) -> str:
+    for line in (plan / "02-samenwerking.yaml").read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("- id:"):
+            return line.split("id:", 1)[1].strip()
+    raise AssertionError("no partner")

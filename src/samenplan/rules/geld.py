@@ -461,8 +461,8 @@ def geldstroom_niet_besteed(ctx: RuleContext) -> Iterator[Finding]:
     """
     for stroom in stromen(ctx).values():
         g = stroom.geldstroom
-        if stroom.regels or g.reserveringen:
-            continue
+        if stroom.regels or g.reserveringen or g.bedrag == 0:
+            continue  # a bedrag of 0 is still to be filled in: SP804 reports it
         yield Finding(
             "samenwerking", (*stroom.path, "id"),
             f"Geldstroom '{g.id}' ({euro(g.bedrag)}) wordt nergens gebruikt: geen "
