@@ -1,0 +1,87 @@
+"""Shared fixtures: a private copy of the heidedorpen example plan that a test may break."""
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from samenplan.check import CheckResult, check_plan
+from samenplan.diagnostics import Diagnostic, Related
+
+ROOT = Path(__file__).resolve().parents[1]
+HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
+
+
+def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """1-based line and column (in characters) where ``needle`` starts in ``text``.
+
+    Works for LF and CRLF text alike: the column counts from the character after the '\\n'.
+    """
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(needle, start + 1)
+    before = text[:start]
+    line = before.count("\n") + 1
+    col = start - (before.rfind("\n") + 1) + 1
+    return line, col
+
+
+def where(diag: Diagnostic) -> tuple[str, int, int]:
+    """File, line and column of a diagnostic, for compact asserts."""
+    return diag.location.file, diag.location.line, diag.location.col
+
+
+@dataclass
+class PlanCopy:
+    """A copy of an example plan in a temporary folder, with helpers to break it."""
+
+    root: Path
+
+    def path(self, file: str) -> Path:
+        return self.root / file
+
+    def read(self, file: str) -> str:
+        # Bytes, decoded by hand: keeps CRLF and a BOM exactly as they are in the file.
+        return self.path(file).read_bytes().decode("utf-8")
+
+    def write(self, file: str, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        self.path(file).write_bytes(data)
+
+    def edit(self, file: str, old: str, new: str) -> str:
+        """Replace ``old`` (which must occur exactly once) by ``new``; returns the new text."""
+        text = self.read(file)
+        count = text.count(old)
+        assert count == 1, f"{old!r} occurs {count} times in {file}, expected exactly once"
+        text = text.replace(old, new)
+        self.write(file, text)
+        return text
+
+    def check(self) -> CheckResult:
+        return check_plan(self.root)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.check().diagnostics
+
+    def codes(self) -> list[str]:
+        return [d.code for d in self.diagnostics()]
+
+    def only(self, code: str) -> Diagnostic:
+        """The single diagnostic of the plan; it must have ``code``."""
+        diags = self.diagnostics()
+        assert [d.code for d in diags] == [code], [(d.code, where(d), d.message) for d in diags]
+        return diags[0]
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> PlanCopy:
+    """A fresh copy of examples/heidedorpen (which checks without findings)."""
+    dest = tmp_path / "heidedorpen"
+    shutil.copytree(HEIDEDORPEN, dest)
+    return PlanCopy(dest)
+
+
+def related_where(related: Related) -> tuple[str, int, int]:
+    """File, line and column of a related location."""
+    return related.location.file, related.location.line, related.location.col

@@ -1,0 +1,208 @@
+"""`samenplan schema`: draft-07 JSON Schemas that accept the example and refuse broken files."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft7Validator
+
+from conftest import HEIDEDORPEN, ROOT
+from samenplan.schemafiles import print_schema, write_schemas
+from samenplan.source import read_source
+from samenplan.steps import DOCUMENTS
+
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+SCHEMA_FILES = {doc.file: doc.file.removesuffix(".yaml") + ".schema.json" for doc in DOCUMENTS}
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "samenplan", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                          timeout=120, check=False)
+
+
+def keys_anywhere(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node).union(*(keys_anywhere(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(keys_anywhere(v) for v in node))
+    return set()
+
+
+def refs_anywhere(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["$ref"]] if isinstance(node.get("$ref"), str) else []
+        return own + [r for v in node.values() for r in refs_anywhere(v)]
+    if isinstance(node, list):
+        return [r for v in node for r in refs_anywhere(v)]
+    return []
+
+
+@pytest.fixture(scope="module")
+def schema_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("schemas") / "schemas"
+    proc = run("schema", target)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    return target
+
+
+def load(schema_dir: Path, plan_file: str) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads((schema_dir / SCHEMA_FILES[plan_file]).read_text("utf-8"))
+    return result
+
+
+def test_schema_writes_eight_files(schema_dir: Path) -> None:
+    assert len(DOCUMENTS) == 8
+    assert sorted(p.name for p in schema_dir.iterdir()) == sorted(SCHEMA_FILES.values())
+
+
+def test_schema_reports_written_files(tmp_path: Path) -> None:
+    proc = run("schema", tmp_path / "s")
+    assert proc.returncode == 0
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    assert len(lines) == 8
+    assert all(any(name in line for line in lines) for name in SCHEMA_FILES.values())
+
+
+@pytest.mark.parametrize("plan_file", list(SCHEMA_FILES))
+def test_each_schema_is_valid_draft07(schema_dir: Path, plan_file: str) -> None:
+    schema = load(schema_dir, plan_file)
+    Draft7Validator.check_schema(schema)
+    assert schema["$schema"] == DRAFT_07
+    assert "$defs" not in keys_anywhere(schema)
+    for ref in refs_anywhere(schema):
+        assert ref.startswith("#/definitions/"), ref
+        assert ref.removeprefix("#/definitions/") in schema.get("definitions", {}), ref
+
+
+@pytest.mark.parametrize("plan_file", list(SCHEMA_FILES))
+def test_example_files_validate(schema_dir: Path, plan_file: str) -> None:
+    source = read_source(HEIDEDORPEN / plan_file, plan_file)
+    assert source.ok
+    validator = Draft7Validator(load(schema_dir, plan_file))  # no format checker
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(source.data)]
+    assert errors == []
+
+
+@pytest.mark.parametrize("plan_file", list(SCHEMA_FILES))
+def test_unknown_top_level_key_fails(schema_dir: Path, plan_file: str) -> None:
+    data = read_source(HEIDEDORPEN / plan_file, plan_file).data
+    data["onbekend_veld"] = "x"
+    assert not Draft7Validator(load(schema_dir, plan_file)).is_valid(data)
+
+
+def test_broken_documents_fail(schema_dir: Path) -> None:
+    validator = Draft7Validator(load(schema_dir, "02-samenwerking.yaml"))
+    data = read_source(HEIDEDORPEN / "02-samenwerking.yaml", "02-samenwerking.yaml").data
+    assert validator.is_valid(data)
+    partner = data["partners"][0]
+
+    partner["nam"] = partner.pop("naam")  # unknown nested key and missing required key
+    assert not validator.is_valid(data)
+    partner["naam"] = partner.pop("nam")
+    assert validator.is_valid(data)
+
+    partner["soort"] = "gemeentes"  # outside the closed list
+    assert not validator.is_valid(data)
+    partner["soort"] = "gemeente"
+
+    data["geldstromen"][0]["bedrag"] = -1  # negative amount
+    assert not validator.is_valid(data)
+    data["geldstromen"][0]["bedrag"] = 1
+
+    data["partners"] = {"a": 1}  # wrong type
+    assert not validator.is_valid(data)
+
+
+def test_manifest_schema_refuses_missing_required(schema_dir: Path) -> None:
+    validator = Draft7Validator(load(schema_dir, "samenplan.yaml"))
+    data = read_source(HEIDEDORPEN / "samenplan.yaml", "samenplan.yaml").data
+    del data["titel"]
+    assert not validator.is_valid(data)
+
+
+def test_second_run_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "schemas"
+    assert run("schema", target).returncode == 0
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
+              for p in target.iterdir()}
+    proc = run("schema", target)
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == ""
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
+             for p in target.iterdir()}
+    assert after == before
+    assert write_schemas(target) == []
+
+
+def test_changed_samenplan_schema_is_rewritten(tmp_path: Path) -> None:
+    target = tmp_path / "schemas"
+    assert run("schema", target).returncode == 0
+    path = target / SCHEMA_FILES["05-aanpak.yaml"]
+    original = path.read_text("utf-8")
+    path.write_text(original.replace('"title"', '"titel_oud"', 1), encoding="utf-8")
+    proc = run("schema", target)
+    assert proc.returncode == 0
+    assert SCHEMA_FILES["05-aanpak.yaml"] in proc.stdout
+    assert len([line for line in proc.stdout.splitlines() if line.strip()]) == 1
+    assert path.read_text("utf-8") == original
+
+
+def test_refuses_to_overwrite_foreign_file(tmp_path: Path) -> None:
+    target = tmp_path / "schemas"
+    target.mkdir()
+    foreign = target / SCHEMA_FILES["05-aanpak.yaml"]
+    foreign.write_text('{"mijn": "eigen schema"}\n', encoding="utf-8")
+    stat = foreign.stat()
+    proc = run("schema", target)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() != ""
+    assert "Traceback" not in proc.stderr
+    assert foreign.read_text("utf-8") == '{"mijn": "eigen schema"}\n'
+    assert foreign.stat().st_mtime_ns == stat.st_mtime_ns
+    # Nothing else was written either.
+    assert [p.name for p in target.iterdir()] == [foreign.name]
+
+
+def test_refuses_a_file_as_target(tmp_path: Path) -> None:
+    target = tmp_path / "schemas"
+    target.write_text("niet een map\n", encoding="utf-8")
+    proc = run("schema", target)
+    assert proc.returncode == 2
+    assert target.read_text("utf-8") == "niet een map\n"
+    assert "Traceback" not in proc.stderr
+
+
+def test_toon_prints_valid_json() -> None:
+    proc = run("schema", "--toon", "05-aanpak.yaml")
+    assert proc.returncode == 0
+    schema = json.loads(proc.stdout)
+    Draft7Validator.check_schema(schema)
+    assert schema["$schema"] == DRAFT_07
+    assert proc.stdout == print_schema("05-aanpak.yaml")
+
+
+def test_toon_matches_written_file(schema_dir: Path) -> None:
+    proc = run("schema", "--toon", "05-aanpak.yaml")
+    assert proc.stdout == (schema_dir / SCHEMA_FILES["05-aanpak.yaml"]).read_text("utf-8")
+
+
+def test_toon_does_not_write_files(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "samenplan", "schema", "--toon", "samenplan.yaml"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False,
+                          env={**os.environ})
+    assert proc.returncode == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_toon_unknown_file_suggests() -> None:
+    proc = run("schema", "--toon", "05-aanpak.yml")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "05-aanpak.yaml" in proc.stderr
+    assert "Traceback" not in proc.stderr
