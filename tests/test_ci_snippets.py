@@ -3,8 +3,13 @@
 Each snippet starts with a comment naming the file it belongs in (``# .gitlab-ci.yml``).
 """
 
+import json
+import os
 import re
 import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +17,8 @@ from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parents[1]
 CI_MD = ROOT / "docs" / "ci.md"
+HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
+CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI")
 FENCE = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
@@ -73,3 +80,43 @@ def test_gitlab_snippet_writes_code_quality_report() -> None:
     assert command[command.index("--format") + 1] == "gitlab"
     assert command[command.index("-o") + 1] == report == "gl-code-quality-report.json"
 
+
+
+def run(words: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run a documented `samenplan ...` command through the real entry point, outside any CI."""
+    clean = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
+    return subprocess.run([sys.executable, "-m", "samenplan", *words[1:]], cwd=cwd, env={**clean, **env},
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+
+
+def break_plan(repo: Path) -> None:
+    aanpak = repo / "plan" / "05-aanpak.yaml"
+    text = aanpak.read_text(encoding="utf-8")
+    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1),
+                      encoding="utf-8")
+
+
+def test_gitlab_command_writes_the_report(tmp_path: Path) -> None:
+    shutil.copytree(HEIDEDORPEN, tmp_path / "plan")
+    [command] = check_commands(load(".gitlab-ci.yml")["samenplan"]["script"])
+    report = tmp_path / "gl-code-quality-report.json"
+    assert run(command, tmp_path).returncode == 0
+    assert json.loads(report.read_text(encoding="utf-8")) == []
+
+    break_plan(tmp_path)
+    assert run(command, tmp_path).returncode == 1
+    [issue] = json.loads(report.read_text(encoding="utf-8"))
+    assert issue["check_name"] == "SP101"
+    assert issue["location"]["path"] == "plan/05-aanpak.yaml"
+
+
+def test_github_command_annotates_by_itself(tmp_path: Path) -> None:
+    shutil.copytree(HEIDEDORPEN, tmp_path / "plan")
+    workflow = load(".github/workflows/samenplan.yml")
+    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    [command] = check_commands(runs)
+    break_plan(tmp_path)
+    proc = run(command, tmp_path, GITHUB_ACTIONS="true",
+               GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"))
+    assert proc.returncode == 1
+    assert "::error file=plan/05-aanpak.yaml,line=" in proc.stdout
