@@ -3,12 +3,17 @@
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from samenplan import __version__
 from samenplan.clitext import dutch_help, usage_error_text
+
+if TYPE_CHECKING:
+    from samenplan.check import CheckResult
+    from samenplan.diagnostics import Severity
+    from samenplan.reporters.destinations import Output
 
 app = typer.Typer(
     name="samenplan",
@@ -51,31 +56,127 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
+_FAIL_LEVELS = {"error": "error", "fout": "error", "warning": "warning",
+                "waarschuwing": "warning", "info": "info"}
+
+
 @app.command()
 def check(
     plan_dir: Annotated[
         Path, typer.Argument(metavar="PLANMAP",
                              help="Map met het plan (samenplan.yaml en de stapbestanden).")
     ] = Path(),
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", metavar="FORMAAT",
+                     help="Formaat van de uitvoer: text (standaard), concise, json, github, "
+                          "gitlab, sarif of junit."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="BESTAND",
+                     help="Schrijf de uitvoer naar dit bestand in plaats van op het scherm."),
+    ] = None,
+    report: Annotated[
+        list[str] | None,
+        typer.Option("--report", metavar="FORMAAT:BESTAND",
+                     help="Schrijf ook een rapport in dit formaat naar dit bestand, bijvoorbeeld "
+                          "sarif:samenplan.sarif. Mag vaker."),
+    ] = None,
+    fail_level: Annotated[
+        str,
+        typer.Option("--fail-level", metavar="error|warning|info",
+                     help="Vanaf welke ernst de exit code 1 is: error (standaard), warning of "
+                          "info."),
+    ] = "error",
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit code 0, ook als er problemen zijn.")
+    ] = False,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="Geen kleuren in de uitvoer.")
     ] = False,
 ) -> None:
     """Controleer of het plan compleet is en samenhangt.
 
-    Exit code 0: geen problemen; 1: problemen gevonden; 2: verkeerd gebruik.
+    Met --format kies je het formaat op het scherm (of in het bestand van --output). Met
+    --report FORMAAT:BESTAND schrijf je daarnaast rapporten naar bestanden; dat mag vaker.
+    Bijvoorbeeld tekst op het scherm, SARIF en JUnit in bestanden:
+
+    \b
+      samenplan check --report sarif:samenplan.sarif --report junit:samenplan.xml
+
+    In CI kiest samenplan zelf als je --format en --output weglaat. In GitHub Actions
+    (GITHUB_ACTIONS=true) wordt het formaat github: meldingen bij de regels, en een
+    samenvatting in $GITHUB_STEP_SUMMARY. In GitLab CI (GITLAB_CI=true) komt er tekst op het
+    scherm en daarnaast een Code Quality-rapport in dit bestand (zet het in .gitlab-ci.yml
+    onder artifacts: reports: codequality):
+
+    \b
+      gl-code-quality-report.json
+
+    Exit code 0: geen problemen, alleen lichtere dan --fail-level, of --exit-zero gegeven;
+    1: problemen gevonden; 2: verkeerd gebruik.
     """
     from samenplan.check import check_plan
     from samenplan.loader import NotAPlan
-    from samenplan.reporters.text import format_text
+    from samenplan.reporters.destinations import OutputError, choose_outputs
 
+    level = _fail_level(fail_level)
     try:
+        outputs = choose_outputs(output_format, output, report or [], os.environ)
         result = check_plan(plan_dir)
-    except NotAPlan as exc:
+    except (NotAPlan, OutputError) as exc:
         _fail(str(exc))
         return
-    sys.stdout.write(format_text(result, color=_use_color(no_color)))
-    raise typer.Exit(EXIT_FINDINGS if result.fails() else EXIT_OK)
+    _write_reports(result, outputs, color=_use_color(no_color))
+    if any(out.format == "github" for out in outputs):
+        _append_step_summary(result)
+    failed = result.fails(level) and not exit_zero
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _fail_level(value: str) -> "Severity":
+    from samenplan.diagnostics import Severity
+
+    name = _FAIL_LEVELS.get(value.strip().lower())
+    if name is None:
+        _fail(f"--fail-level '{value}' bestaat niet. Kies uit: error, warning, info.")
+    return Severity(name or "error")
+
+
+def _write_reports(result: "CheckResult", outputs: "list[Output]", *, color: bool) -> None:
+    """Files first (atomically), then the screen; a file that cannot be written is exit 2."""
+    from samenplan.atomicfile import write_atomic
+    from samenplan.reporters import reporter
+    from samenplan.reporters.text import format_text
+
+    for out in outputs:
+        if out.path is not None:
+            try:
+                write_atomic(out.path, reporter(out.format)(result))
+            except OSError as exc:
+                _fail(f"Het rapport '{out.path}' kan niet geschreven worden: "
+                      f"{exc.strerror or exc}.")
+    for out in outputs:
+        if out.path is None:
+            text = (format_text(result, color=color) if out.format == "text"
+                    else reporter(out.format)(result))
+            sys.stdout.write(text)
+
+
+def _append_step_summary(result: "CheckResult") -> None:
+    """Add the Markdown summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from samenplan.reporters.github import step_summary
+
+    try:
+        with Path(target).open("a", encoding="utf-8") as handle:
+            handle.write(step_summary(result))
+    except OSError as exc:
+        typer.echo(f"samenplan: de samenvatting voor GitHub kan niet geschreven worden naar "
+                   f"'{target}': {exc.strerror or exc}.", err=True)
 
 
 @app.command()

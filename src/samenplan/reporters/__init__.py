@@ -1,1 +1,31 @@
-"""Reporters: pure functions from a check result to text in one output format."""
+"""Reporters: pure functions from a check result to text in one output format.
+
+The registry names each format and where its function lives. A reporter module is imported
+only when its format is used, so `samenplan check` in text mode never loads json or xml.
+"""
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from samenplan.check import CheckResult
+
+Reporter = Callable[["CheckResult"], str]
+
+#: Format name → "module:function". The order is the order shown in the help.
+FORMATS: dict[str, str] = {
+    "text": "samenplan.reporters.text:format_text",
+    "concise": "samenplan.reporters.concise:format_concise",
+    "json": "samenplan.reporters.json_report:format_json",
+    "github": "samenplan.reporters.github:format_github",
+    "gitlab": "samenplan.reporters.gitlab:format_gitlab",
+    "sarif": "samenplan.reporters.sarif:format_sarif",
+    "junit": "samenplan.reporters.junit:format_junit",
+}
+
+
+def reporter(name: str) -> Reporter:
+    """The reporter function of format ``name`` (a key of FORMATS)."""
+    module, function = FORMATS[name].split(":")
+    return cast(Reporter, getattr(importlib.import_module(module), function))

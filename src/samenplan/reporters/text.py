@@ -3,7 +3,9 @@
 from pathlib import Path
 
 from samenplan.check import CheckResult
-from samenplan.diagnostics import Diagnostic, Severity
+from samenplan.diagnostics import Diagnostic, Location, Severity
+
+NOT_CHECKED = "De samenhang is nog niet gecontroleerd: los eerst de fouten hierboven op."
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -15,6 +17,11 @@ def _paint(text: str, code: str, color: bool) -> str:
 def display_path(root: Path, file: str) -> str:
     """The path users can click: plan folder joined with the file, '/' separated."""
     return file if str(root) in ("", ".") else f"{root.as_posix().rstrip('/')}/{file}"
+
+
+def place(root: Path, loc: Location) -> str:
+    """'folder/file.yaml:line:col', the form editors and terminals turn into a link."""
+    return f"{display_path(root, loc.file)}:{loc.line}:{loc.col}"
 
 
 def format_text(result: CheckResult, *, color: bool = False) -> str:
@@ -51,17 +58,18 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def summary(result: CheckResult, *, color: bool = False) -> str:
     """Counts of findings, completeness per step, and whether the rules ran."""
-    lines = [_counts(result, color)]
+    lines = [counts_line(result, color=color)]
     scores = result.completeness
     if scores is not None:
         lines.append("Volledigheid per stap: "
                      + " · ".join(f"{n}: {pct}%" for n, pct in scores.items()))
     if not result.rules_ran:
-        lines.append("De samenhang is nog niet gecontroleerd: los eerst de fouten hierboven op.")
+        lines.append(NOT_CHECKED)
     return "\n".join(lines)
 
 
-def _counts(result: CheckResult, color: bool) -> str:
+def counts_line(result: CheckResult, *, color: bool = False) -> str:
+    """One sentence: how many errors, warnings and remarks in how many files."""
     root = result.loaded.root
     if not result.diagnostics:
         return _paint(f"Geen problemen gevonden in {root.as_posix()}.", "32", color)
