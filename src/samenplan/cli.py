@@ -254,6 +254,9 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo("Afgebroken.", err=True)
         sys.exit(130)
     except typer.TyperException as exc:  # click's usage errors
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `samenplan`: show the help
+            typer.echo(exc.format_message())
+            sys.exit(EXIT_OK)
         typer.echo(usage_error_text(exc), err=True)
         sys.exit(EXIT_USAGE)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -62,10 +62,14 @@ def read_source(path: Path, name: str) -> Source:
     if text is None:
         return src
     src.lines = text.splitlines()
+    if _too_deep(text):
+        _add(src, codes.TOO_COMPLEX, f"{name} is dieper genest dan {MAX_DEPTH} niveaus.",
+             "Een plan heeft hooguit een paar niveaus inspringing nodig.", Location(name))
+        return src
     try:
         root = YAML(typ="rt").compose(text)
     except MarkedYAMLError as exc:
-        message, hint, mark = describe_yaml_error(exc)
+        message, hint, mark = describe_yaml_error(exc, text)
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         _add(src, codes.YAML_SYNTAX, message, hint, Location(name, line, col))
         return src
@@ -74,10 +78,11 @@ def read_source(path: Path, name: str) -> Source:
              "Een plan heeft hooguit een paar niveaus inspringing nodig.", Location(name))
         return src
     except YAMLError as exc:  # unmarked reader errors, e.g. control characters
-        _add(src, codes.YAML_SYNTAX, f"{name} bevat tekens die YAML niet toestaat.",
-             f"Haal vreemde tekens weg (technische melding: {exc}).", Location(name))
+        _add(src, codes.YAML_SYNTAX, f"{name} bevat een teken dat YAML niet toestaat.",
+             "Haal het onzichtbare of vreemde teken op deze plek weg; het komt vaak mee bij "
+             "kopiëren uit een ander programma.", _offset_location(name, text, exc))
         return src
-    if root is None:
+    if root is None or _is_empty_scalar(root):
         _add(src, codes.FILE_EMPTY, f"{name} is leeg.",
              "Vul de velden in, of maak het bestand opnieuw met 'samenplan init'.", Location(name))
         return src
@@ -87,6 +92,31 @@ def read_source(path: Path, name: str) -> Source:
              "Begin het bestand met de velden van deze stap, bijvoorbeeld 'titel: ...'.",
              _loc(name, root))
     return src
+
+
+def _is_empty_scalar(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == f"{_TAG}null" and node.value == ""
+
+
+def _offset_location(name: str, text: str, exc: YAMLError) -> Location:
+    position = getattr(exc, "position", None)
+    if not isinstance(position, int):
+        return Location(name)
+    before = text[:position]
+    return Location(name, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
+
+
+def _too_deep(text: str) -> bool:
+    """Cheap guard before parsing: ruamel slows down sharply on very deep nesting."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    indents = (len(line) - len(line.lstrip(" ")) for line in text.splitlines())
+    return deepest > MAX_DEPTH or max(indents, default=0) > 4 * MAX_DEPTH
 
 
 def _read_bytes(path: Path, src: Source) -> bytes | None:
@@ -220,11 +250,12 @@ class _Converter:
                 continue
             first_seen[key] = key_node
             child = (*path, key)
-            self.src.positions.add(
-                child,
-                (value_node.start_mark.line, value_node.start_mark.column),
-                (key_node.start_mark.line, key_node.start_mark.column),
-            )
+            key_pos = (key_node.start_mark.line, key_node.start_mark.column)
+            # An empty value ('naam:') has no position of its own: ruamel places it at the
+            # next token, often on the next line. Point at its key instead.
+            value_pos = key_pos if _is_empty_scalar(value_node) else (
+                value_node.start_mark.line, value_node.start_mark.column)
+            self.src.positions.add(child, value_pos, key_pos)
             result[key] = self.convert(value_node, child, depth + 1)
         for extra in merged:  # YAML merge keys: earlier keys win
             sources = extra.value if isinstance(extra, SequenceNode) else [extra]
@@ -251,6 +282,8 @@ def scalar(node: ScalarNode) -> Any:
         return value.lower() == "true"
     if kind == "int":
         return _int(value)
+    if kind == "str" and node.style == ">":
+        return value.replace("\a", "")  # ruamel marks folds with BEL for round-tripping
     if kind == "float":
         if node.style is None and _THOUSANDS_RE.match(value):
             return value  # "12.000": keep the text so amount checks can explain it

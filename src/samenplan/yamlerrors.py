@@ -51,10 +51,12 @@ _KNOWN: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def describe_yaml_error(exc: MarkedYAMLError) -> tuple[str, str, StreamMark | None]:
+def describe_yaml_error(exc: MarkedYAMLError, text: str = "") -> tuple[
+    str, str, StreamMark | None
+]:
     """Dutch message, hint and the best position for a YAML syntax error."""
-    problem = str(exc.problem or exc.context or "")
-    mark = exc.problem_mark or exc.context_mark
+    problem = f"{exc.problem or ''} {exc.context or ''}".strip()
+    mark = _best_mark(exc, text)
     for fragment, message, hint in _KNOWN:
         if fragment in problem:
             return message, hint, mark
@@ -63,3 +65,11 @@ def describe_yaml_error(exc: MarkedYAMLError) -> tuple[str, str, StreamMark | No
         f"Controleer deze regel en de regel erboven (technische melding: {problem}).",
         mark,
     )
+
+
+def _best_mark(exc: MarkedYAMLError, text: str) -> StreamMark | None:
+    """The problem mark, unless it lies at the end of the file: then where the trouble began."""
+    mark: StreamMark | None = exc.problem_mark or exc.context_mark
+    context: StreamMark | None = exc.context_mark
+    at_end = mark is not None and text and mark.index >= len(text.rstrip())
+    return context if at_end and context is not None else mark

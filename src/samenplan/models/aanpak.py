@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from samenplan.models.common import Bedrag, Id, Jaar, Model, Periode, Tekst, config
+from samenplan.models.common import Bedrag, Geheel, Id, Jaar, Model, Periode, Tekst, config
 from samenplan.vocab import (
     Doelgebied,
     Erkenningsniveau,
@@ -30,7 +30,7 @@ class Bereik(Model):
 
     model_config = config("Hoeveel kinderen, ouders of professionals bereikt worden.")
 
-    aantal: int = Field(ge=0)
+    aantal: Geheel = Field(ge=0)
     eenheid: str = Field(default="kinderen", description="Wie geteld worden.")
 
 

@@ -11,6 +11,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     WithJsonSchema,
     model_validator,
 )
@@ -128,7 +129,10 @@ Getal = Annotated[
     WithJsonSchema({"type": "number", "description": "Een getal, bijvoorbeeld 12 of 12.5."}),
 ]
 
-Jaar = Annotated[int, Field(ge=2000, le=2100, description="Kalenderjaar, bijvoorbeeld 2024.")]
+#: A whole number; YAML's true/false are not numbers (pydantic's lax mode would take them as 1/0).
+Geheel = Annotated[int, Strict()]
+
+Jaar = Annotated[Geheel, Field(ge=2000, le=2100, description="Kalenderjaar, bijvoorbeeld 2024.")]
 
 Tekst = Annotated[str, Field(description="Vrije tekst; alinea's en opsommingen blijven bewaard.")]
 

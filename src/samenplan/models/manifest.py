@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from samenplan.models.common import Model, Periode, config
+from samenplan.models.common import Geheel, Model, Periode, config
 from samenplan.models.regeling import Regeling
 from samenplan.vocab import Ernst, Fase
 
@@ -35,7 +35,7 @@ class Controle(Model):
         default_factory=dict,
         description="Andere ernst per regel: fout, waarschuwing of info.",
     )
-    min_leefdomeinen: int = Field(
+    min_leefdomeinen: Geheel = Field(
         default=2, ge=1, le=5, description="Minimaal aantal leefdomeinen per interventie."
     )
 
@@ -45,7 +45,7 @@ class Manifest(Model):
 
     model_config = config("Het hoofdbestand van een samenplan: welk plan, welke fase.")
 
-    formaatversie: int = Field(
+    formaatversie: Geheel = Field(
         ge=1,
         le=FORMAAT_VERSIE,
         description="Versie van het samenplan-formaat; nu 1.",

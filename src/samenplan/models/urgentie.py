@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from samenplan.models.common import Id, Model, Tekst, config
+from samenplan.models.common import Geheel, Id, Model, Tekst, config
 from samenplan.vocab import BeleidSoort, Leefdomein, Ontwikkelgebied
 
 
@@ -26,8 +26,8 @@ class Leeftijd(Model):
 
     model_config = config("Leeftijd in jaren, van en tot en met.")
 
-    van: int = Field(ge=-1, le=120, description="Laagste leeftijd (-1 = voor de geboorte).")
-    tot: int = Field(ge=0, le=120, description="Hoogste leeftijd.")
+    van: Geheel = Field(ge=-1, le=120, description="Laagste leeftijd (-1 = voor de geboorte).")
+    tot: Geheel = Field(ge=0, le=120, description="Hoogste leeftijd.")
 
 
 class Doelgroep(Model):

@@ -206,7 +206,7 @@ resultaten:
 """, good="""
 resultaten:
   - id: r_veilig
-    resultaat: In 2025 voelt 80% van de leerlingen zich veilig op school (2023: 72%).
+    resultaat: "In 2025 voelt 80% van de leerlingen zich veilig op school (2023: 72%)."
 """)
 def resultaat_niet_concreet(ctx: RuleContext) -> Iterator[Finding]:
     """Het NJi vraagt om concrete resultaten: noem een percentage (of aantal) en een jaar.
