@@ -17,9 +17,13 @@ from samenplan import __version__
 ANSI = re.compile(r"\x1b\[")
 
 
+# Variables that change the output format or colour; tests set them explicitly.
+CI_VARIABLES = {"NO_COLOR", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_STEP_SUMMARY"}
+
+
 def run(*args: str | Path, env: dict[str, str] | None = None,
         cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    full_env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "samenplan", *map(str, args)],
@@ -254,7 +258,7 @@ def test_no_ansi_when_piped(plan: PlanCopy) -> None:
 def run_in_tty(*args: str | Path, env: dict[str, str]) -> tuple[int, str]:
     """Run with stdout connected to a pseudo-terminal; returns exit code and output."""
     master, slave = pty.openpty()
-    full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    full_env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
     full_env.update(env)
     proc = subprocess.Popen([sys.executable, "-m", "samenplan", *map(str, args)],
                             stdout=slave, stderr=subprocess.PIPE, cwd=ROOT, env=full_env)

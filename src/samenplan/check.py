@@ -1,6 +1,6 @@
 """`samenplan check` as data: load the plan, run the rules, return sorted diagnostics."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from samenplan.diagnostics import Diagnostic, Severity
@@ -13,6 +13,7 @@ class CheckResult:
 
     loaded: LoadedPlan
     diagnostics: list[Diagnostic]
+    rule_codes: list[str] = field(default_factory=list)  # the rules that ran, by code
 
     @property
     def completeness(self) -> dict[int, int] | None:
@@ -41,5 +42,6 @@ def check_plan(root: Path) -> CheckResult:
     from samenplan.rules.engine import run_rules
 
     loaded = load_plan(root)
-    found = loaded.diagnostics + run_rules(loaded)
-    return CheckResult(loaded, sorted(found, key=lambda d: d.sort_key))
+    found, ran = run_rules(loaded)
+    diagnostics = sorted(loaded.diagnostics + found, key=lambda d: d.sort_key)
+    return CheckResult(loaded, diagnostics, ran)

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from samenplan.check import CheckResult
-from samenplan.codes import REGISTRY, lookup
+from samenplan.codes import REGISTRY
 from samenplan.diagnostics import Diagnostic
 from samenplan.reporters.text import display_path, place
 from samenplan.steps import DOCUMENTS
@@ -23,23 +23,13 @@ def _xml_text(text: str) -> str:
 
 
 def codes_that_ran(result: CheckResult) -> list[str]:
-    """Codes checked in this run: the loader's always, the rules' when the plan loaded.
-
-    Mirrors rules.engine: a rule is skipped when switched off in samenplan.yaml or when it
-    applies only from a later fase.
-    """
+    """Codes checked in this run: the loader's and waiver codes always, plus the rules that ran."""
     from samenplan.rules.catalogue import all_rules
 
-    rules = all_rules()
-    rule_codes = {r.code.code for r in rules}
-    ran = {d.code for d in result.diagnostics}
-    ran |= {c for c in REGISTRY if c not in rule_codes and (result.rules_ran or c < "SP1")}
-    plan = result.loaded.plan
-    if plan is not None:
-        off = {e.code for name in plan.manifest.controle.regels_uit if (e := lookup(name))}
-        ran |= {r.code.code for r in rules
-                if r.code.code not in off and plan.manifest.fase.rank >= r.applies_from.rank}
-    return sorted(ran)
+    rule_codes = {r.code.code for r in all_rules()}
+    # Loader codes always run; waiver and settings codes (SP9xx) only with the rules.
+    always = {c for c in REGISTRY if c not in rule_codes and (result.rules_ran or c < "SP1")}
+    return sorted(always | set(result.rule_codes) | {d.code for d in result.diagnostics})
 
 
 def format_junit(result: CheckResult) -> str:

@@ -14,22 +14,27 @@ from samenplan.vocab import Ernst
 _ERNST = {Ernst.FOUT: Severity.ERROR, Ernst.WAARSCHUWING: Severity.WARNING, Ernst.INFO: Severity.INFO}
 
 
-def run_rules(loaded: LoadedPlan) -> list[Diagnostic]:
-    """Diagnostics of every active rule; empty when the plan did not load."""
+def run_rules(loaded: LoadedPlan) -> tuple[list[Diagnostic], list[str]]:
+    """Diagnostics of every active rule, and the codes of the rules that ran.
+
+    Both are empty when the plan did not load.
+    """
     plan = loaded.plan
     if plan is None:
-        return []
+        return [], []
     rules = all_rules()
     settings, disabled, overrides = _settings(loaded, rules)
     ctx = RuleContext(plan, {slug: _raw(loaded, slug) for slug in BY_SLUG})
     found: list[Diagnostic] = []
+    ran: list[str] = []
     for rule in rules:
         code = rule.code.code
         if code in disabled or plan.manifest.fase.rank < rule.applies_from.rank:
             continue
+        ran.append(code)
         severity = overrides.get(code) or rule.severity_for(plan.manifest.fase)
         found.extend(_place(loaded, rule, finding, severity) for finding in rule.check(ctx))
-    return apply_waivers(loaded, found) + settings
+    return apply_waivers(loaded, found) + settings, ran
 
 
 def _raw(loaded: LoadedPlan, slug: str) -> object:
