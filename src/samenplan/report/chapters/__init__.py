@@ -1,0 +1,1 @@
+"""One module per chapter of the report: the seven steps, then the derived views."""
