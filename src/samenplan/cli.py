@@ -231,13 +231,15 @@ def explain(
         _fail(str(exc))
 
 
-def _register_init() -> None:
+def _register_commands() -> None:
     from samenplan.initcmd import init_command
+    from samenplan.rendercmd import render_command
 
     app.command(name="init")(init_command)
+    app.command(name="render")(render_command)
 
 
-_register_init()
+_register_commands()
 
 
 def main(argv: list[str] | None = None) -> None:

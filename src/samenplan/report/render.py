@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 Format = Literal["md", "html"]
 
+#: Written at the top of every report, so `render` knows a file is its own to replace.
+GENERATOR_MARK = "samenplan render"
+
 
 class RenderError(Exception):
     """The report cannot be made; the message says why, in Dutch."""
@@ -47,7 +50,8 @@ def render_report(result: CheckResult, fmt: Format, *, today: date, theme_css: s
     report = build_report(result, plan, today=today, commit=commit)
     env = _environment(fmt)
     text = env.get_template(f"plan.{fmt}.j2").render(
-        report=report, css=_read("style.css"), theme_css=_theme(theme_css or ""))
+        report=report, css=_read("style.css"), theme_css=_theme(theme_css or ""),
+        generator_mark=GENERATOR_MARK)
     return _tidy(text, fmt)
 
 

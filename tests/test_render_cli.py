@@ -1,0 +1,105 @@
+"""`samenplan render` through the real entry point: refusal, force, targets, dates, themes."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "heidedorpen"
+
+
+def run(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB", "GITLAB"))}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "samenplan", "render", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, env=full_env, check=False,
+                          timeout=120)
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    plan = tmp_path / "plan"
+    shutil.copytree(EXAMPLE, plan)
+    aanpak = plan / "05-aanpak.yaml"
+    text = aanpak.read_text(encoding="utf-8")
+    start = text.index("leefdomeinen: [")
+    end = text.index("\n", start)
+    aanpak.write_text(text[:start] + "leefdomeinen: [school]" + text[end:], encoding="utf-8")
+    return plan
+
+
+def test_default_target_is_plan_html_in_the_plan_folder(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(EXAMPLE, plan)
+    proc = run(plan, "--datum", "2025-01-15")
+    assert proc.returncode == 0, proc.stderr
+    html = (plan / "plan.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and 'lang="nl"' in html
+
+
+def test_stdout_and_date_from_environment_are_deterministic() -> None:
+    first = run(EXAMPLE, "-f", "md", "-o", "-", env={"SAMENPLAN_DATUM": "2025-01-15"})
+    second = run(EXAMPLE, "-f", "md", "-o", "-", "--datum", "2025-01-15")
+    assert first.returncode == 0 and second.returncode == 0
+    assert first.stdout == second.stdout
+    assert "15 januari 2025" in first.stdout
+
+
+def test_plan_with_errors_is_refused_with_the_errors_shown(tmp_path: Path) -> None:
+    plan = broken_copy(tmp_path)
+    proc = run(plan, "-o", tmp_path / "out.html")
+    assert proc.returncode == 1
+    assert "SP101" in proc.stderr and "--force" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "out.html").exists()
+
+
+def test_force_renders_a_concept_with_a_visible_banner(tmp_path: Path) -> None:
+    plan = broken_copy(tmp_path)
+    proc = run(plan, "--force", "-o", tmp_path / "out.html")
+    assert proc.returncode == 0, proc.stderr
+    assert "Concept — bevat fouten" in (tmp_path / "out.html").read_text(encoding="utf-8")
+
+
+def test_a_file_not_made_by_samenplan_is_never_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "raadsvoorstel.html"
+    target.write_text("<p>eigen werk</p>", encoding="utf-8")
+    proc = run(EXAMPLE, "-o", target)
+    assert proc.returncode == 2
+    assert "niet door samenplan gemaakt" in proc.stderr
+    assert target.read_text(encoding="utf-8") == "<p>eigen werk</p>"
+    assert run(EXAMPLE, "-o", target, "--overwrite").returncode == 0
+    assert "samenplan render" in target.read_text(encoding="utf-8")
+
+
+def test_a_report_of_our_own_is_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    assert run(EXAMPLE, "-f", "md", "-o", target, "--datum", "2025-01-01").returncode == 0
+    assert run(EXAMPLE, "-f", "md", "-o", target, "--datum", "2025-02-01").returncode == 0
+    assert "1 februari 2025" in target.read_text(encoding="utf-8")
+
+
+def test_theme_css_is_included(tmp_path: Path) -> None:
+    theme = tmp_path / "thema.css"
+    theme.write_text(".rivierstad-theme { --utrecht-document-color: #102030; }", encoding="utf-8")
+    proc = run(EXAMPLE, "-o", "-", "--theme-css", theme)
+    assert proc.returncode == 0
+    assert "--utrecht-document-color: #102030" in proc.stdout
+
+
+def test_usage_errors_are_dutch_and_exit_2(tmp_path: Path) -> None:
+    cases = [
+        (EXAMPLE, "-f", "pdf"),
+        (EXAMPLE, "--datum", "15-01-2025"),
+        (EXAMPLE, "-o", tmp_path / "bestaat-niet" / "plan.html"),
+        (EXAMPLE, "-o", tmp_path),
+        (EXAMPLE, "--theme-css", tmp_path / "geen.css"),
+        (tmp_path / "geen-plan",),
+    ]
+    for args in cases:
+        proc = run(*args)
+        assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
+        assert proc.stderr.startswith("samenplan: "), args
+        assert "Traceback" not in proc.stderr
