@@ -59,6 +59,18 @@ def slug(text: str) -> str:
     return cleaned[:60] or "partner"
 
 
+def _text(value: str, what: str) -> str:
+    """``value`` if it can be saved in a plan file: text from a terminal that is not set to
+    UTF-8 arrives as undecodable bytes (surrogates), which no YAML file can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = value.encode("utf-8", "replace").decode("utf-8")
+        raise AnswerError(f"{what} '{shown}' bevat tekens die geen gewone tekst zijn. Zet je "
+                          "terminal op UTF-8, of typ de tekst opnieuw.") from None
+    return value
+
+
 def parse_periode(text: str) -> tuple[date, date]:
     """'2024-08-01:2025-07-31' → two dates, start before end."""
     parts = text.split(":")
@@ -77,7 +89,7 @@ def parse_periode(text: str) -> tuple[date, date]:
 
 def parse_partner(text: str) -> PartnerAnswer:
     """'Stichting Stroomwijs=schoolbestuur' → a partner."""
-    naam, sep, soort = text.rpartition("=")
+    naam, sep, soort = _text(text, "De partner").rpartition("=")
     naam, soort = naam.strip(), soort.strip().lower()
     if not sep or not naam or not soort:
         raise AnswerError(f"De partner '{text}' klopt niet. Schrijf naam=soort, bijvoorbeeld "
@@ -110,11 +122,12 @@ def build_answers(*, titel: str | None, gemeenten: list[str], periode: str | Non
                   today: date) -> Answers:
     """Validate every option and fill in defaults; raises AnswerError on the first problem."""
     van, tot = parse_periode(periode) if periode else default_periode(today)
-    names = tuple(g.strip() for g in gemeenten if g.strip()) or (PLACEHOLDER_GEMEENTE,)
+    names = tuple(_text(g, "De gemeente").strip() for g in gemeenten if g.strip()) or (
+        PLACEHOLDER_GEMEENTE,)
     given = [parse_partner(p) for p in partners]
     all_partners = _with_required_partners(names, given)
     return Answers(
-        titel=(titel or "").strip() or DEFAULT_TITEL,
+        titel=_text(titel or "", "De titel").strip() or DEFAULT_TITEL,
         gemeenten=names,
         van=van,
         tot=tot,
@@ -126,14 +139,18 @@ def build_answers(*, titel: str | None, gemeenten: list[str], periode: str | Non
 
 def _with_required_partners(gemeenten: tuple[str, ...],
                             given: list[PartnerAnswer]) -> tuple[PartnerAnswer, ...]:
-    partners = list(given)
-    for naam in gemeenten:
-        if not any(p.naam == naam and p.soort == "gemeente" for p in partners):
-            ident = "gemeente" if naam == PLACEHOLDER_GEMEENTE else slug(f"gemeente {naam}")
-            partners.insert(0, PartnerAnswer(ident, naam, "gemeente"))
+    # The gemeenten come first, in the order they were given, unless given as partner.
+    partners = [_gemeente_partner(naam) for naam in gemeenten
+                if not any(p.naam == naam and p.soort == "gemeente" for p in given)]
+    partners += given
     if not any(p.soort in ("schoolbestuur", "samenwerkingsverband") for p in partners):
         partners.append(PartnerAnswer("schoolbestuur", PLACEHOLDER_SCHOOL, "schoolbestuur"))
     return _unique_ids(partners)
+
+
+def _gemeente_partner(naam: str) -> PartnerAnswer:
+    ident = "gemeente" if naam == PLACEHOLDER_GEMEENTE else slug(f"gemeente {naam}")
+    return PartnerAnswer(ident, naam, "gemeente")
 
 
 def _unique_ids(partners: list[PartnerAnswer]) -> tuple[PartnerAnswer, ...]:

@@ -1,5 +1,6 @@
 """`samenplan init`: the typer command. Parses options, asks what is missing, writes, reports."""
 
+import errno
 import shutil
 import subprocess
 import sys
@@ -9,7 +10,15 @@ from typing import Annotated
 
 import typer
 
-from samenplan.answers import AnswerError, build_answers, parse_fase, parse_partner, parse_periode
+from samenplan.answers import (
+    DEFAULT_TITEL,
+    AnswerError,
+    build_answers,
+    default_periode,
+    parse_fase,
+    parse_partner,
+    parse_periode,
+)
 from samenplan.scaffold import example_files, example_names, extra_files, render_plan
 from samenplan.suggest import did_you_mean
 from samenplan.writeplan import (
@@ -67,7 +76,7 @@ def init_command(
         files.update(extra_files(ci=ci, pre_commit=pre_commit))
         writes = plan_writes(plan_dir, files, overwrite=overwrite)
         if not dry_run:
-            check_writable(plan_dir)
+            check_writable(writes)
     except (AnswerError, TargetError) as exc:
         typer.echo(f"samenplan: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -77,7 +86,7 @@ def init_command(
     try:
         apply_writes(writes)
     except OSError as exc:
-        typer.echo(f"samenplan: kan niet schrijven: {exc.strerror} ({exc.filename}).", err=True)
+        typer.echo(f"samenplan: kan '{exc.filename}' niet schrijven: {_reason(exc)}.", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     if git:
         typer.echo(_git_init(plan_dir))
@@ -104,13 +113,14 @@ def _ask(titel: str | None, gemeenten: list[str], periode: str | None, partners:
          fase: str | None) -> tuple[str, list[str], str, list[str], str]:
     """Ask on the terminal for every answer that no option gave."""
     if titel is None:
-        titel = typer.prompt("Titel van het plan",
-                             default="Samen voor herstel en perspectief van kinderen en jongeren")
+        titel = typer.prompt("Titel van het plan", default=DEFAULT_TITEL)
     if not gemeenten:
-        answer = typer.prompt("Gemeente(n), gescheiden door komma's", default="")
+        answer = typer.prompt("Gemeente(n), gescheiden door komma's", default="",
+                              show_default=False)
         gemeenten = [g.strip() for g in answer.split(",") if g.strip()]
     if periode is None:
-        periode = _ask_valid("Looptijd (van:tot)", "2025-08-01:2026-07-31", parse_periode)
+        van, tot = default_periode(date.today())
+        periode = _ask_valid("Looptijd (van:tot)", f"{van}:{tot}", parse_periode)
     if not partners:
         while True:
             answer = typer.prompt("Partner als naam=soort (leeg = klaar)", default="",
@@ -154,6 +164,21 @@ def _report(writes: list[FileWrite], *, dry_run: bool) -> None:
     if skipped:
         typer.echo(f"{len(skipped)} bestaande bestanden zijn niet aangeraakt; gebruik --overwrite "
                    "om ze te vervangen (je ziet eerst de verschillen).")
+
+
+_OS_REASONS = {
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.ENOENT: "de map bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+}
+
+
+def _reason(exc: OSError) -> str:
+    """Why the operating system refused, in Dutch when we know the reason."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _git_init(plan_dir: Path) -> str:

@@ -1,19 +1,26 @@
 """Render a new plan from templates/plan: answers in, file name → text out. Writes nothing."""
 
 import json
+import re
 from pathlib import Path
 
 from samenplan.answers import Answers
 from samenplan.resources import examples_dir, templates_dir
-from samenplan.schema import render_schemas
-from samenplan.steps import DOCUMENTS
+from samenplan.schema import render_schemas, schema_file_name
+from samenplan.steps import BY_FILE, DOCUMENTS
 
 SCHEMA_DIR = "schemas"
 
+# Characters a YAML file may not hold as they are (DEL, C1 controls, U+FFFE/U+FFFF), or that
+# YAML reads as a line break inside quotes (NEL, U+2028, U+2029): written as escapes instead.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
 
 def _yaml_scalar(value: object) -> str:
-    # A double-quoted YAML scalar is a JSON string: safe for any text.
-    return json.dumps(str(value), ensure_ascii=False)
+    # A double-quoted YAML scalar is a JSON string: safe for any text, once the characters
+    # above are escaped (JSON's \uXXXX is also a YAML escape).
+    text = json.dumps(str(value), ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def render_plan(answers: Answers) -> dict[str, str]:
@@ -42,15 +49,23 @@ def example_names() -> list[str]:
 
 
 def example_files(name: str) -> dict[str, str]:
-    """Every file of a shipped example plan, plus the JSON Schemas."""
+    """Every file of a shipped example plan, plus the JSON Schemas it now points at."""
     root = examples_dir() / name
-    files = {
-        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
+    files = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            name_in_plan = path.relative_to(root).as_posix()
+            files[name_in_plan] = _with_modeline(name_in_plan, path.read_text(encoding="utf-8"))
     files.update({f"{SCHEMA_DIR}/{n}": text for n, text in render_schemas().items()})
     return files
+
+
+def _with_modeline(name: str, text: str) -> str:
+    # The line that tells VS Code's YAML extension which schema a plan file follows.
+    doc = BY_FILE.get(name)
+    if doc is None or text.startswith("# yaml-language-server:"):
+        return text
+    return f"# yaml-language-server: $schema={SCHEMA_DIR}/{schema_file_name(doc)}\n{text}"
 
 
 def extra_files(*, ci: str | None, pre_commit: bool) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Decide what happens to each file of a scaffold, show diffs, and write atomically."""
 
 import difflib
-import os
+import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -16,6 +16,9 @@ class Action(StrEnum):
     SAME = "ongewijzigd"
     SKIP = "overgeslagen"
     OVERWRITE = "overschreven"
+
+
+_WRITING = (Action.NEW, Action.OVERWRITE)
 
 
 @dataclass(frozen=True)
@@ -68,18 +71,36 @@ def _read(path: Path) -> str | None:
         return ""  # unreadable: treat as different, so it is skipped unless --overwrite
 
 
-def check_writable(target: Path) -> None:
-    """Raise TargetError when ``target`` (or its nearest existing parent) is not writable."""
-    probe = target
-    while not probe.exists():
-        probe = probe.parent
-    if not os.access(probe, os.W_OK | os.X_OK):
-        raise TargetError(f"Je mag niet schrijven in '{probe}'. Kies een andere map.")
+def check_writable(writes: list[FileWrite]) -> None:
+    """Raise TargetError when a folder that gets a file cannot be written to.
+
+    Tried with a temporary file rather than assumed from permission bits: those say nothing
+    for root, read-only file systems or folders like /proc.
+    """
+    folders = dict.fromkeys(w.path.parent for w in writes if w.action in _WRITING)
+    for folder in folders:
+        _probe(_nearest_existing(folder))
+
+
+def _nearest_existing(path: Path) -> Path:
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path
+
+
+def _probe(folder: Path) -> None:
+    if not folder.is_dir():
+        raise TargetError(f"'{folder}' is een bestand; daarin kan geen map komen. Kies een andere map.")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        raise TargetError(f"Je mag niet schrijven in '{folder}'. Kies een andere map.") from None
 
 
 def apply_writes(writes: list[FileWrite]) -> None:
     """Write every new and overwritten file atomically."""
     for w in writes:
-        if w.action in (Action.NEW, Action.OVERWRITE):
+        if w.action in _WRITING:
             w.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(w.path, w.text)
