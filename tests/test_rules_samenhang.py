@@ -75,5 +75,5 @@ def test_sp102_and_sp103_name_the_missing_domain_and_area(tmp_path: Path) -> Non
     [domain] = with_code(result, "SP102")
     assert "online" in domain.message
     [area] = with_code(result, "SP103")
-    assert "executie" in area.message
+    assert "de executieve ontwikkeling" in area.message
     assert domain.location.line == line_of(plan, AANPAK, "interventies:")

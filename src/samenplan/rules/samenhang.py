@@ -9,6 +9,10 @@ from samenplan.vocab import KERN_LEEFDOMEINEN, NPO_ONTWIKKELGEBIEDEN, Fase
 
 LABEL = {"vrije_tijd": "vrije tijd"}
 
+#: Adjective form of each ontwikkelgebied: 'de executieve ontwikkeling'.
+ADJECTIEF = {"cognitief": "cognitieve", "executief": "executieve", "sociaal": "sociale",
+             "emotioneel": "emotionele", "fysiek": "fysieke"}
+
 
 def label(value: str) -> str:
     """How a vocabulary value reads in a sentence: 'vrije tijd'."""
@@ -122,7 +126,7 @@ def ontwikkelgebied_niet_bereikt(ctx: RuleContext) -> Iterator[Finding]:
         if gebied not in reached:
             yield Finding(
                 "aanpak", ("interventies",),
-                f"Geen enkele interventie werkt aan de {gebied}e ontwikkeling.".replace("ee ", "e "),
+                f"Geen enkele interventie werkt aan de {ADJECTIEF[gebied]} ontwikkeling.",
                 f"Zet '{gebied}' bij een interventie die eraan werkt, of voeg er een toe.",
                 at_key=True,
             )

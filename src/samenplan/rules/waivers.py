@@ -73,7 +73,8 @@ def apply_waivers(loaded: LoadedPlan, found: list[Diagnostic]) -> list[Diagnosti
     for w in waivers:
         if not w.reason:
             kept.append(Diagnostic(NO_REASON.code, NO_REASON.severity,
-                                   f"Negeren van {', '.join(sorted(w.codes))} zonder reden.",
+                                   f"De negeer-opmerking voor {', '.join(sorted(w.codes))} heeft geen "
+                                   "reden; daarom blijft de melding staan.",
                                    w.location, "Schrijf erachter: 'reden: ...' met de uitleg.",
                                    key_path=("waiver", w.location.file, *sorted(w.codes))))
             continue
