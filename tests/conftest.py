@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from samenplan.check import CheckResult, check_plan
 from samenplan.diagnostics import Diagnostic, Related
@@ -85,3 +86,12 @@ def plan(tmp_path: Path) -> PlanCopy:
 def related_where(related: Related) -> tuple[str, int, int]:
     """File, line and column of a related location."""
     return related.location.file, related.location.line, related.location.col
+
+
+# --- Hypothesis ---------------------------------------------------------------------------
+# "ci" replaces Hypothesis' own CI profile (which fixes the seed): a new random seed each run,
+# no deadline (a plan check takes tens of milliseconds), and the @reproduce_failure blob
+# printed on failure. tests/test_properties.py also prints its seed; see its docstring.
+settings.register_profile("ci", deadline=None, print_blob=True, derandomize=False,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")

@@ -1,10 +1,11 @@
 """`samenplan check` as data: load the plan, run the rules, return sorted diagnostics."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from samenplan.diagnostics import Diagnostic, Severity
-from samenplan.loader import LoadedPlan, load_plan
+from samenplan.loader import LoadedPlan, NotAPlan, is_plan_folder, load_plan
 
 
 @dataclass
@@ -45,3 +46,45 @@ def check_plan(root: Path) -> CheckResult:
     found, ran = run_rules(loaded)
     diagnostics = sorted(loaded.diagnostics + found, key=lambda d: d.sort_key)
     return CheckResult(loaded, diagnostics, ran)
+
+
+def find_plans(paths: Sequence[Path]) -> list[Path]:
+    """The plan folders named by ``paths``, in order, each once.
+
+    Each path is a plan folder, or a folder whose subfolders are plan folders (one level
+    deep, sorted by name; other subfolders are passed over). Raises loader.NotAPlan for a
+    path that is neither.
+    """
+    found: dict[Path, Path] = {}
+    for path in paths:
+        for root in _plans_in(path):
+            found.setdefault(root.resolve(), root)
+    return list(found.values())
+
+
+def _plans_in(path: Path) -> list[Path]:
+    if not path.exists():
+        raise NotAPlan(f"De map '{path}' bestaat niet.")
+    if not path.is_dir():
+        raise NotAPlan(f"'{path}' is een bestand, geen map met een plan.")
+    if is_plan_folder(path):
+        return [path]
+    try:
+        plans = sorted((sub for sub in path.iterdir() if sub.is_dir() and is_plan_folder(sub)),
+                       key=lambda sub: sub.name)
+    except OSError:
+        raise NotAPlan(f"De map '{path}' kan niet gelezen worden; mag je hem openen?") from None
+    if not plans:
+        raise NotAPlan(f"In '{path}' staat geen plan, en ook geen mappen met een plan. Geef de "
+                       "map van een plan (met samenplan.yaml en de stapbestanden) of een map "
+                       "met daarin de mappen van de plannen. Een nieuw plan maak je met "
+                       "'samenplan init'.")
+    return plans
+
+
+def check_plans(paths: Sequence[Path]) -> list[CheckResult]:
+    """Check every plan folder named by ``paths`` (see find_plans), in one process.
+
+    Raises loader.NotAPlan before checking anything when one of the paths is wrong.
+    """
+    return [check_plan(root) for root in find_plans(paths)]

@@ -1,5 +1,6 @@
 """The typer layer: parse options, call one core function, write, exit. Nothing else."""
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -62,10 +63,13 @@ _FAIL_LEVELS = {"error": "error", "fout": "error", "warning": "warning",
 
 @app.command()
 def check(
-    plan_dir: Annotated[
-        Path, typer.Argument(metavar="PLANMAP",
-                             help="Map met het plan (samenplan.yaml en de stapbestanden).")
-    ] = Path(),
+    plan_dirs: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="PLANMAP",
+                       help="Map met het plan (samenplan.yaml en de stapbestanden), of een map "
+                            "met mappen van plannen. Mag vaker; standaard de huidige map.",
+                       show_default=False),
+    ] = None,
     output_format: Annotated[
         str | None,
         typer.Option("--format", "-f", metavar="FORMAAT",
@@ -114,24 +118,32 @@ def check(
     \b
       gl-code-quality-report.json
 
+    Meer plannen tegelijk, voor een regio of een landelijk overzicht: geef meer mappen, of
+    een map met daarin de mappen van de plannen. Je krijgt per plan de meldingen en een
+    samenvatting, en daarna een regel over alle plannen samen:
+
+    \b
+      samenplan check plannen/heidedorpen plannen/rivierstad
+      samenplan check plannen --format json --output overzicht.json
+
     Exit code 0: geen problemen, alleen lichtere dan --fail-level, of --exit-zero gegeven;
-    1: problemen gevonden; 2: verkeerd gebruik.
+    1: problemen gevonden (in minstens één plan); 2: verkeerd gebruik.
     """
-    from samenplan.check import check_plan
+    from samenplan.check import check_plans
     from samenplan.loader import NotAPlan
     from samenplan.reporters.destinations import OutputError, choose_outputs
 
     level = _fail_level(fail_level)
     try:
         outputs = choose_outputs(output_format, output, report or [], os.environ)
-        result = check_plan(plan_dir)
+        results = check_plans(plan_dirs or [Path()])
     except (NotAPlan, OutputError) as exc:
         _fail(str(exc))
         return
-    _write_reports(result, outputs, color=_use_color(no_color))
+    _write_reports(results, outputs, color=_use_color(no_color))
     if any(out.format == "github" for out in outputs):
-        _append_step_summary(result)
-    failed = result.fails(level) and not exit_zero
+        _append_step_summary(results)
+    failed = any(result.fails(level) for result in results) and not exit_zero
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -144,39 +156,56 @@ def _fail_level(value: str) -> "Severity":
     return Severity(name or "error")
 
 
-def _write_reports(result: "CheckResult", outputs: "list[Output]", *, color: bool) -> None:
+def _write_reports(results: "list[CheckResult]", outputs: "list[Output]", *,
+                   color: bool) -> None:
     """Files first (atomically), then the screen; a file that cannot be written is exit 2."""
     from samenplan.atomicfile import write_atomic
-    from samenplan.reporters import reporter
-    from samenplan.reporters.text import format_text
+    from samenplan.reporters import plans_reporter
+    from samenplan.reporters.text import format_text_plans
 
     for out in outputs:
         if out.path is not None:
             try:
-                write_atomic(out.path, reporter(out.format)(result))
+                write_atomic(out.path, plans_reporter(out.format)(results))
             except OSError as exc:
                 _fail(f"Het rapport '{out.path}' kan niet geschreven worden: "
-                      f"{exc.strerror or exc}.")
+                      f"{_os_reason(exc)}.")
     for out in outputs:
         if out.path is None:
-            text = (format_text(result, color=color) if out.format == "text"
-                    else reporter(out.format)(result))
+            text = (format_text_plans(results, color=color) if out.format == "text"
+                    else plans_reporter(out.format)(results))
             sys.stdout.write(text)
 
 
-def _append_step_summary(result: "CheckResult") -> None:
+_OS_REASONS = {
+    errno.EACCES: "je mag daar niet schrijven",
+    errno.EPERM: "je mag daar niet schrijven",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.ENOENT: "die plek bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "dat is een map",
+}
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Dutch when we know the reason."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _append_step_summary(results: "list[CheckResult]") -> None:
     """Add the Markdown summary to $GITHUB_STEP_SUMMARY when GitHub Actions sets it."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
-    from samenplan.reporters.github import step_summary
+    from samenplan.reporters.github import step_summary_plans
 
     try:
         with Path(target).open("a", encoding="utf-8") as handle:
-            handle.write(step_summary(result))
+            handle.write(step_summary_plans(results))
     except OSError as exc:
         typer.echo(f"samenplan: de samenvatting voor GitHub kan niet geschreven worden naar "
-                   f"'{target}': {exc.strerror or exc}.", err=True)
+                   f"'{target}': {_os_reason(exc)}.", err=True)
 
 
 @app.command()

@@ -21,6 +21,7 @@ from samenplan.yamlerrors import describe_yaml_error
 MAX_BYTES = 2_000_000  # a plan file is a few tens of kilobytes at most
 MAX_NODES = 200_000  # after expanding aliases ("billion laughs" guard)
 MAX_DEPTH = 40
+MAX_VALUES = 50_000  # lines and value marks before parsing: bounds the parser's memory
 
 _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp",
@@ -62,6 +63,11 @@ def read_source(path: Path, name: str) -> Source:
     if text is None:
         return src
     src.lines = text.splitlines()
+    if _too_many_values(text):
+        _add(src, codes.TOO_COMPLEX, f"{name} heeft meer dan {MAX_VALUES} regels en waarden.",
+             "Een plan-bestand is meestal kleiner dan 100 kB. Staat er iets anders in?",
+             Location(name))
+        return src
     if _too_deep(text):
         _add(src, codes.TOO_COMPLEX, f"{name} is dieper genest dan {MAX_DEPTH} niveaus.",
              "Een plan heeft hooguit een paar niveaus inspringing nodig.", Location(name))
@@ -106,6 +112,15 @@ def _offset_location(name: str, text: str, exc: YAMLError) -> Location:
     return Location(name, before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1)
 
 
+def _too_many_values(text: str) -> bool:
+    """Cheap guard before parsing: every YAML value starts a line or follows one of ``,[{:-?``.
+
+    The parser builds all nodes before we can count them, so a file of 2 MB of ``- 1`` lines
+    would take hundreds of megabytes; this bounds it to tens.
+    """
+    return text.count("\n") + sum(text.count(mark) for mark in ",[{:-?") > MAX_VALUES
+
+
 def _too_deep(text: str) -> bool:
     """Cheap guard before parsing: ruamel slows down sharply on very deep nesting."""
     depth = deepest = 0
@@ -126,13 +141,19 @@ def _read_bytes(path: Path, src: Source) -> bytes | None:
             _add(src, codes.UNREADABLE, f"{name} is een map, geen bestand.",
                  f"Verplaats of hernoem de map en maak {name} als gewoon bestand.", Location(name))
             return None
-        if path.stat().st_size > MAX_BYTES:
-            _add(src, codes.TOO_COMPLEX,
-                 f"{name} is groter dan {MAX_BYTES // 1_000_000} MB.",
-                 "Een plan-bestand is meestal kleiner dan 100 kB. Staat er iets anders in?",
-                 Location(name))
+        if path.exists() and not path.is_file():  # a pipe or device: reading may never end
+            _add(src, codes.UNREADABLE, f"{name} is geen gewoon bestand (maar bijvoorbeeld een "
+                 "pijp of apparaat).", f"Maak {name} als gewoon tekstbestand.", Location(name))
             return None
-        return path.read_bytes()
+        if path.stat().st_size <= MAX_BYTES:
+            with path.open("rb") as handle:  # never more than the limit, even if it grows
+                raw = handle.read(MAX_BYTES + 1)
+            if len(raw) <= MAX_BYTES:
+                return raw
+        _add(src, codes.TOO_COMPLEX, f"{name} is groter dan {MAX_BYTES // 1_000_000} MB.",
+             "Een plan-bestand is meestal kleiner dan 100 kB. Staat er iets anders in?",
+             Location(name))
+        return None
     except OSError as exc:
         _add(src, codes.UNREADABLE, f"{name} kan niet geopend worden ({_os_reason(exc)}).",
              "Controleer of het een gewoon bestand is en of je het mag lezen.", Location(name))
@@ -147,6 +168,8 @@ def _os_reason(exc: OSError) -> str:
         errno.EPERM: "geen leesrechten",
         errno.ELOOP: "snelkoppeling die naar zichzelf wijst",
         errno.ENOENT: "snelkoppeling naar een bestand dat niet bestaat",
+        errno.ENOTDIR: "een deel van het pad is geen map",
+        errno.EIO: "leesfout op de schijf",
     }
     return reasons.get(exc.errno or 0, exc.strerror or "onbekende reden")
 
@@ -208,11 +231,7 @@ class _Converter:
         pos = (node.start_mark.line, node.start_mark.column)
         if path not in self.src.positions.values:
             self.src.positions.add(path, pos)
-        if node.tag not in _ALLOWED_TAGS:
-            _add(self.src, codes.BAD_TAG,
-                 f"De tag '{_short_tag(str(node.tag))}' is niet toegestaan.",
-                 "Haal de tag weg; samenplan voert nooit code uit een plan uit.",
-                 _loc(self.src.name, node))
+        if self.refused_tag(node):
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
@@ -224,6 +243,15 @@ class _Converter:
     def item(self, node: Node, path: KeyPath, depth: int) -> Any:
         self.src.positions.add(path, (node.start_mark.line, node.start_mark.column))
         return self.convert(node, path, depth + 1)
+
+    def refused_tag(self, node: Node) -> bool:
+        """Report a tag outside the plain YAML types (``!!python/...``); never construct it."""
+        if node.tag in _ALLOWED_TAGS:
+            return False
+        _add(self.src, codes.BAD_TAG, f"De tag '{_short_tag(str(node.tag))}' is niet toegestaan.",
+             "Haal de tag weg; samenplan voert nooit code uit een plan uit.",
+             _loc(self.src.name, node))
+        return True
 
     def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -237,6 +265,8 @@ class _Converter:
                 _add(self.src, codes.WRONG_TYPE, "Een veldnaam moet een woord zijn, geen lijst.",
                      "Schrijf de veldnaam als gewone tekst, gevolgd door een dubbele punt.",
                      _loc(self.src.name, key_node))
+                continue
+            if self.refused_tag(key_node):
                 continue
             key = str(key_node.value)
             if key in first_seen:

@@ -70,6 +70,9 @@ def check_destinations(outputs: Sequence[Output]) -> None:
         if where in seen:
             raise OutputError(f"Twee rapporten gaan naar hetzelfde bestand '{out.path}'.")
         seen.add(where)
+        if where.parent.exists() and not where.parent.is_dir():
+            raise OutputError(f"'{out.path.parent}' is een bestand, geen map; daarin kan het "
+                              f"rapport '{out.path.name}' niet komen. Kies een andere plek.")
         if not where.parent.is_dir():
             raise OutputError(f"De map '{out.path.parent}' voor het rapport '{out.path}' "
                               "bestaat niet. Maak de map eerst, of kies een andere plek.")

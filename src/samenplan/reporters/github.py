@@ -1,9 +1,18 @@
 """GitHub Actions: workflow-command annotations on the lines, and a Markdown step summary."""
 
+from collections.abc import Sequence
+
 from samenplan.check import CheckResult
 from samenplan.codes import REGISTRY
 from samenplan.diagnostics import Diagnostic, Severity
-from samenplan.reporters.text import NOT_CHECKED, counts_line, display_path, place, summary
+from samenplan.reporters.text import (
+    NOT_CHECKED,
+    counts_line,
+    display_path,
+    place,
+    summary,
+    total_line,
+)
 from samenplan.steps import STEPS
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -23,6 +32,15 @@ def format_github(result: CheckResult) -> str:
     """One annotation per finding, then the summary lines for the job log."""
     lines = [annotation(result, d) for d in result.diagnostics]
     return "\n".join([*lines, summary(result)]) + "\n"
+
+
+def format_github_plans(results: Sequence[CheckResult]) -> str:
+    """Annotations of every plan, then each plan's summary; a total line for several plans."""
+    lines = [annotation(r, d) for r in results for d in r.diagnostics]
+    lines += [summary(r) for r in results]
+    if len(results) > 1:
+        lines.append(total_line(results))
+    return "\n".join(lines) + "\n"
 
 
 def annotation(result: CheckResult, diag: Diagnostic) -> str:
@@ -63,6 +81,15 @@ def step_summary(result: CheckResult) -> str:
     if result.completeness is not None:
         parts.append(_completeness_table(result.completeness))
     return "\n\n".join(parts) + "\n\n"
+
+
+def step_summary_plans(results: Sequence[CheckResult]) -> str:
+    """The step summary of each plan; with several plans, headed by the total line."""
+    parts = [step_summary(r) for r in results]
+    if len(results) > 1:
+        parts.insert(0, f"## samenplan check: {len(results)} plannen\n\n"
+                        f"**{_cell(total_line(results))}**\n\n")
+    return "".join(parts)
 
 
 def _findings_table(result: CheckResult) -> str:

@@ -1,6 +1,7 @@
 """GitLab Code Quality: a JSON array of issues that GitLab shows in merge requests."""
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from samenplan.check import CheckResult
@@ -23,8 +24,13 @@ def gitlab_severity(diag: Diagnostic) -> str:
 
 def format_gitlab(result: CheckResult) -> str:
     """All findings as GitLab Code Quality issues; an empty array when there are none."""
-    issues = [_issue(result, d, fp)
-              for d, fp in zip(result.diagnostics, fingerprints(result), strict=True)]
+    return format_gitlab_plans([result])
+
+
+def format_gitlab_plans(results: Sequence[CheckResult]) -> str:
+    """The findings of every plan in one array; paths start with the plan's folder."""
+    issues = [_issue(r, d, fp) for r in results
+              for d, fp in zip(r.diagnostics, fingerprints(r), strict=True)]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 
 

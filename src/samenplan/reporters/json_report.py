@@ -1,6 +1,7 @@
 """The JSON format, version 1, for scripts and dashboards (described in docs/json-formaat.md)."""
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from samenplan import __version__
@@ -18,6 +19,25 @@ FORMAT_VERSION = 1
 def format_json(result: CheckResult) -> str:
     """The whole check result as one JSON object, keys in a fixed order."""
     return json.dumps(report_data(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def format_json_plans(results: Sequence[CheckResult]) -> str:
+    """One plan: as format_json. Several: {"version", "tool", "counts", "plans": [...]}."""
+    if len(results) == 1:
+        return format_json(results[0])
+    return json.dumps(plans_data(results), ensure_ascii=False, indent=2) + "\n"
+
+
+def plans_data(results: Sequence[CheckResult]) -> dict[str, Any]:
+    """The JSON document of several plans as plain data; each plan as report_data gives it."""
+    plans = [report_data(r) for r in results]
+    counts = {key: sum(p["counts"][key] for p in plans) for key in plans[0]["counts"]}
+    return {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "samenplan", "version": __version__},
+        "counts": {"plans": len(plans), **counts},
+        "plans": plans,
+    }
 
 
 def report_data(result: CheckResult) -> dict[str, Any]:

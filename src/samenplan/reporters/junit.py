@@ -7,6 +7,7 @@ rule that ran and a plan file is a passing test case, so a clean plan shows gree
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Sequence
 
 from samenplan.check import CheckResult
 from samenplan.codes import REGISTRY
@@ -34,19 +35,28 @@ def codes_that_ran(result: CheckResult) -> list[str]:
 
 def format_junit(result: CheckResult) -> str:
     """A <testsuites> document with one <testsuite> per plan file."""
+    return format_junit_plans([result])
+
+
+def format_junit_plans(results: Sequence[CheckResult]) -> str:
+    """One <testsuites> with a <testsuite> per file of every plan, named with its folder."""
+    suites = ET.Element("testsuites", name="samenplan check")
+    for result in results:
+        suites.extend(_plan_suites(result))
+    _tally(suites, sum(len(s) for s in suites),
+           sum(int(s.get("failures", "0")) for s in suites))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+
+
+def _plan_suites(result: CheckResult) -> list[ET.Element]:
     found: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
     for diag in result.diagnostics:
         found[diag.location.file, diag.code].append(diag)
     files = [d.file for d in DOCUMENTS]
     files += sorted({f for f, _ in found} - set(files))
     codes = codes_that_ran(result)
-    suites = ET.Element("testsuites", name="samenplan check")
-    for file in files:
-        suites.append(_suite(result, file, codes, found))
-    _tally(suites, sum(len(s) for s in suites),
-           sum(int(s.get("failures", "0")) for s in suites))
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+    return [_suite(result, file, codes, found) for file in files]
 
 
 def _suite(result: CheckResult, file: str, codes: list[str],

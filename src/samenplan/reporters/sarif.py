@@ -1,6 +1,7 @@
 """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -20,15 +21,25 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def format_sarif(result: CheckResult) -> str:
     """A SARIF log with one run: the rules that gave findings, and every finding."""
-    return json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
+    return format_sarif_plans([result])
+
+
+def format_sarif_plans(results: Sequence[CheckResult]) -> str:
+    """One run with the findings of every plan; paths start with the plan's folder."""
+    return json.dumps(sarif_log_plans(results), ensure_ascii=False, indent=2) + "\n"
 
 
 def sarif_log(result: CheckResult) -> dict[str, Any]:
     """The SARIF log as plain data."""
-    codes = sorted({d.code for d in result.diagnostics})
+    return sarif_log_plans([result])
+
+
+def sarif_log_plans(checked: Sequence[CheckResult]) -> dict[str, Any]:
+    """The SARIF log of several plans as plain data: one run, one list of rules."""
+    codes = sorted({d.code for r in checked for d in r.diagnostics})
     index = {code: i for i, code in enumerate(codes)}
-    results = [_result(result, d, index[d.code], fp)
-               for d, fp in zip(result.diagnostics, fingerprints(result), strict=True)]
+    results = [_result(r, d, index[d.code], fp) for r in checked
+               for d, fp in zip(r.diagnostics, fingerprints(r), strict=True)]
     driver = {"name": "samenplan", "version": __version__, "semanticVersion": __version__,
               "rules": [_rule(code) for code in codes]}
     run = {

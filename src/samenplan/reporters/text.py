@@ -1,5 +1,6 @@
 """Readable text for people at a terminal: location, code, message, source line, hint."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from samenplan.check import CheckResult
@@ -28,6 +29,14 @@ def format_text(result: CheckResult, *, color: bool = False) -> str:
     """All findings as text blocks, then a summary line."""
     blocks = [_block(result, d, color) for d in result.diagnostics]
     return "\n\n".join([*blocks, summary(result, color=color)]) + "\n"
+
+
+def format_text_plans(results: Sequence[CheckResult], *, color: bool = False) -> str:
+    """Each plan as format_text gives it; with several plans, a total line at the end."""
+    parts = [format_text(result, color=color) for result in results]
+    if len(results) > 1:
+        parts.append(total_line(results, color=color) + "\n")
+    return "\n".join(parts)
 
 
 def _block(result: CheckResult, diag: Diagnostic, color: bool) -> str:
@@ -81,3 +90,13 @@ def counts_line(result: CheckResult, *, color: bool = False) -> str:
     ]
     return (f"{', '.join(counts)} in {_plural(files, 'bestand', 'bestanden')} "
             f"van {root.as_posix()}.")
+
+
+def total_line(results: Sequence[CheckResult], *, color: bool = False) -> str:
+    """One sentence over several plans: how many have errors, warnings, or neither."""
+    errors = sum(1 for r in results if r.count(Severity.ERROR))
+    warnings = sum(1 for r in results if r.count(Severity.WARNING) and not r.count(Severity.ERROR))
+    rest = len(results) - errors - warnings
+    line = (f"{_plural(len(results), 'plan', 'plannen')} gecontroleerd: {errors} met fouten, "
+            f"{warnings} met alleen waarschuwingen, {rest} zonder fouten of waarschuwingen.")
+    return _paint(line, "1", color)
