@@ -15,7 +15,7 @@ from rulecase import (
     with_code,
 )
 from samenplan.diagnostics import Diagnostic, Severity
-from samenplan.rules.geld import euro
+from samenplan.dutch import euro
 
 SAMEN = "02-samenwerking.yaml"
 AANPAK = "05-aanpak.yaml"

@@ -7,7 +7,7 @@ import pytest
 
 from rulecase import EXAMPLES, check, col_of, copy_example, line_of, replace_once, with_code
 from samenplan.diagnostics import Diagnostic, Severity
-from samenplan.rules.tijd import datum_nl
+from samenplan.dutch import datum as datum_nl
 
 MANIFEST = "samenplan.yaml"
 SAMENWERKING = "02-samenwerking.yaml"

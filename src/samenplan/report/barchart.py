@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from samenplan.report.dutch import euro
+from samenplan.dutch import euro
 from samenplan.report.mermaid import shorten
 from samenplan.report.money import Geld, StroomGeld
 

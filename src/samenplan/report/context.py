@@ -4,6 +4,7 @@ from datetime import date
 
 from samenplan.check import CheckResult
 from samenplan.diagnostics import Severity
+from samenplan.dutch import datum, periode
 from samenplan.models.manifest import Gemeente
 from samenplan.plan import Plan
 from samenplan.report.chapters import (
@@ -20,7 +21,6 @@ from samenplan.report.chapters import (
     uitvoering,
     urgentie,
 )
-from samenplan.report.dutch import datum, periode
 from samenplan.report.labels import label
 from samenplan.report.lookup import lookup
 from samenplan.report.nodes import Banner, Chapter, Fields, Report, field, fields

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar, Union
 
+from samenplan.dutch import euro
 from samenplan.report.barchart import BarChart
 from samenplan.report.blocks import Block, Paragraph, blocks
-from samenplan.report.dutch import euro
 from samenplan.report.links import safe_url
 from samenplan.report.rodedraad import Flow
 from samenplan.report.timeline import TimelineChart

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
+from samenplan.dutch import measure
 from samenplan.models.resultaten import Indicator
 from samenplan.plan import Plan
-from samenplan.report.dutch import measure
 from samenplan.report.lookup import Lookup
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from samenplan.dutch import datum
 from samenplan.plan import Plan
-from samenplan.report.dutch import datum
 from samenplan.report.lookup import Lookup
 from samenplan.report.mermaid import shorten
 

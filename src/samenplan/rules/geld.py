@@ -16,9 +16,10 @@ counted directly on its geldstroom, so no money disappears from the sum.
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal
 
 from samenplan.diagnostics import KeyPath, Severity
+from samenplan.dutch import euro
 from samenplan.models.aanpak import Begrotingsregel
 from samenplan.models.regeling import Regeling
 from samenplan.models.samenwerking import Geldstroom, Reservering
@@ -30,18 +31,6 @@ from samenplan.vocab import Fase
 CENT = Decimal("0.01")
 #: At most this many begroting lines are shown as related places of one finding.
 MAX_RELATED = 5
-
-
-def euro(amount: Decimal) -> str:
-    """An amount the Dutch way: '€ 12.500', '€ 1.250,50', '€ -300'."""
-    if not amount.is_finite():
-        return f"€ {amount}"
-    with localcontext() as context:
-        context.prec = max(28, amount.adjusted() + 4)
-        cents = amount.quantize(CENT, rounding=ROUND_HALF_UP)
-    text = f"{abs(cents):,.2f}".translate(str.maketrans(",.", ".,"))
-    text = text.removesuffix(",00")
-    return f"€ -{text}" if cents < 0 else f"€ {text}"
 
 
 def _total(amounts: Iterable[Decimal]) -> Decimal:

@@ -5,20 +5,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from samenplan.diagnostics import KeyPath, Severity
+from samenplan.dutch import datum
 from samenplan.models.aanpak import Interventie
 from samenplan.models.common import Periode
 from samenplan.models.samenwerking import Geldstroom
 from samenplan.plan import Plan
 from samenplan.rules.context import RuleContext
 from samenplan.rules.registry import Finding, Ref, rule
-
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
-           "augustus", "september", "oktober", "november", "december")
-
-
-def datum_nl(d: date) -> str:
-    """A date as Dutch text: '1 augustus 2024'."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
 @dataclass(frozen=True)
@@ -41,9 +34,9 @@ class Termijn:
     def buiten(self, d: date, naam: str) -> str | None:
         """How ``d`` lies outside this period ('na het einde van het plan op …'), or None."""
         if d < self.van:
-            return f"voor het begin van {naam} op {datum_nl(self.van)}"
+            return f"voor het begin van {naam} op {datum(self.van)}"
         if d > self.tot:
-            return f"na het einde van {naam} op {datum_nl(self.tot)}"
+            return f"na het einde van {naam} op {datum(self.tot)}"
         return None
 
 
@@ -116,8 +109,8 @@ def einde_voor_begin(ctx: RuleContext) -> Iterator[Finding]:
         if not t.loopt_vooruit:
             yield Finding(
                 t.doc, (*t.path, t.tot_key),
-                f"{_hoofdletter(t.wat)} eindigt ({datum_nl(t.tot)}) "
-                f"voor hij begint ({datum_nl(t.van)}).",
+                f"{_hoofdletter(t.wat)} eindigt ({datum(t.tot)}) "
+                f"voor hij begint ({datum(t.van)}).",
                 f"Kijk of '{t.van_key}' en '{t.tot_key}' niet zijn omgedraaid en of het jaartal klopt.",
             )
 
@@ -163,7 +156,7 @@ def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
         if (waar := plan_t.buiten(d, "het plan")) is not None:
             yield Finding(
                 t.doc, (*t.path, key),
-                f"{_hoofdletter(t.wat)} {_werkwoord(key)} {datum_nl(d)}, {waar}.",
+                f"{_hoofdletter(t.wat)} {_werkwoord(key)} {datum(d)}, {waar}.",
                 "Laat de datum binnen de periode van het plan vallen, of pas de periode van "
                 "het plan aan in samenplan.yaml.",
                 related=(Ref("manifest", ("periode",), "de periode van het plan"),),
@@ -254,8 +247,8 @@ def begroting_buiten_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "aanpak", ("interventies", i, "begroting", j, "jaar"),
                 f"Interventie '{iv.id}' begroot geld van geldstroom '{regel.geldstroom}' in "
-                f"{regel.jaar}, maar dat geld mag alleen besteed worden van {datum_nl(t.van)} "
-                f"tot en met {datum_nl(t.tot)}{gp.herkomst}.",
+                f"{regel.jaar}, maar dat geld mag alleen besteed worden van {datum(t.van)} "
+                f"tot en met {datum(t.tot)}{gp.herkomst}.",
                 "Zet het bedrag in een jaar waarin het geld besteed mag worden, of kies een "
                 "andere geldstroom. Is de termijn verlengd? Pas dan de periode van de "
                 "geldstroom aan in 02-samenwerking.yaml.",
@@ -302,7 +295,7 @@ def mijlpaal_buiten_planning(ctx: RuleContext) -> Iterator[Finding]:
             if (waar := t.buiten(m.datum, "de planning")) is not None:
                 yield Finding(
                     "uitvoering", (*t.path, "mijlpalen", j, "datum"),
-                    f"Een mijlpaal van interventie '{p.interventie}' ligt op {datum_nl(m.datum)}, "
+                    f"Een mijlpaal van interventie '{p.interventie}' ligt op {datum(m.datum)}, "
                     f"{waar}.",
                     "Verbeter de datum van de mijlpaal, of pas start of eind van de planning aan. "
                     "Een evaluatie na afloop zet je bij de momenten in 06-meten-en-bijsturen.yaml.",
@@ -349,7 +342,7 @@ def planning_buiten_interventie(ctx: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     "uitvoering", (*t.path, key),
                     f"De planning van interventie '{p.interventie}' {_werkwoord(key)} "
-                    f"{datum_nl(d)}, {waar}.",
+                    f"{datum(d)}, {waar}.",
                     "Maak start en eind van de planning gelijk aan de periode van de interventie "
                     "in 05-aanpak.yaml, of laat ze binnen die periode vallen.",
                     related=(Ref(iv.doc, iv.path, f"de periode van interventie '{p.interventie}'"),),

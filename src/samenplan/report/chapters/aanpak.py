@@ -1,9 +1,9 @@
 """Stap 5: each interventie with its onderbouwing and begroting, and the samenhang."""
 
+from samenplan.dutch import number, periode
 from samenplan.models.aanpak import Begrotingsregel, Interventie, Onderbouwing
 from samenplan.plan import Plan
 from samenplan.report.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.report.dutch import number, periode
 from samenplan.report.labels import label, labels
 from samenplan.report.lookup import Lookup, bestedingsdoel_name
 from samenplan.report.money import total

@@ -1,10 +1,10 @@
 """Stap 3: bronnen, bevindingen, bestaand aanbod, witte vlekken and duiding."""
 
+from samenplan.dutch import datum, measure
 from samenplan.models.analyse import Aanbod, Bevinding, Bron, Cijfer
 from samenplan.plan import Plan
 from samenplan.report.blocks import Bullets
 from samenplan.report.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.report.dutch import datum, measure
 from samenplan.report.labels import label, labels
 from samenplan.report.lookup import Lookup
 from samenplan.report.nodes import Cell, Chapter, Row, Text, cell, flat, link, note, section, table, text

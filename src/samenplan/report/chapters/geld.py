@@ -1,10 +1,10 @@
 """Geld: per geldstroom what there is, what is allocated and what remains; per doel and per
 interventie; the reserveringen; and the verdelingen, which never count."""
 
+from samenplan.dutch import euro
 from samenplan.plan import Plan
 from samenplan.report.barchart import barchart
 from samenplan.report.blocks import Paragraph
-from samenplan.report.dutch import euro
 from samenplan.report.lookup import Lookup
 from samenplan.report.money import Geld, InterventieGeld, StroomGeld, geld, total
 from samenplan.report.nodes import (

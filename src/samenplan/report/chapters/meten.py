@@ -1,9 +1,9 @@
 """Stap 6: metingen, meet- en bijstuurmomenten, bijsturing and verantwoording."""
 
+from samenplan.dutch import datum
 from samenplan.models.meten import Meting, Moment, Verantwoording
 from samenplan.plan import Plan
 from samenplan.report.chapters.common import step_chapter
-from samenplan.report.dutch import datum
 from samenplan.report.labels import label
 from samenplan.report.lookup import Lookup
 from samenplan.report.nodes import Cell, Chapter, Row, cell, section, table

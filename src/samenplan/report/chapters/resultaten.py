@@ -1,10 +1,10 @@
 """Stap 4: each resultaat with its indicatoren."""
 
+from samenplan.dutch import datum, measure
 from samenplan.models.common import Meetwaarde
 from samenplan.models.resultaten import Indicator, Resultaat
 from samenplan.plan import Plan
 from samenplan.report.chapters.common import step_chapter
-from samenplan.report.dutch import datum, measure
 from samenplan.report.labels import label, labels
 from samenplan.report.lookup import Lookup
 from samenplan.report.mermaid import shorten

@@ -1,9 +1,9 @@
 """Stap 2: partners, werkgroep, overleg, besluitvorming, participatie and geldstromen."""
 
+from samenplan.dutch import datum, periode
 from samenplan.models.samenwerking import Besluit, Geldstroom, Overleg, Verdeling
 from samenplan.plan import Plan
 from samenplan.report.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.report.dutch import datum, periode
 from samenplan.report.labels import label
 from samenplan.report.links import safe_url
 from samenplan.report.lookup import Lookup, bestedingsdoel_name

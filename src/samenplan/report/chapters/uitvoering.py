@@ -2,10 +2,10 @@
 
 from datetime import date
 
+from samenplan.dutch import datum, euro
 from samenplan.models.uitvoering import Risico, Voortgang
 from samenplan.plan import Plan
 from samenplan.report.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.report.dutch import datum, euro
 from samenplan.report.labels import label
 from samenplan.report.lookup import Lookup
 from samenplan.report.nodes import Cell, Chapter, Row, cell, section, table, text

@@ -11,6 +11,8 @@ _CENT = Decimal("0.01")
 
 def euro(amount: Decimal) -> str:
     """'€ 12.500', '€ 1.250,50', '€ -300'; cents only when there are any."""
+    if not amount.is_finite():
+        return f"€ {amount}"
     with localcontext() as context:
         context.prec = max(28, amount.adjusted() + 4)
         cents = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
