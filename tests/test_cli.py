@@ -326,3 +326,18 @@ def test_console_script(plan: PlanCopy) -> None:
                             check=False, timeout=120)
     assert broken.returncode == 1
     assert "05-aanpak.yaml:" in broken.stdout and "SP012" in broken.stdout
+
+
+def test_ctrl_c_says_afgebroken(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import samenplan.check
+    from samenplan.cli import main
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(samenplan.check, "check_plans", interrupted)
+    monkeypatch.setattr(samenplan.check, "check_plan", interrupted)
+    with pytest.raises(SystemExit) as stop:
+        main(["check", str(ROOT / "examples" / "heidedorpen")])
+    assert stop.value.code == 130
+    assert "Afgebroken." in capsys.readouterr().err

@@ -1,6 +1,5 @@
 """The typer layer: parse options, call one core function, write, exit. Nothing else."""
 
-import errno
 import os
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ import typer
 
 from samenplan import __version__
 from samenplan.clitext import dutch_help, usage_error_text
+from samenplan.oserrors import reason
 
 if TYPE_CHECKING:
     from samenplan.check import CheckResult
@@ -29,6 +29,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 def _version(value: bool) -> None:
@@ -169,28 +170,12 @@ def _write_reports(results: "list[CheckResult]", outputs: "list[Output]", *,
                 write_atomic(out.path, plans_reporter(out.format)(results))
             except OSError as exc:
                 _fail(f"Het rapport '{out.path}' kan niet geschreven worden: "
-                      f"{_os_reason(exc)}.")
+                      f"{reason(exc)}.")
     for out in outputs:
         if out.path is None:
             text = (format_text_plans(results, color=color) if out.format == "text"
                     else plans_reporter(out.format)(results))
             sys.stdout.write(text)
-
-
-_OS_REASONS = {
-    errno.EACCES: "je mag daar niet schrijven",
-    errno.EPERM: "je mag daar niet schrijven",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.ENOSPC: "de schijf is vol",
-    errno.ENOENT: "die plek bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EISDIR: "dat is een map",
-}
-
-
-def _os_reason(exc: OSError) -> str:
-    """Why the operating system refused, in Dutch when we know the reason."""
-    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _append_step_summary(results: "list[CheckResult]") -> None:
@@ -205,7 +190,7 @@ def _append_step_summary(results: "list[CheckResult]") -> None:
             handle.write(step_summary_plans(results))
     except OSError as exc:
         typer.echo(f"samenplan: de samenvatting voor GitHub kan niet geschreven worden naar "
-                   f"'{target}': {_os_reason(exc)}.", err=True)
+                   f"'{target}': {reason(exc)}.", err=True)
 
 
 @app.command()
@@ -283,11 +268,13 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except typer.Abort:
         typer.echo("Afgebroken.", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except typer.TyperException as exc:  # click's usage errors
         if type(exc).__name__ == "NoArgsIsHelpError":  # plain `samenplan`: show the help
             typer.echo(exc.format_message())
             sys.exit(EXIT_OK)
         typer.echo(usage_error_text(exc), err=True)
         sys.exit(EXIT_USAGE)
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into this exit code
+        typer.echo("Afgebroken.", err=True)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

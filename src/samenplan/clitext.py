@@ -42,6 +42,8 @@ def dutch_help() -> None:
     except ImportError:
         return
     typer_core._ = _translate  # type: ignore[attr-defined]
+    # Arguments carry a Dutch metavar (PLANMAP); typer's '<list[Path]>' adds only noise.
+    typer_core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
     for name, text in _PANELS.items():
         setattr(rich_utils, name, text)

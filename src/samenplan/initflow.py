@@ -1,6 +1,5 @@
 """The work of `samenplan init`: ask what is missing, render, write, report."""
 
-import errno
 import shutil
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from samenplan.answers import (
     parse_partner,
     parse_periode,
 )
+from samenplan.oserrors import reason
 from samenplan.scaffold import example_files, example_names, extra_files, render_plan
 from samenplan.suggest import did_you_mean
 from samenplan.writeplan import (
@@ -55,7 +55,7 @@ def run_init(*, plan_dir: Path, titel: str | None, gemeente: list[str] | None,
     try:
         apply_writes(writes)
     except OSError as exc:
-        typer.echo(f"samenplan: kan '{exc.filename}' niet schrijven: {_reason(exc)}.", err=True)
+        typer.echo(f"samenplan: kan '{exc.filename}' niet schrijven: {reason(exc)}.", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     if git:
         typer.echo(_git_init(plan_dir))
@@ -133,21 +133,6 @@ def _report(writes: list[FileWrite], *, dry_run: bool) -> None:
     if skipped:
         typer.echo(f"{len(skipped)} bestaande bestanden zijn niet aangeraakt; gebruik --overwrite "
                    "om ze te vervangen (je ziet eerst de verschillen).")
-
-
-_OS_REASONS = {
-    errno.EACCES: "geen toestemming",
-    errno.EPERM: "geen toestemming",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.ENOSPC: "de schijf is vol",
-    errno.ENOENT: "de map bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-}
-
-
-def _reason(exc: OSError) -> str:
-    """Why the operating system refused, in Dutch when we know the reason."""
-    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _git_init(plan_dir: Path) -> str:

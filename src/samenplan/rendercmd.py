@@ -63,7 +63,9 @@ def render_command(
     try:
         write_atomic(target, text)
     except OSError as exc:
-        _fail(f"kan '{target}' niet schrijven: {exc.strerror}.")
+        from samenplan.oserrors import reason
+
+        _fail(f"kan '{target}' niet schrijven: {reason(exc)}.")
     typer.echo(f"geschreven: {target.as_posix()}")
 
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from samenplan.atomicfile import write_atomic
+from samenplan.oserrors import reason
 from samenplan.schema import MARKER, render_schemas, schema_file_name
 from samenplan.steps import BY_FILE, DOCUMENTS
 from samenplan.suggest import did_you_mean
@@ -40,5 +41,5 @@ def write_schemas(target: Path) -> list[Path]:
                 write_atomic(path, text)
                 written.append(path)
     except OSError as exc:
-        raise SchemaError(f"kan niet schrijven in '{target}': {exc.strerror}") from exc
+        raise SchemaError(f"kan niet schrijven in '{target}': {reason(exc)}.") from exc
     return written
