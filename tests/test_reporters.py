@@ -333,7 +333,7 @@ def _multitool() -> Path:
     configured = os.environ.get("SAMENPLAN_SARIF_MULTITOOL")
     tool = Path(configured) if configured else MULTITOOL
     assert tool.exists(), (
-        f"The SARIF validator is not installed at {tool}. Install it as .ci/run does: "
+        f"The SARIF validator is not installed at {tool}. Install it as .ci/tools does: "
         "npm install --prefix .ci/node --no-save @microsoft/sarif-multitool@5.7.0")
     return tool
 

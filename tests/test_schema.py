@@ -206,3 +206,17 @@ def test_toon_unknown_file_suggests() -> None:
     assert proc.stdout == ""
     assert "05-aanpak.yaml" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_schema_refuses_an_id_with_spaces_as_the_loader_does() -> None:
+    import jsonschema
+
+    from samenplan.schema import build_schema
+    from samenplan.steps import BY_FILE
+
+    schema = build_schema(BY_FILE["05-aanpak.yaml"])
+    bad = {"interventies": [{"id": "Huiswerk Klas", "naam": "Huiswerkklas"}]}
+    good = {"interventies": [{"id": "huiswerk-klas", "naam": "Huiswerkklas"}]}
+    validator = jsonschema.Draft7Validator(schema)
+    assert list(validator.iter_errors(bad)), "an id with spaces and capitals must be refused"
+    assert not list(validator.iter_errors(good))

@@ -101,6 +101,7 @@ Id = Annotated[
         min_length=1,
         max_length=64,
         pattern=ID_PATTERN,
+        json_schema_extra={"pattern": ID_PATTERN},  # the BeforeValidator hides it otherwise
         description="Korte naam om naar te verwijzen: kleine letters, cijfers, - en _.",
     ),
 ]
