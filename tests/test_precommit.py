@@ -1,15 +1,17 @@
 """The pre-commit hook, run by the real pre-commit tool from a clone of this repository.
 
-pre-commit clones ``rev`` (the project's current HEAD), so the hook must be committed; the test
+pre-commit clones ``rev`` (the project's current HEAD), so the hook must be committed; the tests
 is skipped outside a git checkout or when pre-commit is not installed (``pip install -e '.[test]'``).
 """
 
+import functools
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
@@ -40,9 +42,18 @@ def head_with_hook() -> str | None:
 
 
 REV = head_with_hook()
-needs_pre_commit = pytest.mark.skipif(
-    importlib.util.find_spec("pre_commit") is None or REV is None,
-    reason=f"needs pre-commit installed and a git checkout with {HOOKS_FILE} committed at HEAD")
+
+
+def needs_pre_commit(test: Any) -> Any:
+    """The real pre-commit tool against this repository; fails (never skips) without it."""
+
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        assert importlib.util.find_spec("pre_commit") is not None, (
+            "pre-commit is not installed: pip install -e '.[test]'")
+        assert REV is not None, f"needs a git checkout with {HOOKS_FILE} committed at HEAD"
+        return test(*args, **kwargs)
+
+    return functools.wraps(test)(guarded)
 
 
 def test_hook_definition() -> None:

@@ -21,8 +21,8 @@ from markdown_it.common.utils import escapeHtml
 from ruamel.yaml import YAML
 
 from samenplan.check import CheckResult, check_plan
-from samenplan.report.blocks import Bullets, Paragraph, blocks
 from samenplan.dutch import euro, number
+from samenplan.report.blocks import Bullets, Paragraph, blocks
 from samenplan.report.gitinfo import git_commit
 from samenplan.report.links import safe_url
 from samenplan.report.mdescape import md_escape
