@@ -1,7 +1,7 @@
 """The pre-commit hook, run by the real pre-commit tool from a clone of this repository.
 
 pre-commit clones ``rev`` (the project's current HEAD), so the hook must be committed; the tests
-is skipped outside a git checkout or when pre-commit is not installed (``pip install -e '.[test]'``).
+fail (never skip) outside a git checkout or without pre-commit (``pip install -e '.[test]'``).
 """
 
 import functools
