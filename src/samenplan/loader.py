@@ -1,5 +1,8 @@
 """Read a plan folder: every file, every problem, in one pass; a Plan when all is valid."""
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -47,11 +50,28 @@ def load_plan(root: Path) -> LoadedPlan:
         raise NotAPlan(f"In '{root}' staat geen plan: samenplan.yaml en de stapbestanden "
                        "ontbreken. Maak een nieuw plan met 'samenplan init'.")
     loaded = LoadedPlan(root)
-    for doc in DOCUMENTS:
-        _load_document(loaded, doc)
-    if not loaded.diagnostics:
-        loaded.plan = _assemble(loaded)
+    with _gc_paused():
+        for doc in DOCUMENTS:
+            _load_document(loaded, doc)
+        if not loaded.diagnostics:
+            loaded.plan = _assemble(loaded)
     return loaded
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while reading.
+
+    Node trees, data and models are many objects without cycles; the collector's passes
+    over them only cost time (a third of it on a plan with 1,000 interventies).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _load_document(loaded: LoadedPlan, doc: Document) -> None:

@@ -71,5 +71,10 @@ class RuleContext:
         return {k: dict(v) for k, v in found.items()}
 
     def ids(self, kind: str) -> dict[str, Defined]:
-        """kind → id → its first definition."""
-        return {ident: places[0] for ident, places in self.definitions.get(kind, {}).items()}
+        """kind → id → its first definition (built once per kind; do not change it)."""
+        return self._first_definitions[kind]
+
+    @cached_property
+    def _first_definitions(self) -> dict[str, dict[str, Defined]]:
+        return defaultdict(dict, {kind: {ident: places[0] for ident, places in ids.items()}
+                                  for kind, ids in self.definitions.items()})

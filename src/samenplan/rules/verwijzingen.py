@@ -1,6 +1,6 @@
 """Verwijzingen: every id a plan refers to exists, and ids are unique within their kind."""
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -149,13 +149,13 @@ def onbekende_verwijzing(ctx: RuleContext) -> Iterator[Finding]:
         for ref in gevonden(ctx, verwijzing):
             known = _bekend(ctx, verwijzing, ref)
             if known is not None and ref.value not in known:
-                yield _onbekend(ctx, verwijzing, ref, known)
+                yield _onbekend(ctx, verwijzing, ref, list(known))
 
 
-def _bekend(ctx: RuleContext, verwijzing: Verwijzing, ref: Gevonden) -> list[str] | None:
+def _bekend(ctx: RuleContext, verwijzing: Verwijzing, ref: Gevonden) -> Collection[str] | None:
     """The ids this reference may name; None when its geldstroom is itself unknown."""
     if not verwijzing.binnen:
-        return list(ctx.ids(verwijzing.kind))
+        return ctx.ids(verwijzing.kind).keys()
     owner = getattr(ref.items[-1], verwijzing.binnen)
     geldstroom = {g.id: g for g in ctx.plan.samenwerking.geldstromen}.get(owner)
     return None if geldstroom is None else [r.id for r in geldstroom.reserveringen]
