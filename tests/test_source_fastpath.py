@@ -1,0 +1,101 @@
+"""The C parser path of read_source reads every file exactly like the pure-Python parser.
+
+read_source composes with ruamel.yaml's C parser when it is installed and falls back to the
+round-trip parser for anything the C parser does not read cleanly. This compares both on the
+example plans and on mutated copies of them (random YAML syntax, unicode, tabs, line breaks
+inserted, lines removed and re-indented): the data, every key and value position and every
+diagnostic must be equal.
+"""
+
+import math
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from samenplan import source
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = [*sorted(ROOT.glob("examples/*/*.yaml")), ROOT / "src/samenplan/data/regelingen.yaml"]
+SNIPPETS = [
+    ":", "-", "- ", ": ", "'", '"', "\t", "#", " #x", "&a ", "*a", "!", "!!str ", "!!int ", "!foo ",
+    "{", "}", "[", "]", ",", "?", "? ", "|", ">", "|-", ">+", "%", "@", "`", "\\", "\x85",
+    "\u2028", "\u2029", "\ufeff", "\x07", "\x1b", "é", "\U0001F600", "\r", "\r\n", "\n", "  ",
+    "---", "...", "<<: *a", "~", "null", "yes", "0o17", "017", "0x1F", "1_000", "12.000", "1e3",
+    ".inf", "-.Inf", ".NaN", "2024-02-30", "1:20", "=", "\x00", "\u200b", "\x7f", "\xa0", "- - ",
+    '"\\x41"', "'it''s'", "|2-", ">2", "{a: 1, b}", "[a, [b]]", "a:b", "--- !", "&x [1]",
+    '"multi\n  line"', "- &z\n", "x: *z\n", "<<: {a: 1}\n", "? [a]\n: b\n", "!!binary ", "!!set ",
+    "\n- ", "\n  - ", ": |\n", ": >-\n", "0b101", "+12", "-0", ".5", "True", "NULL",
+]
+
+
+
+def test_the_c_parser_is_installed() -> None:
+    # A runtime dependency (ruamel.yaml[libyaml]); without it check runs at half speed.
+    assert source._c_loader() is not None, "pip install -e '.[test]' installs ruamel.yaml's C parser"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return "NaN"
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def _read(text: str, tmp_path: Path, *, fast: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    with monkeypatch.context() as m:
+        if not fast:
+            m.setattr(source, "_c_loader", lambda: None)
+        src = source.read_source(path, "x.yaml")
+    return (_plain(src.data), src.positions.keys, src.positions.values,
+            [(d.code, d.message, d.location, d.hint, d.related) for d in src.diagnostics])
+
+
+def _mutate(text: str, rng: random.Random) -> str:
+    for _ in range(rng.randint(1, 4)):
+        pos = rng.randrange(len(text) + 1)
+        op = rng.random()
+        if op < 0.5:
+            text = text[:pos] + rng.choice(SNIPPETS) + text[pos:]
+        elif op < 0.7:
+            text = text[:pos] + text[pos + rng.randint(1, 20):]
+        else:
+            lines = text.split("\n")
+            i = rng.randrange(len(lines))
+            lines[i] = " " * rng.randint(0, 6) + lines[i].lstrip()
+            text = "\n".join(lines)
+    return text
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_examples_read_the_same(path: Path, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    text = path.read_text(encoding="utf-8")
+    fast = _read(text, tmp_path, fast=True, monkeypatch=monkeypatch)
+    assert fast == _read(text, tmp_path, fast=False, monkeypatch=monkeypatch)
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_mutants_read_the_same(seed: int, tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(seed)
+    text = _mutate(rng.choice(FILES).read_text(encoding="utf-8"), rng)
+    fast = _read(text, tmp_path, fast=True, monkeypatch=monkeypatch)
+    assert fast == _read(text, tmp_path, fast=False, monkeypatch=monkeypatch)
+
+
+def test_compact_nesting_stays_with_the_pure_parser() -> None:
+    # The C composer recurses without a limit: 100,000 levels on one line would crash it.
+    assert not source._fast_parser_fits("- " * 100_000 + "x")
+    assert source._fast_parser_fits("a:\n  - b: 1\n    c: [1, 2]\n")
+
+
+@pytest.mark.parametrize("char", ["\t", "\ufeff", "\x85", "\u2028", "\u2029"])
+def test_texts_the_parsers_read_differently_stay_with_the_pure_parser(char: str) -> None:
+    assert not source._fast_parser_fits(f"a: b{char}c\n")
