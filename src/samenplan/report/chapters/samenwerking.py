@@ -38,7 +38,7 @@ def _regeling(plan: Plan, g: Geldstroom) -> Cell:
     found = plan.regelingen.get(g.regeling)
     if found is None:
         return Cell(g.regeling)
-    name = f"{found.naam} ({found.referentie})" if found.referentie else found.naam
+    name = f"{found.naam}, {found.referentie}" if found.referentie else found.naam
     return Cell(name, href=safe_url(found.bron))
 
 
