@@ -5,8 +5,8 @@ from decimal import Decimal
 from typing import ClassVar
 
 from samenplan.dutch import euro
+from samenplan.money import Geld, StroomGeld
 from samenplan.report.mermaid import shorten
-from samenplan.report.money import Geld, StroomGeld
 
 WIDTH, BAR_WIDTH, TOP, ROW = 900, 520, 34, 52
 
@@ -48,9 +48,9 @@ def _caption(s: StroomGeld) -> str:
 
 
 def _bar(s: StroomGeld, row: int, scale: Decimal) -> Bar:
-    direct = min(s.direct, s.bedrag)
+    direct = min(s.direct_bedrag, s.bedrag)
     reserved = min(s.gereserveerd, s.bedrag - direct)
-    return Bar(shorten(s.naam, 90), TOP + row * ROW, _px(direct, scale), _px(reserved, scale),
+    return Bar(shorten(s.geldstroom.naam, 90), TOP + row * ROW, _px(direct, scale), _px(reserved, scale),
                _px(max(s.over, Decimal(0)), scale), _px(max(-s.over, Decimal(0)), scale),
                _caption(s))
 

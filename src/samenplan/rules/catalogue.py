@@ -10,6 +10,7 @@ MODULES = (
     "samenhang",
     "verwijzingen",
     "geld",
+    "bedragen",
     "rodedraad",
     "samen",
     "tijd",

@@ -1,40 +1,17 @@
-"""Geld: geldstromen horen bij hun regeling, en het geld in het plan telt op.
+"""Geld: geldstromen horen bij hun regeling, en het geld gaat naar hun bestedingsdoelen.
 
-How the money adds up (one rule for all checks here):
-
-- a geldstroom's bedrag is *toegewezen* by begroting lines in 05-aanpak.yaml and by its own
-  reserveringen: toegewezen = sum(lines without a reservering of this geldstroom)
-  + sum(reserveringen.bedrag);
-- a line that names a reservering of its geldstroom draws from that reservering, so it counts
-  inside the reservering and not a second time on the geldstroom;
-- ``verdelingen`` (per sector, per thema) are views on the same money and never count.
-
-Ids that do not resolve (an unknown or duplicated geldstroom, an unknown reservering) are
-reported by the reference rules; here such a line is skipped or, for an unknown reservering,
-counted directly on its geldstroom, so no money disappears from the sum.
+Whether the amounts add up is checked in :mod:`samenplan.rules.bedragen`.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
 
-from samenplan.diagnostics import KeyPath, Severity
-from samenplan.dutch import euro
-from samenplan.models.aanpak import Begrotingsregel
+from samenplan.diagnostics import Severity
 from samenplan.models.regeling import Regeling
-from samenplan.models.samenwerking import Geldstroom, Reservering
+from samenplan.models.samenwerking import Geldstroom
+from samenplan.money import StroomGeld, geld
 from samenplan.rules.context import RuleContext
 from samenplan.rules.registry import Finding, Ref, rule
 from samenplan.suggest import did_you_mean
-from samenplan.vocab import Fase
-
-CENT = Decimal("0.01")
-#: At most this many begroting lines are shown as related places of one finding.
-MAX_RELATED = 5
-
-
-def _total(amounts: Iterable[Decimal]) -> Decimal:
-    return sum(amounts, Decimal(0))
 
 
 def _listing(values: Sequence[str]) -> str:
@@ -44,84 +21,6 @@ def _listing(values: Sequence[str]) -> str:
 
 def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
-
-
-# --- The plan's money, indexed ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Regel:
-    """A begroting line of an interventie, with its place in 05-aanpak.yaml."""
-
-    interventie: str
-    path: KeyPath
-    line: Begrotingsregel
-
-    def ref(self) -> Ref:
-        """This line as a related place."""
-        return Ref("aanpak", self.path,
-                   f"begrotingsregel van interventie '{self.interventie}': {euro(self.line.bedrag)}")
-
-
-@dataclass(frozen=True)
-class Stroom:
-    """A geldstroom with a unique id, its place, and the begroting lines drawing on it."""
-
-    index: int
-    geldstroom: Geldstroom
-    regels: tuple[Regel, ...]
-
-    @property
-    def path(self) -> KeyPath:
-        """Key path of the geldstroom in 02-samenwerking.yaml."""
-        return ("geldstromen", self.index)
-
-    def uit_reservering(self, regel: Regel) -> bool:
-        """Whether the line draws from one of this geldstroom's reserveringen."""
-        return regel.line.reservering in {r.id for r in self.geldstroom.reserveringen}
-
-    @property
-    def direct(self) -> tuple[Regel, ...]:
-        """Lines that count directly on the geldstroom (not inside a reservering)."""
-        return tuple(r for r in self.regels if not self.uit_reservering(r))
-
-    @property
-    def gereserveerd(self) -> Decimal:
-        """Sum of the reserveringen."""
-        return _total(r.bedrag for r in self.geldstroom.reserveringen)
-
-    @property
-    def toegewezen(self) -> Decimal:
-        """Money assigned: direct lines plus reserveringen; verdelingen never count."""
-        return _total(r.line.bedrag for r in self.direct) + self.gereserveerd
-
-    def uit(self, reservering: Reservering) -> tuple[Regel, ...]:
-        """Lines drawing from this reservering."""
-        return tuple(r for r in self.regels if r.line.reservering == reservering.id)
-
-
-def begrotingsregels(ctx: RuleContext) -> list[Regel]:
-    """Every begroting line of the plan, in file order."""
-    return [Regel(iv.id, ("interventies", i, "begroting", j), line)
-            for i, iv in enumerate(ctx.plan.aanpak.interventies)
-            for j, line in enumerate(iv.begroting)]
-
-
-def stromen(ctx: RuleContext) -> dict[str, Stroom]:
-    """Geldstromen by id, with their lines; duplicated ids are left out (reported elsewhere)."""
-    defined = ctx.definitions.get("geldstroom", {})
-    regels = begrotingsregels(ctx)
-    return {
-        g.id: Stroom(i, g, tuple(r for r in regels if r.line.geldstroom == g.id))
-        for i, g in enumerate(ctx.plan.samenwerking.geldstromen)
-        if len(defined.get(g.id, ())) == 1
-    }
-
-
-def _most_related(regels: Sequence[Regel]) -> tuple[Ref, ...]:
-    """Refs to the largest lines (at most MAX_RELATED), in file order."""
-    largest = sorted(regels, key=lambda r: r.line.bedrag, reverse=True)[:MAX_RELATED]
-    return tuple(r.ref() for r in regels if r in largest)
 
 
 def _naam(regeling: Regeling) -> str:
@@ -255,110 +154,10 @@ def onbekende_regeling(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-# --- Rule group 5: money adds up ------------------------------------------------------------
+# --- Begroting lines and reserveringen choose from their geldstroom's bestedingsdoelen -----
 
 
-def _toewijzing(stroom: Stroom) -> str:
-    """'€ 330.000 toegewezen (€ 240.000 in begrotingsregels en € 90.000 in reserveringen)'."""
-    total = stroom.toegewezen
-    if not stroom.geldstroom.reserveringen:
-        return f"{euro(total)} toegewezen in begrotingsregels"
-    if not stroom.direct:
-        return f"{euro(total)} gereserveerd"
-    lines = total - stroom.gereserveerd
-    return (f"{euro(total)} toegewezen ({euro(lines)} in begrotingsregels en "
-            f"{euro(stroom.gereserveerd)} in reserveringen)")
-
-
-@rule("SP304", "geldstroom-overschreden", Severity.ERROR,
-      "Er is meer geld toegewezen dan een geldstroom heeft.", theme="geld",
-      bad="""
-# 02-samenwerking.yaml: geldstroom npo_gemeente, bedrag: 100000
-# 05-aanpak.yaml:
-begroting:
-  - {geldstroom: npo_gemeente, bestedingsdoel: bovenschools, bedrag: 80000}
-  - {geldstroom: npo_gemeente, bestedingsdoel: zorg_welzijn, bedrag: 30000}
-""", good="""
-# 02-samenwerking.yaml: geldstroom npo_gemeente, bedrag: 100000
-# 05-aanpak.yaml:
-begroting:
-  - {geldstroom: npo_gemeente, bestedingsdoel: bovenschools, bedrag: 70000}
-  - {geldstroom: npo_gemeente, bestedingsdoel: zorg_welzijn, bedrag: 30000}
-""")
-def geldstroom_overschreden(ctx: RuleContext) -> Iterator[Finding]:
-    """Je kunt niet meer uitgeven dan je hebt. Voor elke geldstroom telt samenplan op wat
-    eraan is toegewezen: de begrotingsregels van alle interventies in 05-aanpak.yaml en de
-    reserveringen bij de geldstroom. Een begrotingsregel die uit een reservering komt
-    (`reservering:`), telt binnen die reservering en dus niet twee keer. Een verdeling (per
-    sector of per thema) is alleen een andere kijk op hetzelfde geld en telt niet mee.
-
-    Is het totaal hoger dan het bedrag van de geldstroom, dan klopt de begroting niet: dit is
-    altijd een fout.
-
-    Oplossing: verlaag bedragen in de begrotingsregels of de reserveringen, of betaal een deel
-    uit een andere geldstroom. Is er echt meer geld, verhoog dan het bedrag van de geldstroom.
-    """
-    for stroom in stromen(ctx).values():
-        g = stroom.geldstroom
-        if stroom.toegewezen <= g.bedrag:
-            continue
-        yield Finding(
-            "samenwerking", (*stroom.path, "bedrag"),
-            f"Geldstroom '{g.id}' heeft {euro(g.bedrag)}, maar er is {_toewijzing(stroom)}: "
-            f"{euro(stroom.toegewezen - g.bedrag)} te veel.",
-            "Verlaag bedragen in de begrotingsregels (05-aanpak.yaml) of de reserveringen, of "
-            "betaal een deel uit een andere geldstroom. Is er echt meer geld, verhoog dan het "
-            "bedrag van de geldstroom.",
-            related=_most_related(stroom.direct),
-        )
-
-
-@rule("SP305", "geld-niet-toegewezen", Severity.WARNING,
-      "Een deel van een geldstroom is nog niet toegewezen.", theme="geld",
-      bad="""
-# 02-samenwerking.yaml: geldstroom npo_gemeente, bedrag: 100000
-# 05-aanpak.yaml:
-begroting:
-  - {geldstroom: npo_gemeente, bestedingsdoel: bovenschools, bedrag: 60000}
-""", good="""
-# 02-samenwerking.yaml:
-geldstromen:
-  - id: npo_gemeente
-    bedrag: 100000
-    reserveringen:
-      - {id: res_zomer, thema: Zomerschool 2025, bedrag: 40000}
-# 05-aanpak.yaml:
-begroting:
-  - {geldstroom: npo_gemeente, bestedingsdoel: bovenschools, bedrag: 60000}
-""")
-def geld_niet_toegewezen(ctx: RuleContext) -> Iterator[Finding]:
-    """samenplan telt voor elke geldstroom op wat is toegewezen: de begrotingsregels van de
-    interventies en de reserveringen bij de geldstroom (een verdeling per sector of thema telt
-    niet mee). Is dat minder dan het bedrag, dan ligt er nog geld zonder bestemming. Dat mag:
-    vaak is nog niet alles verdeeld. Maar geld dat niet op tijd besteed wordt, moet bij veel
-    regelingen terug. Daarom noemt samenplan het bedrag.
-
-    Oplossing: zet het geld bij een interventie met een begrotingsregel, of leg het vast als
-    reservering bij de geldstroom (`reserveringen:`, met een thema en een bedrag) als het
-    voor een thema bestemd is maar nog niet voor een interventie. Wordt een geldstroom nergens
-    gebruikt, dan meldt regel SP307 dat en deze regel niet.
-    """
-    for stroom in stromen(ctx).values():
-        g = stroom.geldstroom
-        if not (stroom.regels or g.reserveringen) or stroom.toegewezen >= g.bedrag:
-            continue
-        yield Finding(
-            "samenwerking", (*stroom.path, "bedrag"),
-            f"{euro(g.bedrag - stroom.toegewezen)} van geldstroom '{g.id}' is nog niet "
-            "toegewezen aan een interventie of reservering; geld dat niet besteed wordt, "
-            "moet mogelijk terug.",
-            "Zet het geld bij een interventie (begrotingsregel in 05-aanpak.yaml) of reserveer "
-            "het voor een thema onder `reserveringen:` bij deze geldstroom.",
-        )
-
-
-def _niet_gekozen_hint(doel: str, stroom: Stroom, regeling: Regeling | None) -> str:
-    g = stroom.geldstroom
+def _niet_gekozen_hint(doel: str, g: Geldstroom, regeling: Regeling | None) -> str:
     if regeling is not None and doel in {d.id for d in regeling.bestedingsdoelen}:
         return (f"'{doel}' hoort wel bij {_naam(regeling)}. Wil de werkgroep dit geld daaraan "
                 f"besteden, zet het dan bij de bestedingsdoelen van geldstroom '{g.id}' in "
@@ -368,11 +167,10 @@ def _niet_gekozen_hint(doel: str, stroom: Stroom, regeling: Regeling | None) -> 
                  f"{_listing(g.bestedingsdoelen)}.")
 
 
-def _niet_gekozen(doel: str, stroom: Stroom, regeling: Regeling | None) -> tuple[str, str]:
+def _niet_gekozen(doel: str, g: Geldstroom, regeling: Regeling | None) -> tuple[str, str]:
     """Message and hint for a bestedingsdoel its geldstroom did not declare."""
-    g = stroom.geldstroom
     return (f"Bestedingsdoel '{doel}' is niet gekozen bij geldstroom '{g.id}'; die noemt "
-            f"alleen {_listing(g.bestedingsdoelen)}.", _niet_gekozen_hint(doel, stroom, regeling))
+            f"alleen {_listing(g.bestedingsdoelen)}.", _niet_gekozen_hint(doel, g, regeling))
 
 
 @rule("SP306", "bestedingsdoel-niet-gekozen", Severity.ERROR,
@@ -399,22 +197,23 @@ def bestedingsdoel_niet_gekozen(ctx: RuleContext) -> Iterator[Finding]:
     regeling, maar is het nog niet gekozen? Zet het dan bij de bestedingsdoelen van de
     geldstroom in 02-samenwerking.yaml. Geldstromen zonder bestedingsdoel meldt regel SP301.
     """
-    by_id = stromen(ctx)
-    for regel in begrotingsregels(ctx):
+    money = geld(ctx.plan)
+    by_id = money.uniek
+    for regel in money.regels:
         stroom = by_id.get(regel.line.geldstroom)
         if stroom is None or not stroom.geldstroom.bestedingsdoelen:
             continue  # unknown geldstroom: reference rules; none declared: SP301
         if regel.line.bestedingsdoel in stroom.geldstroom.bestedingsdoelen:
             continue
         regeling = ctx.plan.regelingen.get(stroom.geldstroom.regeling)
-        message, hint = _niet_gekozen(regel.line.bestedingsdoel, stroom, regeling)
+        message, hint = _niet_gekozen(regel.line.bestedingsdoel, stroom.geldstroom, regeling)
         yield Finding("aanpak", (*regel.path, "bestedingsdoel"), message, hint, related=(
             Ref("samenwerking", (*stroom.path, "bestedingsdoelen"),
                 f"bestedingsdoelen van geldstroom '{stroom.geldstroom.id}'"),))
     yield from _reservering_niet_gekozen(ctx, by_id.values())
 
 
-def _reservering_niet_gekozen(ctx: RuleContext, all_stromen: Iterable[Stroom]) -> Iterator[Finding]:
+def _reservering_niet_gekozen(ctx: RuleContext, all_stromen: Iterable[StroomGeld]) -> Iterator[Finding]:
     for stroom in all_stromen:
         g = stroom.geldstroom
         regeling = ctx.plan.regelingen.get(g.regeling)
@@ -422,82 +221,6 @@ def _reservering_niet_gekozen(ctx: RuleContext, all_stromen: Iterable[Stroom]) -
             doel = res.bestedingsdoel
             if doel is None or not g.bestedingsdoelen or doel in g.bestedingsdoelen:
                 continue
-            message, hint = _niet_gekozen(doel, stroom, regeling)
+            message, hint = _niet_gekozen(doel, g, regeling)
             yield Finding("samenwerking", (*stroom.path, "reserveringen", j, "bestedingsdoel"),
                           f"Reservering '{res.id}': {message[0].lower()}{message[1:]}", hint)
-
-
-@rule("SP307", "geldstroom-niet-besteed", Severity.WARNING,
-      "Een geldstroom wordt nergens gebruikt.", theme="geld", error_from=Fase.BESLUIT,
-      bad="""
-# 02-samenwerking.yaml: geldstroom sport_restant, bedrag: 54000
-# 05-aanpak.yaml: geen begrotingsregel met geldstroom: sport_restant
-""", good="""
-# 05-aanpak.yaml:
-begroting:
-  - {geldstroom: sport_restant, bestedingsdoel: buurtsportcoaches, bedrag: 54000}
-""")
-def geldstroom_niet_besteed(ctx: RuleContext) -> Iterator[Finding]:
-    """Een geldstroom staat in 02-samenwerking.yaml, maar geen enkele interventie krijgt er geld
-    uit en er is ook niets van gereserveerd. Dan is niet duidelijk waarvoor het geld is. In een
-    concept kan dat nog (de begroting wordt vaak als laatste ingevuld); daarom is het dan een
-    waarschuwing. Vanaf de fase besluit is het een fout: het college, de raad en de
-    schoolbesturen moeten zien waar al het geld heen gaat.
-
-    Oplossing: zet bij een interventie in 05-aanpak.yaml een begrotingsregel met deze
-    geldstroom, of reserveer het geld voor een thema onder `reserveringen:`. Hoort het geld
-    niet bij dit plan, haal de geldstroom dan weg.
-    """
-    for stroom in stromen(ctx).values():
-        g = stroom.geldstroom
-        if stroom.regels or g.reserveringen or g.bedrag == 0:
-            continue  # a bedrag of 0 is still to be filled in: SP804 reports it
-        yield Finding(
-            "samenwerking", (*stroom.path, "id"),
-            f"Geldstroom '{g.id}' ({euro(g.bedrag)}) wordt nergens gebruikt: geen "
-            "begrotingsregel en geen reservering.",
-            f"Zet een begrotingsregel met `geldstroom: {g.id}` bij een interventie in "
-            "05-aanpak.yaml, of reserveer het geld onder `reserveringen:`. Hoort het geld niet "
-            "bij dit plan, haal de geldstroom dan weg.",
-        )
-
-
-@rule("SP308", "reservering-overschreden", Severity.ERROR,
-      "Er wordt meer uit een reservering gehaald dan erin zit.", theme="geld",
-      bad="""
-# 02-samenwerking.yaml: reservering res_zomer, bedrag: 40000
-# 05-aanpak.yaml:
-begroting:
-  - {geldstroom: npo_gemeente, bestedingsdoel: bovenschools, bedrag: 45000,
-     reservering: res_zomer}
-""", good="""
-# 02-samenwerking.yaml: reservering res_zomer, bedrag: 40000
-# 05-aanpak.yaml:
-begroting:
-  - {geldstroom: npo_gemeente, bestedingsdoel: bovenschools, bedrag: 25000,
-     reservering: res_zomer}
-""")
-def reservering_overschreden(ctx: RuleContext) -> Iterator[Finding]:
-    """Een reservering zet geld van een geldstroom apart voor een thema, bijvoorbeeld een
-    subsidiemenu of schuifruimte. Komt er later een interventie uit, dan krijgt die een
-    begrotingsregel met `reservering:`. Die regels samen mogen niet meer zijn dan het bedrag
-    van de reservering. Wat er nog niet uit gehaald is, blijft gereserveerd; dat is geen
-    probleem.
-
-    Oplossing: verlaag de begrotingsregels die uit de reservering komen, of verhoog de
-    reservering (dan moet er bij de geldstroom genoeg geld over zijn, zie regel SP304).
-    """
-    for stroom in stromen(ctx).values():
-        for j, res in enumerate(stroom.geldstroom.reserveringen):
-            regels = stroom.uit(res)
-            drawn = _total(r.line.bedrag for r in regels)
-            if drawn <= res.bedrag:
-                continue
-            yield Finding(
-                "samenwerking", (*stroom.path, "reserveringen", j, "bedrag"),
-                f"Uit reservering '{res.id}' ({euro(res.bedrag)}) halen begrotingsregels "
-                f"{euro(drawn)}: {euro(drawn - res.bedrag)} te veel.",
-                f"Verlaag de begrotingsregels met `reservering: {res.id}` in 05-aanpak.yaml, "
-                "of verhoog de reservering als er bij de geldstroom nog geld over is.",
-                related=_most_related(regels),
-            )

@@ -2,11 +2,11 @@
 
 from samenplan.dutch import number, periode
 from samenplan.models.aanpak import Begrotingsregel, Interventie, Onderbouwing
+from samenplan.money import total
 from samenplan.plan import Plan
 from samenplan.report.chapters.common import NIET_INGEVULD, step_chapter
 from samenplan.report.labels import label, labels
 from samenplan.report.lookup import Lookup, bestedingsdoel_name
-from samenplan.report.money import total
 from samenplan.report.nodes import (
     Cell,
     Chapter,

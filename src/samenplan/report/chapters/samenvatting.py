@@ -2,11 +2,11 @@
 
 from samenplan.check import CheckResult
 from samenplan.dutch import euro
+from samenplan.money import geld
 from samenplan.plan import Plan
 from samenplan.report.blocks import Bullets
 from samenplan.report.chapters.common import NIET_INGEVULD
 from samenplan.report.chapters.controle import counts
-from samenplan.report.money import geld
 from samenplan.report.nodes import Cell, Chapter, Text, field, fields, flat, money, note, parts, section, text
 
 
