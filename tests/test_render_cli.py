@@ -103,3 +103,10 @@ def test_usage_errors_are_dutch_and_exit_2(tmp_path: Path) -> None:
         assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
         assert proc.stderr.startswith("samenplan: "), args
         assert "Traceback" not in proc.stderr
+
+
+def test_unreadable_theme_css_gets_a_dutch_reason(tmp_path: Path) -> None:
+    proc = run(EXAMPLE, "-o", "-", "--theme-css", tmp_path)
+    assert proc.returncode == 2
+    assert "dat is een map" in proc.stderr
+    assert "Errno" not in proc.stderr

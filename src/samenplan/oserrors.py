@@ -11,7 +11,7 @@ _REASONS = {
     errno.ENOENT: "die plek bestaat niet",
     errno.ENOTDIR: "een deel van het pad is geen map",
     errno.EISDIR: "dat is een map",
-    errno.ELOOP: "een snelkoppeling wijst naar zichzelf",
+    errno.ELOOP: "een snelkoppeling die naar zichzelf wijst",
     errno.EIO: "de schijf gaf een leesfout",
     errno.ENAMETOOLONG: "de naam is te lang",
 }

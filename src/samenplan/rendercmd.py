@@ -87,10 +87,14 @@ def _today(text: str | None) -> date:
 def _read_css(path: Path | None) -> str | None:
     if path is None:
         return None
+    from samenplan.oserrors import reason
+
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"het thema '{path}' kan niet gelezen worden ({exc}).") from None
+    except UnicodeDecodeError:
+        raise _fail(f"het thema '{path}' is niet als UTF-8 opgeslagen.") from None
+    except OSError as exc:
+        raise _fail(f"het thema '{path}' kan niet gelezen worden: {reason(exc)}.") from None
 
 
 def _check_target(target: Path, *, overwrite: bool) -> None:

@@ -9,6 +9,7 @@ anything it does not read cleanly is read again by the pure-Python round-trip pa
 every diagnostic (and its position) comes from one parser only.
 """
 
+import errno
 import functools
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from samenplan import codes
 from samenplan.diagnostics import Diagnostic, KeyPath, Location, Related
 from samenplan.locate import PositionIndex
+from samenplan.oserrors import reason
 from samenplan.yamlerrors import describe_yaml_error
 
 MAX_BYTES = 2_000_000  # a plan file is a few tens of kilobytes at most
@@ -239,17 +241,10 @@ def _read_bytes(path: Path, src: Source) -> bytes | None:
 
 
 def _os_reason(exc: OSError) -> str:
-    import errno
-
-    reasons = {
-        errno.EACCES: "geen leesrechten",
-        errno.EPERM: "geen leesrechten",
-        errno.ELOOP: "snelkoppeling die naar zichzelf wijst",
-        errno.ENOENT: "snelkoppeling naar een bestand dat niet bestaat",
-        errno.ENOTDIR: "een deel van het pad is geen map",
-        errno.EIO: "leesfout op de schijf",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or "onbekende reden")
+    # The file was seen a moment ago, so "does not exist" means a link to nothing.
+    if exc.errno == errno.ENOENT:
+        return "een snelkoppeling naar een bestand dat niet bestaat"
+    return reason(exc)
 
 
 def _decode(raw: bytes, src: Source) -> str | None:
