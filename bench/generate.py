@@ -28,8 +28,10 @@ _BEDRAG = re.compile(r"^(\s*bedrag: )(\d+)\s*$")
 #: Keys whose values name interventies, resultaten or indicatoren.
 _REF_KEY = re.compile(r"^\s*(?:- )?(?:interventies?|resultaten|resultaat|indicator(?:en)?):(.*)$")
 _LIST_ENTRY = re.compile(r"^\s+- ([^\s:#]+)\s*$")
-_ID_LINE = {"04-resultaten.yaml": re.compile(r"^\s*- id: (.*)$"),
-            "05-aanpak.yaml": re.compile(r"^  - id: (.*)$")}
+_ID_LINE = {
+    "04-resultaten.yaml": re.compile(r"^\s*- id: (.*)$"),
+    "05-aanpak.yaml": re.compile(r"^  - id: (.*)$"),
+}
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
@@ -55,8 +57,9 @@ def reference_spans(text: str, file: str) -> Iterator[tuple[int, int]]:
             for token in _TOKEN.finditer(m.group(1)):
                 yield offset + m.start(1) + token.start(), offset + m.start(1) + token.end()
         ref_key = _REF_KEY.match(line)
-        in_list = (bool(ref_key and not ref_key.group(1).strip())
-                   or (in_list and _LIST_ENTRY.match(line) is not None))
+        in_list = bool(ref_key and not ref_key.group(1).strip()) or (
+            in_list and _LIST_ENTRY.match(line) is not None
+        )
         offset += len(line)
 
 
@@ -106,8 +109,7 @@ class Scaler:
         out, last = [], 0
         for start, end in spans:
             token = text[start:end]
-            suffix = (f"_c{ci}" if token in self.interventies
-                      else f"_c{cr}" if token in self.doelen else "")
+            suffix = f"_c{ci}" if token in self.interventies else f"_c{cr}" if token in self.doelen else ""
             out += [text[last:end], suffix]
             last = end
         return "".join([*out, text[last:]])
@@ -127,8 +129,7 @@ class Scaler:
         out: list[str] = []
         for block in _blocks(text):
             head, items = _items(block)
-            out.append(self._rename("".join(head), list(reference_spans("".join(head), file)),
-                                    0, 0))
+            out.append(self._rename("".join(head), list(reference_spans("".join(head), file)), 0, 0))
             for item in items:
                 out.extend(self.copies("".join(item), file))
         return "".join(out)
@@ -142,8 +143,9 @@ def _more_money(text: str, factor: int) -> str:
     return "".join(lines)
 
 
-def large_plan(target: Path, interventie_copies: int, resultaat_copies: int,
-               template: Path = TEMPLATE) -> Path:
+def large_plan(
+    target: Path, interventie_copies: int, resultaat_copies: int, template: Path = TEMPLATE
+) -> Path:
     """Write the template with its interventies and resultaten copied into ``target``."""
     scaler = Scaler(template, interventie_copies, resultaat_copies)
     target.mkdir(parents=True, exist_ok=True)
@@ -161,8 +163,9 @@ def gemeente_plans(target: Path, count: int = GEMEENTEN) -> list[Path]:
     plans = []
     for n in range(1, count + 1):
         plan = target / f"gemeente-{n:03d}"
-        shutil.copytree(sources[n % 2], plan, ignore=shutil.ignore_patterns("*.md", "*.html"),
-                        dirs_exist_ok=True)
+        shutil.copytree(
+            sources[n % 2], plan, ignore=shutil.ignore_patterns("*.md", "*.html"), dirs_exist_ok=True
+        )
         manifest = plan / "samenplan.yaml"
         text = manifest.read_text(encoding="utf-8")
         text = re.sub(r"cbs_code: GM\d{4}", lambda _m, n=n: f"cbs_code: GM{n:04d}", text, count=1)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from samenplan.check import CheckResult, check_plan
+from samenplan.check.run import CheckResult, check_plan
 from samenplan.diagnostics import Diagnostic, Related
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,6 +92,7 @@ def related_where(related: Related) -> tuple[str, int, int]:
 # "ci" replaces Hypothesis' own CI profile (which fixes the seed): a new random seed each run,
 # no deadline (a plan check takes tens of milliseconds), and the @reproduce_failure blob
 # printed on failure. tests/test_properties.py also prints its seed; see its docstring.
-settings.register_profile("ci", deadline=None, print_blob=True, derandomize=False,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", deadline=None, print_blob=True, derandomize=False, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile("ci")

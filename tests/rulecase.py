@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from samenplan.check import CheckResult, check_plan
+from samenplan.check.run import CheckResult, check_plan
 from samenplan.diagnostics import Diagnostic
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

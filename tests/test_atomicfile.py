@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from samenplan.atomicfile import write_atomic
+from samenplan.files.atomic import write_atomic
 
 
 def test_new_file_honours_the_umask(tmp_path: Path) -> None:

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from samenplan.check import check_plan
-from samenplan.report.render import render_report
+from samenplan.check.run import check_plan
+from samenplan.document.render import render_report
 from xss_payloads import PAYLOADS, Planter, hostile_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,9 +27,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 INSTALL = "Run .ci/tools (it installs the Debian package chromium and axe-core into .ci/node)."
 # The machine may have no internet: nothing in the background may try to reach it.
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TODAY = date(2024, 11, 1)
 DESKTOP, PHONE = 1280, 320  # WCAG 1.4.10 reflow: 320 CSS pixels wide without scrolling sideways
@@ -73,9 +80,13 @@ class Watch:
     def problems(self, page: Any) -> list[str]:
         foreign = [u for u in self.requests if u != self.url and not u.startswith("data:")]
         calls = page.evaluate("window.__calls")
-        return ([f"request: {u}" for u in foreign] + [f"dialog: {d}" for d in self.dialogs]
-                + [f"console: {c}" for c in self.console] + [f"error: {e}" for e in self.errors]
-                + [f"call: {c}" for c in calls])
+        return (
+            [f"request: {u}" for u in foreign]
+            + [f"dialog: {d}" for d in self.dialogs]
+            + [f"console: {c}" for c in self.console]
+            + [f"error: {e}" for e in self.errors]
+            + [f"call: {c}" for c in calls]
+        )
 
 
 @dataclass
@@ -90,12 +101,14 @@ def open_html(browser: Any) -> Iterator[Any]:
     contexts: list[Any] = []
 
     def open_(path: Path, width: int = DESKTOP, media: str = "screen") -> Opened:
-        context = browser.new_context(viewport={"width": width, "height": 900},
-                                      java_script_enabled=True, service_workers="block")
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, java_script_enabled=True, service_workers="block"
+        )
         contexts.append(context)
         watch = Watch(path.as_uri())
-        context.route("**/*", lambda route: route.continue_() if route.request.url == watch.url
-                      else route.abort())
+        context.route(
+            "**/*", lambda route: route.continue_() if route.request.url == watch.url else route.abort()
+        )
         page = context.new_page()
         page.add_init_script(HOOKS)
         page.on("request", lambda r: watch.requests.append(r.url))
@@ -137,8 +150,10 @@ def describe(violations: list[dict[str, Any]]) -> str:
     lines = []
     for v in violations:
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {v['helpUrl']}")
-        lines += [f"    {' '.join(map(str, n['target']))}: {n.get('failureSummary', '')!r}"[:300]
-                  for n in v["nodes"][:5]]
+        lines += [
+            f"    {' '.join(map(str, n['target']))}: {n.get('failureSummary', '')!r}"[:300]
+            for n in v["nodes"][:5]
+        ]
         if len(v["nodes"]) > 5:
             lines.append(f"    … and {len(v['nodes']) - 5} more")
     return "\n".join(lines)
@@ -157,7 +172,8 @@ def assert_quiet(opened: Opened) -> None:
 
 def sideways_overflow(page: Any) -> list[str]:
     """Elements that stick out to the right of the viewport, except inside a box that scrolls."""
-    return list(page.evaluate("""() => {
+    return list(
+        page.evaluate("""() => {
       const width = document.documentElement.clientWidth;
       const scrolls = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
       function* ancestors(e) {
@@ -172,19 +188,22 @@ def sideways_overflow(page: Any) -> list[str]:
         .filter(e => !boxed(e))
         .map(e => e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || '').split(' ')[0]
                   + ' ' + (e.textContent || '').trim().slice(0, 40));
-    }"""))
+    }""")
+    )
 
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
 @pytest.mark.parametrize("name", ["rivierstad", "heidedorpen"])
-def test_example_reports_have_no_wcag_violations(name: str, width: int, tmp_path: Path,
-                                                 open_html: Any) -> None:
+def test_example_reports_have_no_wcag_violations(
+    name: str, width: int, tmp_path: Path, open_html: Any
+) -> None:
     html = write(tmp_path, f"{name}.html", render(EXAMPLES / name, "html"))
     opened = open_html(html, width)
     assert_accessible(opened)
     page = opened.page
     assert page.evaluate("document.documentElement.scrollWidth") <= width, (
-        "the page scrolls sideways (WCAG 1.4.10 reflow): " + "; ".join(sideways_overflow(page)[:8]))
+        "the page scrolls sideways (WCAG 1.4.10 reflow): " + "; ".join(sideways_overflow(page)[:8])
+    )
 
 
 def with_an_error(tmp_path: Path) -> Path:
@@ -193,17 +212,32 @@ def with_an_error(tmp_path: Path) -> Path:
     plan.mkdir()
     for source in (EXAMPLES / "heidedorpen").glob("*.yaml"):
         text = source.read_text(encoding="utf-8")
-        (plan / source.name).write_text(text.replace("trekker: ", "trekker: onbekend_", 1),
-                                        encoding="utf-8")
+        (plan / source.name).write_text(text.replace("trekker: ", "trekker: onbekend_", 1), encoding="utf-8")
     return plan
 
 
 def test_forced_report_with_errors_has_an_accessible_banner(tmp_path: Path, open_html: Any) -> None:
     plan = with_an_error(tmp_path)
     html = plan / "plan.html"
-    run = subprocess.run([sys.executable, "-m", "samenplan", "render", str(plan), "--format", "html",
-                          "-o", str(html), "--force", "--datum", "2024-11-01"],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "samenplan",
+            "render",
+            str(plan),
+            "--format",
+            "html",
+            "-o",
+            str(html),
+            "--force",
+            "--datum",
+            "2024-11-01",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     for width in (DESKTOP, PHONE):
         opened = open_html(html, width)
@@ -218,8 +252,9 @@ def test_print_fits_the_page_and_starts_each_chapter_on_one(tmp_path: Path, open
     opened = open_html(html, paper, media="print")
     page = opened.page
     assert sideways_overflow(page) == [], "paper cannot scroll: this is cut off when printed"
-    breaks = page.evaluate("[...document.querySelectorAll('.samenplan-chapter')]"
-                           ".map(e => getComputedStyle(e).breakBefore)")
+    breaks = page.evaluate(
+        "[...document.querySelectorAll('.samenplan-chapter')].map(e => getComputedStyle(e).breakBefore)"
+    )
     assert breaks and set(breaks) == {"page"}
     assert page.evaluate("getComputedStyle(document.querySelector('.utrecht-skip-link')).display") == "none"
     pdf = page.pdf(format="A4")
@@ -244,20 +279,25 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     planter = hostile_plan(EXAMPLES / "heidedorpen", plan)
     result = check_plan(plan)
     assert result.loaded.plan is not None, [d.message for d in result.diagnostics][:5]
-    html, md = (render_report(result, fmt, today=TODAY, force=True, git=False)  # type: ignore[arg-type]
-                for fmt in ("html", "md"))
+    html, md = (
+        render_report(result, fmt, today=TODAY, force=True, git=False)  # type: ignore[arg-type]
+        for fmt in ("html", "md")
+    )
     return Hostile(planter, html, md)
 
 
 def markdown_as_html(md: str) -> str:
     """How a forge could show the Markdown, but less forgiving: raw HTML passes through."""
     body = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(md)
-    return f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>md</title></head>' \
-           f"<body>{body}</body></html>"
+    return (
+        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>md</title></head>'
+        f"<body>{body}</body></html>"
+    )
 
 
 def dom_facts(page: Any) -> dict[str, Any]:
-    return dict(page.evaluate("""() => {
+    return dict(
+        page.evaluate("""() => {
       const all = [...document.querySelectorAll('*')];
       const attrs = all.flatMap(e => [...e.attributes].map(a => [e.tagName.toLowerCase(), a.name, a.value]));
       return {
@@ -269,7 +309,8 @@ def dom_facts(page: Any) -> dict[str, Any]:
         scripts: document.scripts.length,
         text: document.body.innerText,
       };
-    }"""))
+    }""")
+    )
 
 
 def flat(text: str) -> str:
@@ -294,10 +335,12 @@ def assert_every_payload_is_text(facts: dict[str, Any]) -> None:
     assert missing == [], "these payloads do not appear as literal text:\n" + "\n".join(missing)
 
 
-def test_hostile_html_runs_nothing_and_shows_every_payload(hostile: Hostile, tmp_path: Path,
-                                                          open_html: Any) -> None:
-    clean = dom_facts(open_html(write(tmp_path, "clean.html",
-                                      render(with_an_error(tmp_path), "html", force=True))).page)
+def test_hostile_html_runs_nothing_and_shows_every_payload(
+    hostile: Hostile, tmp_path: Path, open_html: Any
+) -> None:
+    clean = dom_facts(
+        open_html(write(tmp_path, "clean.html", render(with_an_error(tmp_path), "html", force=True))).page
+    )
     opened = open_html(write(tmp_path, "hostile.html", hostile.html))
     opened.page.mouse.move(400, 400)
     opened.page.keyboard.press("Tab")
@@ -307,8 +350,9 @@ def test_hostile_html_runs_nothing_and_shows_every_payload(hostile: Hostile, tmp
     assert flat(title) in flat(opened.page.title())
 
 
-def test_hostile_markdown_runs_nothing_and_shows_every_payload(hostile: Hostile, tmp_path: Path,
-                                                              open_html: Any) -> None:
+def test_hostile_markdown_runs_nothing_and_shows_every_payload(
+    hostile: Hostile, tmp_path: Path, open_html: Any
+) -> None:
     clean_md = render(with_an_error(tmp_path), "md", force=True)
     clean = dom_facts(open_html(write(tmp_path, "clean.html", markdown_as_html(clean_md))).page)
     opened = open_html(write(tmp_path, "hostile.html", markdown_as_html(hostile.md)))
@@ -320,9 +364,11 @@ def test_hostile_markdown_runs_nothing_and_shows_every_payload(hostile: Hostile,
 # quoted flowchart label or a gantt name without ':', ';', '#' or '%' (that would end it).
 FLOWCHART = re.compile(r"(flowchart \w+|subgraph \w+\[\]|\w+\[\]|end|\w+ --> \w+)")
 GANTT_NAME = r"(?!(click|call|href|section|title|todaymarker|excludes|includes)\b)[^:;#%]+"
-GANTT = re.compile(rf"(gantt|title [^:;#%]+|dateFormat \S+|axisFormat %\w|section {GANTT_NAME}|"
-                   rf"{GANTT_NAME} :(milestone, )?\w+, \d{{4}}-\d\d-\d\d, (\d{{4}}-\d\d-\d\d|\d+d))",
-                   re.I)
+GANTT = re.compile(
+    rf"(gantt|title [^:;#%]+|dateFormat \S+|axisFormat %\w|section {GANTT_NAME}|"
+    rf"{GANTT_NAME} :(milestone, )?\w+, \d{{4}}-\d\d-\d\d, (\d{{4}}-\d\d-\d\d|\d+d))",
+    re.I,
+)
 
 
 def test_hostile_mermaid_stays_labels(hostile: Hostile) -> None:
@@ -339,13 +385,16 @@ def test_hostile_mermaid_stays_labels(hostile: Hostile) -> None:
 def test_payloads_reach_every_free_text_field(tmp_path: Path) -> None:
     """The corpus test means something only if the report shows every free-text field."""
     plan = tmp_path / "plan"
-    markers = hostile_plan(EXAMPLES / "heidedorpen", plan,
-                           Planter(tuple(f"veld{i:04d}x" for i in range(10_000))))
+    markers = hostile_plan(
+        EXAMPLES / "heidedorpen", plan, Planter(tuple(f"veld{i:04d}x" for i in range(10_000)))
+    )
     html, md = render(plan, "html", force=True), render(plan, "md", force=True)
     assert len(markers.planted) > 200
     # The regelingen's details live in the catalog; the report names a regeling and links it.
-    hidden = re.compile(r"regelingen\[\d+\]\.(bestedingsdoelen\[\d+\]\.(omschrijving|artikel)|"
-                        r"verstrekker|ontvangers\[\d+\]|toelichting|bron)$")
+    hidden = re.compile(
+        r"regelingen\[\d+\]\.(bestedingsdoelen\[\d+\]\.(omschrijving|artikel)|"
+        r"verstrekker|ontvangers\[\d+\]|toelichting|bron)$"
+    )
     shown = [(where, m) for where, m in markers.planted if not hidden.search(where)]
     assert [w for w, m in shown if m not in html] == []
     assert [w for w, m in shown if m not in md] == []

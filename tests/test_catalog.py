@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from samenplan.catalog import load_catalog, merge_regelingen, parse_catalog
-from samenplan.models.regeling import Regeling
+from samenplan.plan.catalog import load_catalog, merge_regelingen, parse_catalog
+from samenplan.plan.models.regeling import Regeling
 
 # Ids that example plans and other modules rely on; more may exist, none may go missing.
 REQUIRED: dict[str, set[str]] = {
@@ -97,7 +97,7 @@ def test_npo_scholen_f_only_with_a_to_e() -> None:
 
 
 def test_ontvangers_are_partner_soorten() -> None:
-    from samenplan.vocab import PartnerSoort
+    from samenplan.plan.vocab import PartnerSoort
 
     soorten = {s.value for s in PartnerSoort}
     for regeling in CATALOG.values():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from samenplan.cli import main
+from samenplan.cli.main import main
 from test_reporters import (
     add_unused_waiver,
     break_plan,
@@ -85,52 +85,64 @@ def info_only(here: Path) -> Path:
 
 # --- exit codes ----------------------------------------------------------------------------
 
+
 def test_clean_plan_exits_0(here: Path, run: RunCommand) -> None:
     copy_example(here)
     assert run("heidedorpen", "--fail-level", "info").code == 0
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    ((), 1),
-    (("--fail-level", "warning"), 1),
-    (("--exit-zero",), 0),
-    (("--fail-level", "info", "--exit-zero"), 0),
-])
-def test_errors_fail_unless_exit_zero(broken: Path, run: RunCommand, args: tuple[str, ...],
-                                      code: int) -> None:
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ((), 1),
+        (("--fail-level", "warning"), 1),
+        (("--exit-zero",), 0),
+        (("--fail-level", "info", "--exit-zero"), 0),
+    ],
+)
+def test_errors_fail_unless_exit_zero(
+    broken: Path, run: RunCommand, args: tuple[str, ...], code: int
+) -> None:
     assert run("heidedorpen", *args).code == code
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    ((), 0),
-    (("--fail-level", "error"), 0),
-    (("--fail-level", "warning"), 1),
-    (("--fail-level", "WAARSCHUWING"), 1),
-    (("--fail-level", "info"), 1),
-    (("--fail-level", "warning", "--exit-zero"), 0),
-])
-def test_warnings_fail_from_fail_level_warning(warning_only: Path, run: RunCommand,
-                                               args: tuple[str, ...], code: int) -> None:
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ((), 0),
+        (("--fail-level", "error"), 0),
+        (("--fail-level", "warning"), 1),
+        (("--fail-level", "WAARSCHUWING"), 1),
+        (("--fail-level", "info"), 1),
+        (("--fail-level", "warning", "--exit-zero"), 0),
+    ],
+)
+def test_warnings_fail_from_fail_level_warning(
+    warning_only: Path, run: RunCommand, args: tuple[str, ...], code: int
+) -> None:
     result = run("heidedorpen", "-f", "concise", *args)
     assert "SP902" in result.out
     assert result.code == code
 
 
 @pytest.mark.parametrize(("level", "code"), [("error", 0), ("warning", 0), ("info", 1)])
-def test_info_fails_only_at_fail_level_info(info_only: Path, run: RunCommand, level: str,
-                                            code: int) -> None:
+def test_info_fails_only_at_fail_level_info(info_only: Path, run: RunCommand, level: str, code: int) -> None:
     assert run("heidedorpen", "--fail-level", level).code == code
 
 
-@pytest.mark.parametrize("args", [
-    ("--fail-level", "alles"),
-    ("--format", "xml"),
-    ("--report", "sarif"),
-    ("--report", "pdf:x.pdf"),
-    ("-o", "bestaat/niet/uit.json"),
-])
-def test_usage_errors_exit_2_even_with_exit_zero(broken: Path, run: RunCommand,
-                                                 args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--fail-level", "alles"),
+        ("--format", "xml"),
+        ("--report", "sarif"),
+        ("--report", "pdf:x.pdf"),
+        ("-o", "bestaat/niet/uit.json"),
+    ],
+)
+def test_usage_errors_exit_2_even_with_exit_zero(
+    broken: Path, run: RunCommand, args: tuple[str, ...]
+) -> None:
     result = run("heidedorpen", "--exit-zero", *args)
     assert result.code == 2
     assert result.out == ""
@@ -148,6 +160,7 @@ def test_unknown_format_suggests_the_right_one(broken: Path, run: RunCommand) ->
 
 # --- --output and --report -----------------------------------------------------------------
 
+
 def test_output_writes_the_format_to_a_file(broken: Path, here: Path, run: RunCommand) -> None:
     (here / "uit").mkdir()
     result = run("heidedorpen", "-f", "json", "-o", "uit/samenplan.json")
@@ -157,15 +170,13 @@ def test_output_writes_the_format_to_a_file(broken: Path, here: Path, run: RunCo
     assert [p.name for p in (here / "uit").iterdir()] == ["samenplan.json"]  # no temp files
 
 
-def test_output_without_format_is_text_without_color(broken: Path, here: Path,
-                                                     run: RunCommand) -> None:
+def test_output_without_format_is_text_without_color(broken: Path, here: Path, run: RunCommand) -> None:
     assert run("heidedorpen", "--output", "rapport.txt").out == ""
     text = (here / "rapport.txt").read_text(encoding="utf-8")
     assert "SP101 fout" in text and "\x1b[" not in text
 
 
-def test_output_into_a_missing_folder_writes_nothing(broken: Path, here: Path,
-                                                     run: RunCommand) -> None:
+def test_output_into_a_missing_folder_writes_nothing(broken: Path, here: Path, run: RunCommand) -> None:
     result = run("heidedorpen", "-f", "sarif", "-o", "weg/samenplan.sarif")
     assert result.code == 2
     assert "De map 'weg' voor het rapport 'weg/samenplan.sarif' bestaat niet." in result.err
@@ -178,8 +189,15 @@ def test_output_onto_a_folder_is_a_usage_error(broken: Path, run: RunCommand) ->
 
 
 def test_reports_beside_text_on_screen(broken: Path, here: Path, run: RunCommand) -> None:
-    result = run("heidedorpen", "--report", "sarif:samenplan.sarif",
-                 "--report", "JUnit:junit.xml", "--report", "concise:kort.txt")
+    result = run(
+        "heidedorpen",
+        "--report",
+        "sarif:samenplan.sarif",
+        "--report",
+        "JUnit:junit.xml",
+        "--report",
+        "concise:kort.txt",
+    )
     assert result.code == 1
     assert "SP101 fout" in result.out  # the text format, on screen
     sarif = json.loads((here / "samenplan.sarif").read_text(encoding="utf-8"))
@@ -193,8 +211,7 @@ def test_two_reports_into_one_file_is_a_usage_error(broken: Path, run: RunComman
     assert result.code == 2 and "hetzelfde bestand 'a.json'" in result.err
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "gitlab", "sarif",
-                                 "junit"])
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "gitlab", "sarif", "junit"])
 def test_every_format_on_screen(broken: Path, run: RunCommand, fmt: str) -> None:
     result = run("heidedorpen", "--format", fmt)
     assert result.code == 1 and result.err == ""
@@ -203,8 +220,10 @@ def test_every_format_on_screen(broken: Path, run: RunCommand, fmt: str) -> None
 
 # --- CI detection --------------------------------------------------------------------------
 
+
 def test_github_actions_gives_annotations_and_a_step_summary(
-        broken: Path, here: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken: Path, here: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = here / "summary.md"
     summary.write_text("## Eerdere stap\n\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
@@ -220,8 +239,9 @@ def test_github_actions_gives_annotations_and_a_step_summary(
     assert "**Volledigheid per stap**" in text
 
 
-def test_github_actions_with_an_explicit_format(broken: Path, here: Path, run: RunCommand,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_actions_with_an_explicit_format(
+    broken: Path, here: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = here / "summary.md"
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -231,7 +251,8 @@ def test_github_actions_with_an_explicit_format(broken: Path, here: Path, run: R
 
 
 def test_github_summary_that_cannot_be_written_is_a_warning(
-        broken: Path, here: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken: Path, here: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(here / "weg" / "summary.md"))
     result = run("heidedorpen", "-f", "github")
     assert result.code == 1
@@ -239,7 +260,8 @@ def test_github_summary_that_cannot_be_written_is_a_warning(
 
 
 def test_gitlab_ci_gives_text_and_a_code_quality_file(
-        broken: Path, here: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken: Path, here: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GITLAB_CI", "true")
     result = run("heidedorpen")
     assert result.code == 1 and "SP101 fout" in result.out
@@ -248,7 +270,8 @@ def test_gitlab_ci_gives_text_and_a_code_quality_file(
 
 
 def test_gitlab_ci_with_a_format_writes_no_extra_file(
-        broken: Path, here: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken: Path, here: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GITLAB_CI", "true")
     run("heidedorpen", "-f", "json")
     run("heidedorpen", "--report", "gitlab:codequality.json")
@@ -258,26 +281,42 @@ def test_gitlab_ci_with_a_format_writes_no_extra_file(
 
 # --- through the console entry point, in a new process ----------------------------------
 
+
 def test_json_through_python_m_samenplan(broken: Path, here: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "samenplan", "check", "heidedorpen", "-f",
-                           "json"], capture_output=True, text=True, encoding="utf-8",
-                          cwd=here, timeout=120, check=False, env=_clean_env())
+    proc = subprocess.run(
+        [sys.executable, "-m", "samenplan", "check", "heidedorpen", "-f", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=here,
+        timeout=120,
+        check=False,
+        env=_clean_env(),
+    )
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["plan"] == "heidedorpen"
 
 
 def test_text_mode_loads_no_other_reporter(here: Path) -> None:
     copy_example(here)
-    probe = ("import sys\n"
-             "from samenplan.cli import main\n"
-             "try:\n    main(['check', 'heidedorpen'])\nexcept SystemExit:\n    pass\n"
-             "mods = [m for m in sys.modules if m.startswith(('samenplan.reporters.', 'xml'))]\n"
-             "print(sorted(mods), file=sys.stderr)\n")
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          encoding="utf-8", cwd=here, timeout=120, check=False,
-                          env=_clean_env())
-    assert proc.stderr.strip() == "['samenplan.reporters.destinations', " \
-        "'samenplan.reporters.text']", proc.stderr
+    probe = (
+        "import sys\n"
+        "from samenplan.cli.main import main\n"
+        "try:\n    main(['check', 'heidedorpen'])\nexcept SystemExit:\n    pass\n"
+        "mods = [m for m in sys.modules if m.startswith(('samenplan.output.', 'xml'))]\n"
+        "print(sorted(mods), file=sys.stderr)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=here,
+        timeout=120,
+        check=False,
+        env=_clean_env(),
+    )
+    assert proc.stderr.strip() == "['samenplan.output.destinations', 'samenplan.output.text']", proc.stderr
 
 
 def _clean_env() -> dict[str, str]:

@@ -44,8 +44,7 @@ def check_commands(lines: list[str]) -> list[list[str]]:
 
 
 def test_every_snippet_is_yaml() -> None:
-    assert set(snippets()) == {".pre-commit-config.yaml", ".github/workflows/samenplan.yml",
-                               ".gitlab-ci.yml"}
+    assert set(snippets()) == {".pre-commit-config.yaml", ".github/workflows/samenplan.yml", ".gitlab-ci.yml"}
     for text in snippets().values():
         YAML(typ="safe", pure=True).load(text)
 
@@ -81,19 +80,26 @@ def test_gitlab_snippet_writes_code_quality_report() -> None:
     assert command[command.index("-o") + 1] == report == "gl-code-quality-report.json"
 
 
-
 def run(words: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run a documented `samenplan ...` command through the real entry point, outside any CI."""
     clean = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
-    return subprocess.run([sys.executable, "-m", "samenplan", *words[1:]], cwd=cwd, env={**clean, **env},
-                          capture_output=True, text=True, encoding="utf-8", check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "samenplan", *words[1:]],
+        cwd=cwd,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
 
 
 def break_plan(repo: Path) -> None:
     aanpak = repo / "plan" / "05-aanpak.yaml"
     text = aanpak.read_text(encoding="utf-8")
-    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1),
-                      encoding="utf-8")
+    aanpak.write_text(
+        text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1), encoding="utf-8"
+    )
 
 
 def test_gitlab_command_writes_the_report(tmp_path: Path) -> None:
@@ -116,7 +122,6 @@ def test_github_command_annotates_by_itself(tmp_path: Path) -> None:
     runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
     [command] = check_commands(runs)
     break_plan(tmp_path)
-    proc = run(command, tmp_path, GITHUB_ACTIONS="true",
-               GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"))
+    proc = run(command, tmp_path, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"))
     assert proc.returncode == 1
     assert "::error file=plan/05-aanpak.yaml,line=" in proc.stdout

@@ -21,13 +21,19 @@ ANSI = re.compile(r"\x1b\[")
 CI_VARIABLES = {"NO_COLOR", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_STEP_SUMMARY"}
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None,
-        cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "samenplan", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=full_env, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=full_env,
+        timeout=120,
         check=False,
     )
 
@@ -153,18 +159,19 @@ def test_check_duplicate_shows_related_location(plan: PlanCopy) -> None:
         ("01-urgentie.yaml", b""),
         ("01-urgentie.yaml", b"- lijst\n"),
         ("01-urgentie.yaml", b"a: !!python/object/apply:os.system ['echo OEPS']\n"),
-        ("01-urgentie.yaml", b"a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
-                             b"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
-                             b"e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"),
+        (
+            "01-urgentie.yaml",
+            b"a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+            b"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+            b"e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n",
+        ),
         ("01-urgentie.yaml", b"a: [\n"),
         ("01-urgentie.yaml", b"a: 'open\n"),
         ("01-urgentie.yaml", b"a: b\x07c\n"),
     ],
-    ids=["binair", "latin1", "leeg", "lijst", "tag", "alias-bom", "open-haak", "open-quote",
-         "stuurteken"],
+    ids=["binair", "latin1", "leeg", "lijst", "tag", "alias-bom", "open-haak", "open-quote", "stuurteken"],
 )
-def test_check_nasty_files_exit_1_without_traceback(plan: PlanCopy, file: str,
-                                                    content: bytes) -> None:
+def test_check_nasty_files_exit_1_without_traceback(plan: PlanCopy, file: str, content: bytes) -> None:
     plan.write(file, content)
     proc = run("check", plan.root)
     assert proc.returncode == 1, proc.stdout + proc.stderr
@@ -260,8 +267,13 @@ def run_in_tty(*args: str | Path, env: dict[str, str]) -> tuple[int, str]:
     master, slave = pty.openpty()
     full_env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
     full_env.update(env)
-    proc = subprocess.Popen([sys.executable, "-m", "samenplan", *map(str, args)],
-                            stdout=slave, stderr=subprocess.PIPE, cwd=ROOT, env=full_env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "samenplan", *map(str, args)],
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=full_env,
+    )
     os.close(slave)
     chunks: list[bytes] = []
     while True:
@@ -313,30 +325,31 @@ def test_console_script(plan: PlanCopy) -> None:
     search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
     script = shutil.which("samenplan", path=search)
     assert script is not None, "the console script 'samenplan' is not installed"
-    version = subprocess.run([script, "--version"], capture_output=True, text=True, check=False,
-                             timeout=120)
+    version = subprocess.run([script, "--version"], capture_output=True, text=True, check=False, timeout=120)
     assert version.returncode == 0
     assert version.stdout.strip() == f"samenplan {__version__}"
-    clean = subprocess.run([script, "check", str(HEIDEDORPEN)], capture_output=True, text=True,
-                           check=False, timeout=120)
+    clean = subprocess.run(
+        [script, "check", str(HEIDEDORPEN)], capture_output=True, text=True, check=False, timeout=120
+    )
     assert clean.returncode == 0
     assert "Geen problemen" in clean.stdout
     plan.edit("05-aanpak.yaml", "bedrag: 52000\n", "bedrag: veel\n")
-    broken = subprocess.run([script, "check", str(plan.root)], capture_output=True, text=True,
-                            check=False, timeout=120)
+    broken = subprocess.run(
+        [script, "check", str(plan.root)], capture_output=True, text=True, check=False, timeout=120
+    )
     assert broken.returncode == 1
     assert "05-aanpak.yaml:" in broken.stdout and "SP012" in broken.stdout
 
 
 def test_ctrl_c_says_afgebroken(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import samenplan.check
-    from samenplan.cli import main
+    import samenplan.check.run
+    from samenplan.cli.main import main
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(samenplan.check, "check_plans", interrupted)
-    monkeypatch.setattr(samenplan.check, "check_plan", interrupted)
+    monkeypatch.setattr(samenplan.check.run, "check_plans", interrupted)
+    monkeypatch.setattr(samenplan.check.run, "check_plan", interrupted)
     with pytest.raises(SystemExit) as stop:
         main(["check", str(ROOT / "examples" / "heidedorpen")])
     assert stop.value.code == 130

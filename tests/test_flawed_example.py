@@ -17,9 +17,9 @@ import pytest
 
 from conftest import ROOT
 from samenplan import codes
-from samenplan.check import CheckResult, check_plan
-from samenplan.rules import engine  # noqa: F401  (registers SP903, the settings code)
-from samenplan.rules.catalogue import all_rules
+from samenplan.check import engine  # noqa: F401  (registers SP903, the settings code)
+from samenplan.check.rulemodules import all_rules
+from samenplan.check.run import CheckResult, check_plan
 
 FLAWED = ROOT / "examples" / "vol-fouten"
 GOOD = ("heidedorpen", "rivierstad")
@@ -69,7 +69,12 @@ def test_check_reports_every_rule_code(flawed: CheckResult) -> None:
 def test_cli_reports_every_code_and_exits_1() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "samenplan", "check", "--format", "json", str(FLAWED)],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 1, proc.stderr
     report = json.loads(proc.stdout)
@@ -99,7 +104,8 @@ def test_yaml_marks_every_flaw() -> None:
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(FLAWED.glob("*.yaml")))
     marked = set(MARKER.findall(text))
     assert marked == expected_codes(), (
-        f"unmarked: {sorted(expected_codes() - marked)}; unknown: {sorted(marked - expected_codes())}")
+        f"unmarked: {sorted(expected_codes() - marked)}; unknown: {sorted(marked - expected_codes())}"
+    )
 
 
 @pytest.mark.parametrize("name", GOOD)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PlanCopy, where
-from samenplan.source import MAX_BYTES
+from samenplan.load.source import MAX_BYTES
 
 #: Peak resident memory allowed for a whole `samenplan check` of a hostile plan.
 MAX_PEAK_MB = 200
@@ -32,7 +32,7 @@ HANG_GUARD_SECONDS = 600
 _MEASURE = """
 import json, resource, sys
 from pathlib import Path
-from samenplan.check import check_plan
+from samenplan.check.run import check_plan
 
 result = check_plan(Path(sys.argv[1]))
 print(json.dumps({
@@ -41,8 +41,15 @@ print(json.dumps({
 }))
 """
 
-NOT_DUTCH = ("Traceback", "Error", "error:", "No such file", "Permission denied",
-             "Not a directory", "Too many levels")
+NOT_DUTCH = (
+    "Traceback",
+    "Error",
+    "error:",
+    "No such file",
+    "Permission denied",
+    "Not a directory",
+    "Too many levels",
+)
 
 
 @dataclass
@@ -58,8 +65,13 @@ class Measured:
 
 def check_in_fresh_process(root: Path) -> Measured:
     """check_plan(root) in a new Python process; its findings and peak memory in MB."""
-    done = subprocess.run([sys.executable, "-c", _MEASURE, str(root)], capture_output=True,
-                          text=True, timeout=HANG_GUARD_SECONDS, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(root)],
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD_SECONDS,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     return Measured([tuple(f) for f in data["findings"]], data["peak_mb"])
@@ -120,14 +132,18 @@ def test_a_few_aliases_are_fine(plan: PlanCopy) -> None:
 # --- deep nesting (SP015) -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("aanleiding: " + "{a: " * 1000 + "1" + "}" * 1000 + "\n", id="flow-mappings"),
-    pytest.param("".join(" " * (2 * i) + f"a{i}:\n" for i in range(300)) + " " * 600 + "x\n",
-                 id="indentation"),
-    pytest.param("aanleiding:\n  " + "- " * 3000 + "x\n", id="compact-lists"),
-    pytest.param("? " * 3000 + "x\n", id="complex-keys"),
-    pytest.param("aanleiding: " + "[" * 100_000 + "]" * 100_000 + "\n", id="100000-brackets"),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("aanleiding: " + "{a: " * 1000 + "1" + "}" * 1000 + "\n", id="flow-mappings"),
+        pytest.param(
+            "".join(" " * (2 * i) + f"a{i}:\n" for i in range(300)) + " " * 600 + "x\n", id="indentation"
+        ),
+        pytest.param("aanleiding:\n  " + "- " * 3000 + "x\n", id="compact-lists"),
+        pytest.param("? " * 3000 + "x\n", id="complex-keys"),
+        pytest.param("aanleiding: " + "[" * 100_000 + "]" * 100_000 + "\n", id="100000-brackets"),
+    ],
+)
 def test_deep_nesting_is_refused(plan: PlanCopy, text: str) -> None:
     plan.write("01-urgentie.yaml", text)
     diag = plan.only("SP015")
@@ -147,8 +163,7 @@ def test_file_over_the_size_limit_is_refused_in_bounded_memory(plan: PlanCopy) -
     assert measured.peak_mb < MAX_PEAK_MB
 
 
-def test_many_tiny_values_under_the_size_limit_are_refused_in_bounded_memory(
-        plan: PlanCopy) -> None:
+def test_many_tiny_values_under_the_size_limit_are_refused_in_bounded_memory(plan: PlanCopy) -> None:
     # Under 2 MB, but half a million values: the parser would need hundreds of megabytes.
     plan.write("05-aanpak.yaml", "interventies:\n" + "- 1\n" * 495_000)
     assert plan.path("05-aanpak.yaml").stat().st_size < MAX_BYTES
@@ -169,17 +184,19 @@ def _touch(marker: Path) -> str:
     return f'["touch {marker}"]'
 
 
-@pytest.mark.parametrize("template", [
-    "regio: !!python/object/apply:os.system {cmd}\n",
-    "regio: !!python/object/new:os.system {cmd}\n",
-    "!!python/name:os.system sleutel: waarde\n",
-    "regio: &x !!python/object/apply:os.system {cmd}\nextra: *x\n",
-    "regio: {{a: !!python/object/apply:os.system {cmd}}}\n",
-    "%TAG !py! tag:yaml.org,2002:python/\n---\nregio: !py!object/apply:os.system {cmd}\n",
-    "regio: !<tag:yaml.org,2002:python/object/apply:os.system> {cmd}\n",
-])
-def test_python_tags_are_refused_and_never_run(plan: PlanCopy, tmp_path: Path,
-                                               template: str) -> None:
+@pytest.mark.parametrize(
+    "template",
+    [
+        "regio: !!python/object/apply:os.system {cmd}\n",
+        "regio: !!python/object/new:os.system {cmd}\n",
+        "!!python/name:os.system sleutel: waarde\n",
+        "regio: &x !!python/object/apply:os.system {cmd}\nextra: *x\n",
+        "regio: {{a: !!python/object/apply:os.system {cmd}}}\n",
+        "%TAG !py! tag:yaml.org,2002:python/\n---\nregio: !py!object/apply:os.system {cmd}\n",
+        "regio: !<tag:yaml.org,2002:python/object/apply:os.system> {cmd}\n",
+    ],
+)
+def test_python_tags_are_refused_and_never_run(plan: PlanCopy, tmp_path: Path, template: str) -> None:
     marker = tmp_path / "uitgevoerd"
     text = plan.read("samenplan.yaml").replace("regio: Heidedorpen\n", "")
     plan.write("samenplan.yaml", template.format(cmd=_touch(marker)) + text)
@@ -197,8 +214,9 @@ def test_python_tag_on_a_list_as_key_is_refused(plan: PlanCopy, tmp_path: Path) 
 
 def test_python_tag_through_the_command_never_runs(plan: PlanCopy, tmp_path: Path) -> None:
     marker = tmp_path / "uitgevoerd"
-    plan.edit("samenplan.yaml", "regio: Heidedorpen\n",
-              f"regio: !!python/object/apply:os.system {_touch(marker)}\n")
+    plan.edit(
+        "samenplan.yaml", "regio: Heidedorpen\n", f"regio: !!python/object/apply:os.system {_touch(marker)}\n"
+    )
     done = run_check(plan.root)
     assert done.returncode == 1
     assert "SP014" in done.stdout and "Traceback" not in done.stderr
@@ -208,12 +226,15 @@ def test_python_tag_through_the_command_never_runs(plan: PlanCopy, tmp_path: Pat
 # --- binary files (SP005) -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("data", [
-    pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, id="png"),
-    pytest.param("titel: Plan\n".encode("utf-16"), id="utf-16"),
-    pytest.param(bytes(range(128, 256)) * 16, id="high-bytes"),
-    pytest.param(b"\x7fELF\x02\x01\x01" + b"\x00" * 64, id="elf"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, id="png"),
+        pytest.param("titel: Plan\n".encode("utf-16"), id="utf-16"),
+        pytest.param(bytes(range(128, 256)) * 16, id="high-bytes"),
+        pytest.param(b"\x7fELF\x02\x01\x01" + b"\x00" * 64, id="elf"),
+    ],
+)
 def test_binary_file_is_not_text(plan: PlanCopy, data: bytes) -> None:
     plan.write("samenplan.yaml", data)
     diag = plan.only("SP005")
@@ -287,7 +308,9 @@ def test_unreadable_files_through_the_command(plan: PlanCopy) -> None:
     assert done.returncode == 1, done.stderr
     findings = json.loads(done.stdout)["findings"]
     assert [(f["code"], f["file"].rsplit("/", 1)[-1]) for f in findings] == [
-        ("SP016", "03-analyse.yaml"), ("SP016", "07-uitvoering.yaml")]
+        ("SP016", "03-analyse.yaml"),
+        ("SP016", "07-uitvoering.yaml"),
+    ]
     for finding in findings:
         assert_dutch(finding["message"])
 
@@ -300,11 +323,17 @@ def test_peak_memory_is_measured_in_megabytes() -> None:
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI")}
-    return subprocess.run([sys.executable, "-m", "samenplan", "check", str(root), *args],
-                          capture_output=True, text=True, timeout=HANG_GUARD_SECONDS,
-                          env=env, check=False)
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI")
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "samenplan", "check", str(root), *args],
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD_SECONDS,
+        env=env,
+        check=False,
+    )
 
 
 # --- nothing lost: reports, plans and documents are written whole or not at all -------------
@@ -333,7 +362,7 @@ class CliRunner:
         self.capsys = capsys
 
     def __call__(self, *args: str) -> Cli:
-        from samenplan.cli import main
+        from samenplan.cli.main import main
 
         self.capsys.readouterr()
         with pytest.raises(SystemExit) as stop:
@@ -345,8 +374,9 @@ class CliRunner:
 
 
 def files_below(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def interrupt_fsync_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
@@ -363,8 +393,7 @@ def interrupt_fsync_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
     monkeypatch.setattr(os, "fsync", fsync)
 
 
-def test_report_into_a_path_through_a_file_is_exit_2(plan: PlanCopy, cli: CliRunner,
-                                                     tmp_path: Path) -> None:
+def test_report_into_a_path_through_a_file_is_exit_2(plan: PlanCopy, cli: CliRunner, tmp_path: Path) -> None:
     # Read-only for root too: the parent of the report is a regular file.
     done = cli("check", str(plan.root), "-o", str(plan.path("samenplan.yaml") / "rapport.json"))
     assert done.code == 2
@@ -380,9 +409,9 @@ def test_report_where_nobody_may_write_is_exit_2_in_dutch(plan: PlanCopy, cli: C
     assert_dutch(done.err)
 
 
-def test_interrupted_report_leaves_the_old_report(plan: PlanCopy, cli: CliRunner,
-                                                  tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_report_leaves_the_old_report(
+    plan: PlanCopy, cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "rapporten"
     out.mkdir()
     (out / "samenplan.json").write_text("oud rapport\n", encoding="utf-8")
@@ -409,13 +438,26 @@ def test_init_where_nobody_may_write_writes_nothing(cli: CliRunner) -> None:
     assert not Path("/proc/samenplan-plan").exists()
 
 
-def test_interrupted_init_leaves_every_file_whole(tmp_path: Path, cli: CliRunner,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_init_leaves_every_file_whole(
+    tmp_path: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "plan"
     assert cli("init", str(target), *INIT_ARGS, "--titel", "Oud").code == 0
     before = files_below(target)
-    new = ("init", str(target), "--yes", "--overwrite", "--titel", "Nieuw", "--gemeente", "Zandloo",
-           "--partner", "Stroomwijs=schoolbestuur", "--periode", "2023-08-01:2024-07-31")
+    new = (
+        "init",
+        str(target),
+        "--yes",
+        "--overwrite",
+        "--titel",
+        "Nieuw",
+        "--gemeente",
+        "Zandloo",
+        "--partner",
+        "Stroomwijs=schoolbestuur",
+        "--periode",
+        "2023-08-01:2024-07-31",
+    )
     interrupt_fsync_after(monkeypatch, 1)  # the second file is interrupted
     assert cli(*new).code == 130
     during = files_below(target)
@@ -428,8 +470,9 @@ def test_interrupted_init_leaves_every_file_whole(tmp_path: Path, cli: CliRunner
     assert len(changed) == 1 < len([name for name in during if before[name] != after[name]])
 
 
-def test_interrupted_render_leaves_the_old_document(plan: PlanCopy, cli: CliRunner,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_render_leaves_the_old_document(
+    plan: PlanCopy, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     document = plan.path("plan.html")
     document.write_text("<p>oud</p>\n", encoding="utf-8")
     interrupt_fsync_after(monkeypatch, 0)

@@ -23,12 +23,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from samenplan.answers import DEFAULT_TITEL, build_answers, default_periode
-from samenplan.check import check_plan
+from samenplan.check.run import check_plan
 from samenplan.diagnostics import Diagnostic, Severity
-from samenplan.scaffold import render_plan
-from samenplan.source import read_source
-from samenplan.steps import DOCUMENTS, STEPS
+from samenplan.load.source import read_source
+from samenplan.plan.steps import DOCUMENTS, STEPS
+from samenplan.scaffold.answers import DEFAULT_TITEL, build_answers, default_periode
+from samenplan.scaffold.files import render_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_FILES = [d.file for d in DOCUMENTS]
@@ -36,9 +36,18 @@ COMPLETENESS = {"SP801", "SP803", "SP804"}
 TIMEOUT = 60
 
 FULL_OPTIONS = [
-    "--gemeente", "Rivierstad", "--partner", "Stichting Stroomwijs=schoolbestuur",
-    "--regeling", "npo_gemeenten", "--regeling", "npo_scholen",
-    "--periode", "2024-08-01:2025-07-31", "--fase", "concept",
+    "--gemeente",
+    "Rivierstad",
+    "--partner",
+    "Stichting Stroomwijs=schoolbestuur",
+    "--regeling",
+    "npo_gemeenten",
+    "--regeling",
+    "npo_scholen",
+    "--periode",
+    "2024-08-01:2025-07-31",
+    "--fase",
+    "concept",
 ]
 # Text that breaks naive YAML templating: quotes, colons, '#', Jinja braces, unicode.
 TRICKY_TITEL = 'Plan: "Samen" #1 {{ geen_jinja }} {% raw %} – één € \'t Dorp'
@@ -48,6 +57,7 @@ TRICKY_PARTNER = 'Stichting "Zon & Maan": Ünïcode # {{ y }}'
 
 # --- running the command -------------------------------------------------------------------
 
+
 def child_env() -> dict[str, str]:
     """The environment for samenplan: no colours, no git settings from outside the test."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
@@ -56,9 +66,16 @@ def child_env() -> dict[str, str]:
 
 def samenplan(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run ``python -m samenplan ARGS`` in ``cwd`` without a terminal on stdin."""
-    return subprocess.run([sys.executable, "-m", "samenplan", *args], cwd=cwd,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                          timeout=TIMEOUT, env=child_env(), check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "samenplan", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=child_env(),
+        check=False,
+    )
 
 
 def init(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -74,8 +91,11 @@ def init_ok(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file below ``folder`` with its content and modification time."""
-    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def load(path: Path) -> Any:
@@ -93,14 +113,21 @@ def status_line(output: str, name: str) -> str:
 
 # --- a terminal for the prompts --------------------------------------------------------------
 
+
 class Terminal:
     """``python -m samenplan ARGS`` on a pseudo-terminal, so the prompts appear."""
 
     def __init__(self, cwd: Path, *args: str) -> None:
         self.master, slave = os.openpty()
-        self.proc = subprocess.Popen([sys.executable, "-m", "samenplan", *args], cwd=cwd,
-                                     stdin=slave, stdout=slave, stderr=slave, env=child_env(),
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "samenplan", *args],
+            cwd=cwd,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=child_env(),
+            start_new_session=True,
+        )
         os.close(slave)
         self.output = ""
         self.seen = 0
@@ -117,7 +144,7 @@ class Terminal:
     def expect(self, text: str) -> None:
         """Wait until ``text`` appears after what was expected before."""
         deadline = time.monotonic() + TIMEOUT
-        while text not in self.output[self.seen:]:
+        while text not in self.output[self.seen :]:
             assert self._read(deadline), f"no {text!r} in:\n{self.output}"
         self.seen = self.output.index(text, self.seen) + len(text)
 
@@ -158,13 +185,14 @@ def terminal(tmp_path: Path) -> Iterator[StartTerminal]:
 
 # --- a fresh plan checks with only completeness findings ------------------------------------
 
+
 def line_at(plan: Path, diag: Diagnostic) -> str:
     return (plan / diag.location.file).read_text(encoding="utf-8").splitlines()[diag.location.line - 1]
 
 
 def assert_points_at_place_to_fill(plan: Path, diag: Diagnostic) -> None:
     line = line_at(plan, diag)
-    at = line[diag.location.col - 1:]
+    at = line[diag.location.col - 1 :]
     if diag.code == "SP801":
         assert at.startswith('"<') and at.rstrip().endswith('>"'), (diag.message, line)
     elif diag.code == "SP803":
@@ -175,17 +203,27 @@ def assert_points_at_place_to_fill(plan: Path, diag: Diagnostic) -> None:
 
 def placeholder_lines(plan: Path) -> set[tuple[str, int]]:
     """Every line of the plan files with a '<...>' text to fill in (comments left out)."""
-    return {(name, number)
-            for name in PLAN_FILES
-            for number, line in enumerate((plan / name).read_text("utf-8").splitlines(), 1)
-            if not line.lstrip().startswith("#") and '"<' in line}
+    return {
+        (name, number)
+        for name in PLAN_FILES
+        for number, line in enumerate((plan / name).read_text("utf-8").splitlines(), 1)
+        if not line.lstrip().startswith("#") and '"<' in line
+    }
 
 
 FRESH_VARIANTS = {
     "kaal": [],
     "met-opties": FULL_OPTIONS,
-    "lastige-tekst": ["--titel", TRICKY_TITEL, "--gemeente", TRICKY_GEMEENTE,
-                      "--partner", f"{TRICKY_PARTNER}=schoolbestuur", "--regeling", "npo_gemeenten"],
+    "lastige-tekst": [
+        "--titel",
+        TRICKY_TITEL,
+        "--gemeente",
+        TRICKY_GEMEENTE,
+        "--partner",
+        f"{TRICKY_PARTNER}=schoolbestuur",
+        "--regeling",
+        "npo_gemeenten",
+    ],
 }
 
 
@@ -208,17 +246,24 @@ def test_fresh_plan_has_only_completeness_findings(tmp_path: Path, options: list
 
 def test_fresh_plan_reports_every_empty_core_list(tmp_path: Path) -> None:
     init_ok(tmp_path, "plan", "--yes")
-    empty = {(d.location.file, d.key_path[-1]) for d in check_plan(tmp_path / "plan").diagnostics
-             if d.code == "SP803"}
+    empty = {
+        (d.location.file, d.key_path[-1])
+        for d in check_plan(tmp_path / "plan").diagnostics
+        if d.code == "SP803"
+    }
     assert empty == {
-        ("01-urgentie.yaml", "doelgroepen"), ("02-samenwerking.yaml", "geldstromen"),
-        ("03-analyse.yaml", "bevindingen"), ("04-resultaten.yaml", "resultaten"),
-        ("05-aanpak.yaml", "interventies"), ("06-meten-en-bijsturen.yaml", "metingen"),
+        ("01-urgentie.yaml", "doelgroepen"),
+        ("02-samenwerking.yaml", "geldstromen"),
+        ("03-analyse.yaml", "bevindingen"),
+        ("04-resultaten.yaml", "resultaten"),
+        ("05-aanpak.yaml", "interventies"),
+        ("06-meten-en-bijsturen.yaml", "metingen"),
         ("07-uitvoering.yaml", "planning"),
     }
 
 
 # --- what the generated files hold ------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -252,16 +297,29 @@ def test_options_land_in_the_plan(fresh: Path) -> None:
     assert manifest["fase"] == "concept"
     samenwerking = load(fresh / "02-samenwerking.yaml")
     partners = {p["id"]: (p["naam"], p["soort"]) for p in samenwerking["partners"]}
-    assert partners == {"gemeente-rivierstad": ("Rivierstad", "gemeente"),
-                        "stichting-stroomwijs": ("Stichting Stroomwijs", "schoolbestuur")}
+    assert partners == {
+        "gemeente-rivierstad": ("Rivierstad", "gemeente"),
+        "stichting-stroomwijs": ("Stichting Stroomwijs", "schoolbestuur"),
+    }
     stromen = {g["regeling"]: (g["ontvanger"], g["bedrag"]) for g in samenwerking["geldstromen"]}
-    assert stromen == {"npo_gemeenten": ("gemeente-rivierstad", 0),
-                       "npo_scholen": ("stichting-stroomwijs", 0)}
+    assert stromen == {
+        "npo_gemeenten": ("gemeente-rivierstad", 0),
+        "npo_scholen": ("stichting-stroomwijs", 0),
+    }
 
 
 def test_tricky_text_comes_out_exactly(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--yes", "--titel", TRICKY_TITEL, "--gemeente", TRICKY_GEMEENTE,
-            "--partner", f"{TRICKY_PARTNER}=schoolbestuur")
+    init_ok(
+        tmp_path,
+        "plan",
+        "--yes",
+        "--titel",
+        TRICKY_TITEL,
+        "--gemeente",
+        TRICKY_GEMEENTE,
+        "--partner",
+        f"{TRICKY_PARTNER}=schoolbestuur",
+    )
     manifest = load(tmp_path / "plan" / "samenplan.yaml")
     assert manifest["titel"] == TRICKY_TITEL
     assert manifest["gemeenten"] == [{"naam": TRICKY_GEMEENTE}]
@@ -282,9 +340,15 @@ def read_back(files: dict[str, str], name: str) -> Any:
 @example(text="a\x7fb\x9fc\ufffe")  # characters a YAML file may not hold
 @example(text='"<{{ a }}>" # b: \\ \' \t\n')
 def test_any_text_round_trips_through_the_templates(text: str) -> None:
-    answers = build_answers(titel=text, gemeenten=[text], periode=None,
-                            partners=[f"{text}=schoolbestuur"], regelingen=[], fase=None,
-                            today=date(2025, 1, 1))
+    answers = build_answers(
+        titel=text,
+        gemeenten=[text],
+        periode=None,
+        partners=[f"{text}=schoolbestuur"],
+        regelingen=[],
+        fase=None,
+        today=date(2025, 1, 1),
+    )
     files = render_plan(answers)
     assert read_back(files, "samenplan.yaml")["titel"] == text.strip()
     partners = read_back(files, "02-samenwerking.yaml")["partners"]
@@ -292,6 +356,7 @@ def test_any_text_round_trips_through_the_templates(text: str) -> None:
 
 
 # --- prompts, --yes and no terminal -----------------------------------------------------------
+
 
 def test_prompts_ask_again_after_a_wrong_answer(tmp_path: Path, terminal: StartTerminal) -> None:
     term = terminal("init", "plan")
@@ -313,8 +378,18 @@ def test_prompts_ask_again_after_a_wrong_answer(tmp_path: Path, terminal: StartT
 
 
 def test_prompt_rejects_a_wrong_partner_with_a_suggestion(tmp_path: Path, terminal: StartTerminal) -> None:
-    term = terminal("init", "plan", "--titel", "T", "--gemeente", "G",
-                    "--periode", "2024-08-01:2025-07-31", "--fase", "concept")
+    term = terminal(
+        "init",
+        "plan",
+        "--titel",
+        "T",
+        "--gemeente",
+        "G",
+        "--periode",
+        "2024-08-01:2025-07-31",
+        "--fase",
+        "concept",
+    )
     term.answer("Partner als naam=soort", "Stroomwijs=school")
     term.expect("'school' is geen soort partner. Bedoelde je 'schoolbestuur'?")
     term.answer("Partner als naam=soort", "")
@@ -350,6 +425,7 @@ def test_without_a_terminal_init_does_not_wait(tmp_path: Path) -> None:
 
 
 # --- re-running, skipping, overwriting, dry runs ----------------------------------------------
+
 
 def test_second_run_changes_nothing_and_says_so(tmp_path: Path) -> None:
     init_ok(tmp_path, "plan", "--yes", *FULL_OPTIONS)
@@ -430,9 +506,11 @@ def test_files_get_the_usual_permissions(tmp_path: Path) -> None:
 
 # --- git, CI and pre-commit, examples -------------------------------------------------------
 
+
 def git(plan: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=plan, capture_output=True, text=True, check=True,
-                          env=child_env())
+    done = subprocess.run(
+        ["git", *args], cwd=plan, capture_output=True, text=True, check=True, env=child_env()
+    )
     return done.stdout
 
 
@@ -494,14 +572,18 @@ def test_voorbeeld_rivierstad_is_copied_and_checks_clean(tmp_path: Path) -> None
 # --- bad input: Dutch message, exit 2, nothing written ---------------------------------------
 
 BAD_OPTIONS = {
-    "regeling-onbekend": (["--regeling", "npo_gemeente"],
-                          ["'npo_gemeente' is geen bekende regeling", "Bedoelde je 'npo_gemeenten'?"]),
+    "regeling-onbekend": (
+        ["--regeling", "npo_gemeente"],
+        ["'npo_gemeente' is geen bekende regeling", "Bedoelde je 'npo_gemeenten'?"],
+    ),
     "periode-zonder-tot": (["--periode", "2024-08-01"], ["Schrijf van:tot"]),
     "periode-omgekeerd": (["--periode", "2025-08-01:2024-07-31"], ["eindigt voor hij begint"]),
     "periode-maand-13": (["--periode", "2024-13-01:2025-01-01"], ["geen geldige datums"]),
     "partner-zonder-soort": (["--partner", "Stroomwijs"], ["Schrijf naam=soort"]),
-    "partner-soort-onbekend": (["--partner", "X=school"],
-                               ["'school' is geen soort partner", "Bedoelde je 'schoolbestuur'?"]),
+    "partner-soort-onbekend": (
+        ["--partner", "X=school"],
+        ["'school' is geen soort partner", "Bedoelde je 'schoolbestuur'?"],
+    ),
     "fase-onbekend": (["--fase", "besloten"], ["'besloten' is geen fase", "Bedoelde je 'besluit'?"]),
     "ci-onbekend": (["--ci", "jenkins"], ["'jenkins' kan niet bij --ci; kies github of gitlab"]),
     "voorbeeld-tikfout": (["--voorbeeld", "rivierstat"], ["Bedoelde je 'rivierstad'?"]),
@@ -519,8 +601,7 @@ def assert_refused(done: subprocess.CompletedProcess[str], expected: list[str]) 
 
 
 @pytest.mark.parametrize(("options", "expected"), BAD_OPTIONS.values(), ids=BAD_OPTIONS.keys())
-def test_bad_option_is_refused_in_dutch(tmp_path: Path, options: list[str],
-                                        expected: list[str]) -> None:
+def test_bad_option_is_refused_in_dutch(tmp_path: Path, options: list[str], expected: list[str]) -> None:
     assert_refused(init(tmp_path, "plan", "--yes", *options), expected)
     assert list(tmp_path.iterdir()) == []
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import PlanCopy, position, related_where, where
-from samenplan.check import check_plan
-from samenplan.loader import NotAPlan, load_plan
-from samenplan.steps import DOCUMENTS
+from samenplan.check.run import check_plan
+from samenplan.load.planfolder import NotAPlan, load_plan
+from samenplan.plan.steps import DOCUMENTS
 
 # --- the example itself -------------------------------------------------------------------
 
@@ -27,8 +27,7 @@ def test_example_plan_has_no_findings(plan: PlanCopy) -> None:
 
 
 def test_unclosed_bracket_followed_by_other_bracket(plan: PlanCopy) -> None:
-    text = plan.edit("01-urgentie.yaml", "leefdomeinen: [school, online]",
-                     "leefdomeinen: [school, online}")
+    text = plan.edit("01-urgentie.yaml", "leefdomeinen: [school, online]", "leefdomeinen: [school, online}")
     diag = plan.only("SP001")
     line, col = position(text, "online}")
     assert where(diag) == ("01-urgentie.yaml", line, col + len("online"))
@@ -112,7 +111,8 @@ def test_every_missing_file_is_reported(plan: PlanCopy) -> None:
         plan.path(doc.file).unlink()
     diags = plan.diagnostics()
     assert sorted((d.code, d.location.file) for d in diags) == sorted(
-        ("SP002", doc.file) for doc in DOCUMENTS[1:])
+        ("SP002", doc.file) for doc in DOCUMENTS[1:]
+    )
 
 
 # --- SP003 empty files --------------------------------------------------------------------
@@ -194,8 +194,9 @@ def test_folded_text_is_read_as_plain_text(plan: PlanCopy) -> None:
     assert result.diagnostics == []
     assert result.loaded.plan is not None
     text = result.loaded.plan.urgentie.gedeelde_urgentie
-    assert text.startswith("Alle partners zien hetzelfde: kinderen en jongeren in de Heidedorpen "
-                           "lezen minder goed, kunnen")
+    assert text.startswith(
+        "Alle partners zien hetzelfde: kinderen en jongeren in de Heidedorpen lezen minder goed, kunnen"
+    )
     assert "\x07" not in text
 
 
@@ -244,18 +245,34 @@ def test_unknown_top_level_key(plan: PlanCopy) -> None:
 @pytest.mark.parametrize(
     ("file", "old", "new", "bad", "suggestion"),
     [
-        ("01-urgentie.yaml", "leefdomeinen: [vrije_tijd, online]",
-         "leefdomeinen: [vrije tijd, online]", "vrije tijd", "vrije_tijd"),
-        ("01-urgentie.yaml", "ontwikkelgebieden: [cognitief, executief]",
-         "ontwikkelgebieden: [cognitief, executif]", "executif", "executief"),
-        ("02-samenwerking.yaml", "soort: kinderopvang\n", "soort: kinderopvng\n",
-         "kinderopvng", "kinderopvang"),
+        (
+            "01-urgentie.yaml",
+            "leefdomeinen: [vrije_tijd, online]",
+            "leefdomeinen: [vrije tijd, online]",
+            "vrije tijd",
+            "vrije_tijd",
+        ),
+        (
+            "01-urgentie.yaml",
+            "ontwikkelgebieden: [cognitief, executief]",
+            "ontwikkelgebieden: [cognitief, executif]",
+            "executif",
+            "executief",
+        ),
+        (
+            "02-samenwerking.yaml",
+            "soort: kinderopvang\n",
+            "soort: kinderopvng\n",
+            "kinderopvng",
+            "kinderopvang",
+        ),
         ("samenplan.yaml", "fase: besluit\n", "fase: besluitt\n", "besluitt", "besluit"),
     ],
     ids=["leefdomein", "ontwikkelgebied", "partner-soort", "fase"],
 )
-def test_value_outside_closed_list(plan: PlanCopy, file: str, old: str, new: str, bad: str,
-                                   suggestion: str) -> None:
+def test_value_outside_closed_list(
+    plan: PlanCopy, file: str, old: str, new: str, bad: str, suggestion: str
+) -> None:
     text = plan.edit(file, old, new)
     diag = plan.only("SP010")
     assert where(diag) == (file, *position(text, bad))
@@ -266,16 +283,18 @@ def test_value_outside_closed_list(plan: PlanCopy, file: str, old: str, new: str
 
 
 def test_duplicate_top_level_key(plan: PlanCopy) -> None:
-    text = plan.edit("samenplan.yaml", "regio: Heidedorpen\n",
-                     "regio: Heidedorpen\ntitel: Nog een titel\n")
+    text = plan.edit("samenplan.yaml", "regio: Heidedorpen\n", "regio: Heidedorpen\ntitel: Nog een titel\n")
     diag = plan.only("SP006")
     assert where(diag) == ("samenplan.yaml", *position(text, "titel", occurrence=2))
     assert [related_where(r) for r in diag.related] == [("samenplan.yaml", *position(text, "titel"))]
 
 
 def test_duplicate_key_in_list_item(plan: PlanCopy) -> None:
-    text = plan.edit("02-samenwerking.yaml", "    naam: Gemeente Aarveld\n",
-                     "    naam: Gemeente Aarveld\n    naam: Aarveld\n")
+    text = plan.edit(
+        "02-samenwerking.yaml",
+        "    naam: Gemeente Aarveld\n",
+        "    naam: Gemeente Aarveld\n    naam: Aarveld\n",
+    )
     diag = plan.only("SP006")
     second = position(text, "naam: Aarveld\n")
     first = position(text, "naam: Gemeente Aarveld")
@@ -323,8 +342,15 @@ def test_invalid_date_in_periode(plan: PlanCopy) -> None:
 @pytest.mark.parametrize(
     "bad",
     ["-312000", "veel", "€ 312000", "12.000", "1.250.000", "'12.000'", "-12.000"],
-    ids=["negatief", "tekst", "euroteken", "duizendtal", "miljoen", "duizendtal-quoted",
-         "negatief-duizendtal"],
+    ids=[
+        "negatief",
+        "tekst",
+        "euroteken",
+        "duizendtal",
+        "miljoen",
+        "duizendtal-quoted",
+        "negatief-duizendtal",
+    ],
 )
 def test_invalid_amount(plan: PlanCopy, bad: str) -> None:
     text = plan.edit("02-samenwerking.yaml", "bedrag: 312000\n", f"bedrag: {bad}\n")
@@ -414,8 +440,7 @@ def test_all_problems_in_all_files_in_one_run(plan: PlanCopy) -> None:
 
 def test_several_problems_in_one_file(plan: PlanCopy) -> None:
     text = plan.edit("05-aanpak.yaml", "bedrag: 52000\n", "bedrag: veel\n")
-    text = plan.edit("05-aanpak.yaml", "trekker: sb_heidekring\n",
-                     "trekker: sb_heidekring\n    trekkr: x\n")
+    text = plan.edit("05-aanpak.yaml", "trekker: sb_heidekring\n", "trekker: sb_heidekring\n    trekkr: x\n")
     line, col = position(text, "bedrag: veel")
     diags = plan.diagnostics()
     assert sorted((d.code, where(d)) for d in diags) == [
@@ -443,16 +468,18 @@ def test_python_tag_is_refused_and_not_executed(plan: PlanCopy, tmp_path: Path) 
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("tag", ["!!python/name:os.system", "!!python/object:os.PathLike",
-                                 "!eigen", "!!binary", "!!set", "!!omap"])
+@pytest.mark.parametrize(
+    "tag", ["!!python/name:os.system", "!!python/object:os.PathLike", "!eigen", "!!binary", "!!set", "!!omap"]
+)
 def test_other_tags_are_refused(plan: PlanCopy, tag: str) -> None:
     text = plan.edit("samenplan.yaml", "regio: Heidedorpen\n", f"regio: {tag} Heidedorpen\n")
     assert where(plan.only("SP014")) == ("samenplan.yaml", *position(text, tag))
 
 
 def test_tag_on_a_list_is_refused(plan: PlanCopy) -> None:
-    text = plan.edit("01-urgentie.yaml", "leefdomeinen: [school]\n",
-                     "leefdomeinen: !!python/tuple [school]\n")
+    text = plan.edit(
+        "01-urgentie.yaml", "leefdomeinen: [school]\n", "leefdomeinen: !!python/tuple [school]\n"
+    )
     assert where(plan.only("SP014")) == ("01-urgentie.yaml", *position(text, "!!python/tuple"))
 
 

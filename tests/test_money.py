@@ -1,4 +1,4 @@
-"""samenplan.money: the one way the plan's money is counted, for check and report alike."""
+"""samenplan.plan.money: the one way the plan's money is counted, for check and report alike."""
 
 from dataclasses import replace
 from decimal import Decimal
@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 
 from rulecase import EXAMPLES
-from samenplan.loader import load_plan
-from samenplan.models.aanpak import Aanpak
-from samenplan.models.samenwerking import Samenwerking
-from samenplan.money import Geld, Post, geld
-from samenplan.plan import Plan
+from samenplan.load.planfolder import load_plan
+from samenplan.plan.bundle import Plan
+from samenplan.plan.models.aanpak import Aanpak
+from samenplan.plan.models.samenwerking import Samenwerking
+from samenplan.plan.money import Geld, Post, geld
 
 
 @pytest.fixture(scope="module")
@@ -23,54 +23,67 @@ def base() -> Plan:
 
 def stroom(gs: str, bedrag: int, *reserveringen: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """A geldstroom of NP Onderwijs gemeenten."""
-    return {"id": gs, "naam": f"Geldstroom {gs}", "regeling": "npo_gemeenten",
-            "ontvanger": "gemeente", "bedrag": bedrag,
-            "bestedingsdoelen": ["bovenschools", "zorg_welzijn"],
-            "reserveringen": list(reserveringen), **extra}
+    return {
+        "id": gs,
+        "naam": f"Geldstroom {gs}",
+        "regeling": "npo_gemeenten",
+        "ontvanger": "gemeente",
+        "bedrag": bedrag,
+        "bestedingsdoelen": ["bovenschools", "zorg_welzijn"],
+        "reserveringen": list(reserveringen),
+        **extra,
+    }
 
 
 def res(rid: str, bedrag: int, doel: str | None = "bovenschools") -> dict[str, Any]:
     return {"id": rid, "thema": f"Thema {rid}", "bedrag": bedrag, "bestedingsdoel": doel}
 
 
-def line(gs: str, bedrag: int, doel: str = "bovenschools",
-         reservering: str | None = None) -> dict[str, Any]:
-    return {"geldstroom": gs, "bestedingsdoel": doel, "bedrag": bedrag,
-            "reservering": reservering}
+def line(gs: str, bedrag: int, doel: str = "bovenschools", reservering: str | None = None) -> dict[str, Any]:
+    return {"geldstroom": gs, "bestedingsdoel": doel, "bedrag": bedrag, "reservering": reservering}
 
 
 def eur(*amounts: int) -> tuple[Decimal, ...]:
     return tuple(Decimal(a) for a in amounts)
 
 
-def money(base: Plan, stromen: list[dict[str, Any]],
-          **interventies: list[dict[str, Any]]) -> Geld:
+def money(base: Plan, stromen: list[dict[str, Any]], **interventies: list[dict[str, Any]]) -> Geld:
     """The money of a small plan: these geldstromen, and interventies with these lines."""
     plan = replace(
         base,
         samenwerking=Samenwerking.model_validate({"geldstromen": stromen}),
-        aanpak=Aanpak.model_validate({"interventies": [
-            {"id": iv, "naam": f"Interventie {iv}", "begroting": lines}
-            for iv, lines in interventies.items()]}),
+        aanpak=Aanpak.model_validate(
+            {
+                "interventies": [
+                    {"id": iv, "naam": f"Interventie {iv}", "begroting": lines}
+                    for iv, lines in interventies.items()
+                ]
+            }
+        ),
     )
     return geld(plan)
 
 
 def test_direct_lines_are_allocated(base: Plan) -> None:
-    g = money(base, [stroom("gs", 100_000)],
-              iv_a=[line("gs", 30_000), line("gs", 20_000, "zorg_welzijn")], iv_b=[])
+    g = money(
+        base, [stroom("gs", 100_000)], iv_a=[line("gs", 30_000), line("gs", 20_000, "zorg_welzijn")], iv_b=[]
+    )
     [s] = g.stromen
     assert (s.toegewezen, s.over, s.gereserveerd) == eur(50_000, 50_000, 0)
     assert [(r.interventie, r.path) for r in s.direct] == [
         ("iv_a", ("interventies", 0, "begroting", 0)),
-        ("iv_a", ("interventies", 0, "begroting", 1))]
+        ("iv_a", ("interventies", 0, "begroting", 1)),
+    ]
     assert s.path == ("geldstromen", 0)
     assert [iv.interventie.id for iv in g.interventies] == ["iv_a"]  # no begroting: left out
 
 
 def test_a_line_from_a_reservering_sits_inside_it(base: Plan) -> None:
-    g = money(base, [stroom("gs", 100_000, res("r_zomer", 40_000))],
-              iv=[line("gs", 50_000), line("gs", 15_000, reservering="r_zomer")])
+    g = money(
+        base,
+        [stroom("gs", 100_000, res("r_zomer", 40_000))],
+        iv=[line("gs", 50_000), line("gs", 15_000, reservering="r_zomer")],
+    )
     [s] = g.stromen
     [r] = s.reserveringen
     assert (r.opgenomen, r.vrij) == eur(15_000, 25_000)
@@ -80,8 +93,9 @@ def test_a_line_from_a_reservering_sits_inside_it(base: Plan) -> None:
 
 
 def test_an_overdrawn_reservering_still_counts_its_own_bedrag(base: Plan) -> None:
-    g = money(base, [stroom("gs", 100_000, res("r_zomer", 40_000))],
-              iv=[line("gs", 45_000, reservering="r_zomer")])
+    g = money(
+        base, [stroom("gs", 100_000, res("r_zomer", 40_000))], iv=[line("gs", 45_000, reservering="r_zomer")]
+    )
     [s] = g.stromen
     [r] = s.reserveringen
     assert (r.opgenomen, r.vrij) == eur(45_000, -5_000)
@@ -90,16 +104,22 @@ def test_an_overdrawn_reservering_still_counts_its_own_bedrag(base: Plan) -> Non
 
 
 def test_a_line_naming_an_unknown_reservering_counts_directly(base: Plan) -> None:
-    g = money(base, [stroom("gs", 100_000, res("r_zomer", 40_000))],
-              iv=[line("gs", 30_000, reservering="r_onbekend")])
+    g = money(
+        base,
+        [stroom("gs", 100_000, res("r_zomer", 40_000))],
+        iv=[line("gs", 30_000, reservering="r_onbekend")],
+    )
     [s] = g.stromen
     assert s.reserveringen[0].opgenomen == 0
     assert (s.direct_bedrag, s.toegewezen) == eur(30_000, 70_000)
 
 
 def test_a_line_naming_a_reservering_of_another_geldstroom_counts_on_its_own(base: Plan) -> None:
-    g = money(base, [stroom("gs_a", 100_000), stroom("gs_b", 50_000, res("r_b", 20_000))],
-              iv=[line("gs_a", 10_000, reservering="r_b")])
+    g = money(
+        base,
+        [stroom("gs_a", 100_000), stroom("gs_b", 50_000, res("r_b", 20_000))],
+        iv=[line("gs_a", 10_000, reservering="r_b")],
+    )
     a, b = g.stromen
     assert (a.direct_bedrag, a.toegewezen) == eur(10_000, 10_000)
     assert (b.reserveringen[0].opgenomen, b.toegewezen) == eur(0, 20_000)
@@ -112,31 +132,44 @@ def test_verdelingen_never_count(base: Plan) -> None:
 
 
 def test_one_interventie_from_two_geldstromen(base: Plan) -> None:
-    g = money(base, [stroom("gs_b", 100_000), stroom("gs_a", 50_000)],
-              iv=[line("gs_b", 5_000), line("gs_a", 7_000), line("gs_b", 3_000),
-                  line("gs_a", 1_000, "zorg_welzijn")])
+    g = money(
+        base,
+        [stroom("gs_b", 100_000), stroom("gs_a", 50_000)],
+        iv=[
+            line("gs_b", 5_000),
+            line("gs_a", 7_000),
+            line("gs_b", 3_000),
+            line("gs_a", 1_000, "zorg_welzijn"),
+        ],
+    )
     assert [(s.geldstroom.id, s.toegewezen) for s in g.stromen] == [
-        ("gs_b", Decimal(8_000)), ("gs_a", Decimal(8_000))]
+        ("gs_b", Decimal(8_000)),
+        ("gs_a", Decimal(8_000)),
+    ]
     [iv] = g.interventies
     assert iv.posten == (
         Post("gs_a", "npo_gemeenten", "bovenschools", None, Decimal(7_000)),
         Post("gs_a", "npo_gemeenten", "zorg_welzijn", None, Decimal(1_000)),
-        Post("gs_b", "npo_gemeenten", "bovenschools", None, Decimal(8_000)))
+        Post("gs_b", "npo_gemeenten", "bovenschools", None, Decimal(8_000)),
+    )
     assert iv.totaal == 16_000
 
 
 def test_per_doel_declared_first_then_others(base: Plan) -> None:
-    g = money(base, [stroom("gs", 100_000, res("r_open", 9_000, None), res("r_b", 4_000))],
-              iv=[line("gs", 1_000, "voorschools"), line("gs", 2_000, "zorg_welzijn"),
-                  line("gs", 3_000)])
+    g = money(
+        base,
+        [stroom("gs", 100_000, res("r_open", 9_000, None), res("r_b", 4_000))],
+        iv=[line("gs", 1_000, "voorschools"), line("gs", 2_000, "zorg_welzijn"), line("gs", 3_000)],
+    )
     doelen, amounts = zip(*g.stromen[0].per_doel, strict=True)
     assert doelen == ("bovenschools", "zorg_welzijn", None, "voorschools")
     assert amounts == eur(7_000, 2_000, 9_000, 1_000)
 
 
 def test_a_duplicated_geldstroom_counts_once_and_is_not_unique(base: Plan) -> None:
-    g = money(base, [stroom("gs", 100_000), stroom("gs", 7_000), stroom("gs_b", 5_000)],
-              iv=[line("gs", 10_000)])
+    g = money(
+        base, [stroom("gs", 100_000), stroom("gs", 7_000), stroom("gs_b", 5_000)], iv=[line("gs", 10_000)]
+    )
     first, _ = g.stromen
     assert (first.index, first.dubbel, first.toegewezen) == (0, True, Decimal(10_000))
     assert g.bedrag == 105_000

@@ -14,18 +14,19 @@ from pathlib import Path
 import pytest
 from junitparser import JUnitXml
 
-from samenplan.check import CheckResult, check_plan, check_plans, find_plans
-from samenplan.cli import main
-from samenplan.loader import NotAPlan
-from samenplan.reporters import FORMATS, plans_reporter, reporter
-from samenplan.reporters.json_report import report_data
-from samenplan.steps import DOCUMENTS
+from samenplan.check.run import CheckResult, check_plan, check_plans, find_plans
+from samenplan.cli.main import main
+from samenplan.load.planfolder import NotAPlan
+from samenplan.output import FORMATS, plans_reporter, reporter
+from samenplan.output.json_report import report_data
+from samenplan.plan.steps import DOCUMENTS
 from test_check_cli import Run, RunCommand
 from test_reporters import EXAMPLE, add_unused_waiver, break_plan
 
 PLANS = ("regio/a-schoon", "regio/b-waarschuwing", "regio/c-kapot")
-TOTAL = ("3 plannen gecontroleerd: 1 met fouten, 1 met alleen waarschuwingen, "
-         "1 zonder fouten of waarschuwingen.")
+TOTAL = (
+    "3 plannen gecontroleerd: 1 met fouten, 1 met alleen waarschuwingen, 1 zonder fouten of waarschuwingen."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -79,11 +80,14 @@ def test_plans_in_a_folder_of_plans_go_one_level_deep(region: Path) -> None:
         find_plans([Path("land")])
 
 
-@pytest.mark.parametrize(("path", "message"), [
-    ("bestaat-niet", "De map 'bestaat-niet' bestaat niet."),
-    ("regio/overzicht.xlsx", "is een bestand, geen map met een plan"),
-    ("regio/docs", "In 'regio/docs' staat geen plan, en ook geen mappen met een plan."),
-])
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("bestaat-niet", "De map 'bestaat-niet' bestaat niet."),
+        ("regio/overzicht.xlsx", "is een bestand, geen map met een plan"),
+        ("regio/docs", "In 'regio/docs' staat geen plan, en ook geen mappen met een plan."),
+    ],
+)
 def test_a_wrong_folder_is_not_a_plan(region: Path, path: str, message: str) -> None:
     with pytest.raises(NotAPlan, match=message.replace(".", r"\.")):
         find_plans([region, Path(path)])
@@ -121,15 +125,18 @@ def test_a_folder_holding_one_plan_gives_that_plan_alone(region: Path, run: RunC
     assert run("regio", "--format", "json").out == run(PLANS[0], "--format", "json").out
 
 
-@pytest.mark.parametrize(("plans", "args", "code"), [
-    (PLANS[:2], (), 0),
-    (PLANS[:2], ("--fail-level", "warning"), 1),
-    (PLANS, (), 1),
-    (PLANS, ("--exit-zero",), 0),
-])
-def test_exit_code_is_the_worst_over_all_plans(region: Path, run: RunCommand,
-                                               plans: tuple[str, ...], args: tuple[str, ...],
-                                               code: int) -> None:
+@pytest.mark.parametrize(
+    ("plans", "args", "code"),
+    [
+        (PLANS[:2], (), 0),
+        (PLANS[:2], ("--fail-level", "warning"), 1),
+        (PLANS, (), 1),
+        (PLANS, ("--exit-zero",), 0),
+    ],
+)
+def test_exit_code_is_the_worst_over_all_plans(
+    region: Path, run: RunCommand, plans: tuple[str, ...], args: tuple[str, ...], code: int
+) -> None:
     assert run(*plans, *args).code == code
 
 
@@ -141,7 +148,8 @@ def test_concise_gives_a_line_per_finding_and_the_total(region: Path, run: RunCo
 
 @pytest.mark.parametrize("args", [("regio/docs",), ("regio", "regio/docs"), ("regio", "elders")])
 def test_a_folder_that_is_no_plan_is_exit_2_and_nothing_is_checked(
-        region: Path, run: RunCommand, args: tuple[str, ...]) -> None:
+    region: Path, run: RunCommand, args: tuple[str, ...]
+) -> None:
     done = run(*args, "--format", "json")
     assert done.code == 2
     assert done.out == ""
@@ -150,7 +158,8 @@ def test_a_folder_that_is_no_plan_is_exit_2_and_nothing_is_checked(
 
 
 def test_without_arguments_the_current_folder_is_checked(
-        region: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch) -> None:
+    region: Path, run: RunCommand, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir("regio")
     assert run().out.splitlines()[-1] == TOTAL
 
@@ -218,9 +227,9 @@ def test_junit_has_a_suite_per_file_of_every_plan(region: Path, run: RunCommand)
     assert sum(suite.failures for suite in xml) == 1 + 6
 
 
-def test_github_annotates_every_plan_and_sums_up(region: Path, run: RunCommand,
-                                                 tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_annotates_every_plan_and_sums_up(
+    region: Path, run: RunCommand, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     lines = run("regio", "--format", "github").out.splitlines()
@@ -230,7 +239,8 @@ def test_github_annotates_every_plan_and_sums_up(region: Path, run: RunCommand,
     markdown = summary.read_text(encoding="utf-8")
     assert markdown.startswith("## samenplan check: 3 plannen\n\n**3 plannen gecontroleerd")
     assert [line for line in markdown.splitlines() if line.startswith("### ")] == [
-        f"### samenplan check: {p}" for p in PLANS]
+        f"### samenplan check: {p}" for p in PLANS
+    ]
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
@@ -250,13 +260,25 @@ def test_reports_in_files_hold_every_plan(region: Path, run: RunCommand) -> None
 
 
 def test_a_folder_of_generated_plans_checks_in_one_process(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: RunCommand) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: RunCommand
+) -> None:
     monkeypatch.chdir(tmp_path)
     names = [f"gemeente-{i:03d}" for i in range(6)]
     for i, name in enumerate(names):
         with pytest.raises(SystemExit) as stop:
-            main(["init", f"land/{name}", "--yes", "--titel", f"Plan {i}",
-                  "--gemeente", f"Gemeente {i}", "--fase", "concept"])
+            main(
+                [
+                    "init",
+                    f"land/{name}",
+                    "--yes",
+                    "--titel",
+                    f"Plan {i}",
+                    "--gemeente",
+                    f"Gemeente {i}",
+                    "--fase",
+                    "concept",
+                ]
+            )
         assert stop.value.code in (0, None)
     done: Run = run("land", "--format", "concise")
     assert done.code in (0, 1)

@@ -22,8 +22,9 @@ HOOKS_FILE = ".pre-commit-hooks.yaml"
 
 
 def git(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False,
-                          env=clean_env())
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=False, env=clean_env()
+    )
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -49,7 +50,8 @@ def needs_pre_commit(test: Any) -> Any:
 
     def guarded(*args: Any, **kwargs: Any) -> Any:
         assert importlib.util.find_spec("pre_commit") is not None, (
-            "pre-commit is not installed: pip install -e '.[test]'")
+            "pre-commit is not installed: pip install -e '.[test]'"
+        )
         assert REV is not None, f"needs a git checkout with {HOOKS_FILE} committed at HEAD"
         return test(*args, **kwargs)
 
@@ -74,7 +76,9 @@ def user_repo(tmp_path: Path) -> Path:
     shutil.copytree(HEIDEDORPEN, repo / "plan")
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {REV}\n"
-        "    hooks:\n      - id: samenplan-check\n        args: [plan]\n", encoding="utf-8")
+        "    hooks:\n      - id: samenplan-check\n        args: [plan]\n",
+        encoding="utf-8",
+    )
     assert git("init", "-q", cwd=repo).returncode == 0
     assert git("add", "-A", cwd=repo).returncode == 0
     return repo
@@ -83,8 +87,14 @@ def user_repo(tmp_path: Path) -> Path:
 def pre_commit_run(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
-        cwd=repo, capture_output=True, text=True, encoding="utf-8", check=False, timeout=600,
-        env=clean_env(PRE_COMMIT_HOME=str(home), NO_COLOR="1"))
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=600,
+        env=clean_env(PRE_COMMIT_HOME=str(home), NO_COLOR="1"),
+    )
 
 
 @needs_pre_commit
@@ -98,8 +108,9 @@ def test_pre_commit_hook_passes_good_plan_and_fails_broken_plan(user_repo: Path,
     aanpak = user_repo / "plan" / "05-aanpak.yaml"
     text = aanpak.read_text(encoding="utf-8")
     assert "leefdomeinen: [school, thuis]" in text
-    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1),
-                      encoding="utf-8")
+    aanpak.write_text(
+        text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1), encoding="utf-8"
+    )
     broken = pre_commit_run(user_repo, home)
     assert broken.returncode != 0
     assert "SP101" in broken.stdout

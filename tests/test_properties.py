@@ -48,15 +48,15 @@ from hypothesis import event, given, note, seed, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from samenplan.check import CheckResult, check_plan
-from samenplan.cli import main
+from samenplan.check.run import CheckResult, check_plan
+from samenplan.cli.main import main
 from samenplan.codes import REGISTRY
 from samenplan.diagnostics import Diagnostic, Severity
-from samenplan.reporters import FORMATS, reporter
-from samenplan.reporters.text import format_text
-from samenplan.source import Source, read_source
-from samenplan.steps import DOCUMENTS
-from samenplan.vocab import (
+from samenplan.load.source import Source, read_source
+from samenplan.output import FORMATS, reporter
+from samenplan.output.text import format_text
+from samenplan.plan.steps import DOCUMENTS
+from samenplan.plan.vocab import (
     Fase,
     Leefdomein,
     Ontwikkelgebied,
@@ -111,8 +111,13 @@ def _all_nodes() -> list[tuple[tuple[Any, ...], Any]]:
 
 
 IDS = sorted({v for p, v in _all_nodes() if p and p[-1] == "id" and isinstance(v, str)})
-VOCAB = sorted({str(m) for enum in (Fase, Leefdomein, Ontwikkelgebied, PartnerSoort,
-                                    ResultaatSoort, Status) for m in enum})
+VOCAB = sorted(
+    {
+        str(m)
+        for enum in (Fase, Leefdomein, Ontwikkelgebied, PartnerSoort, ResultaatSoort, Status)
+        for m in enum
+    }
+)
 SHORT_STRINGS = sorted({v for _, v in _all_nodes() if isinstance(v, str) and len(v) < 40})
 
 
@@ -125,7 +130,7 @@ def reuse_unchanged_sources() -> Iterator[None]:
             return ORIGINAL_SOURCES[name]
         return read_source(path, name)
 
-    with mock.patch("samenplan.loader.read_source", read):
+    with mock.patch("samenplan.load.planfolder.read_source", read):
         yield
 
 
@@ -143,17 +148,65 @@ def plan_folder(changed: dict[str, bytes]) -> Iterator[Path]:
 # --- values ----------------------------------------------------------------------------------
 
 SPECIAL_TEXTS = [
-    "", " ", "\t", "\n", "~", "null", "yes", "no", "on", "0x1F", "1e3", "12.000", ".inf",
-    "\u200b", "\u202eomgekeerd", "\ufeff", "\x85", "\u2028", "\x7f", "\x00", "\ud7ff",
-    "🧒🏽👨‍👩‍👧", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "שלום", "مرحبا", "ﷺ", "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǫ̗̻̋", "Ǆ", "ß", "İ", "ﬁ",
-    "<vul in>", "{{ 7*7 }}", "{% raw %}", "<script>alert(1)</script>", "](javascript:x)",
-    "../../etc/passwd", "%s%n", "'", '"', "\\", "`", "|", "# geen commentaar", "x" * 5000,
+    "",
+    " ",
+    "\t",
+    "\n",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "on",
+    "0x1F",
+    "1e3",
+    "12.000",
+    ".inf",
+    "\u200b",
+    "\u202eomgekeerd",
+    "\ufeff",
+    "\x85",
+    "\u2028",
+    "\x7f",
+    "\x00",
+    "\ud7ff",
+    "🧒🏽👨‍👩‍👧",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "שלום",
+    "مرحبا",
+    "ﷺ",
+    "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǫ̗̻̋",
+    "Ǆ",
+    "ß",
+    "İ",
+    "ﬁ",
+    "<vul in>",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "<script>alert(1)</script>",
+    "](javascript:x)",
+    "../../etc/passwd",
+    "%s%n",
+    "'",
+    '"',
+    "\\",
+    "`",
+    "|",
+    "# geen commentaar",
+    "x" * 5000,
 ]
-HUGE_INTS = [0, -1, 1, -(10**9), 2**31, 2**63, 2**64, -(2**63) - 1, 10**18, 10**300,
-             -(10**300), 10**4000]
+HUGE_INTS = [0, -1, 1, -(10**9), 2**31, 2**63, 2**64, -(2**63) - 1, 10**18, 10**300, -(10**300), 10**4000]
 EXTREME_FLOATS = [0.0, -0.0, 0.1, 1e308, -1e308, 5e-324, math.inf, -math.inf, math.nan]
-ODD_DATES = ["2024-02-30", "2023-02-29", "0000-01-01", "9999-12-31", "2024-13-01", "2024-1-1",
-             "24-08-01", "2024-08-01T10:00:00", "1-1-2024"]
+ODD_DATES = [
+    "2024-02-30",
+    "2023-02-29",
+    "0000-01-01",
+    "9999-12-31",
+    "2024-13-01",
+    "2024-1-1",
+    "24-08-01",
+    "2024-08-01T10:00:00",
+    "1-1-2024",
+]
 
 TEXT = st.one_of(
     st.text(max_size=30),
@@ -164,21 +217,34 @@ TEXT = st.one_of(
 )
 INTS = st.integers() | st.sampled_from(HUGE_INTS)
 FLOATS = st.floats() | st.sampled_from(EXTREME_FLOATS)
-KEYS = st.text(max_size=12) | st.sampled_from(["", "id", "<<", "~", "null", "true", "1",
-                                              "naam ", "Titel", "ids", "waivers"])
+KEYS = st.text(max_size=12) | st.sampled_from(
+    ["", "id", "<<", "~", "null", "true", "1", "naam ", "Titel", "ids", "waivers"]
+)
 SCALARS = st.none() | st.booleans() | INTS | FLOATS | TEXT
 ANY_VALUE = st.recursive(
-    SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
     max_leaves=8,
 )
 
 
 def near_miss(text: str) -> st.SearchStrategy[str]:
     """Strings that look like ``text`` but are not it: typos, case, spaces, lookalikes."""
-    return st.sampled_from([
-        text.upper(), text + "_", text[:-1], text[1:], text.replace("_", "-"), f" {text}",
-        f"{text} ", text + "\u200b", text.replace("o", "о"), text + text, text.capitalize(),
-    ])
+    return st.sampled_from(
+        [
+            text.upper(),
+            text + "_",
+            text[:-1],
+            text[1:],
+            text.replace("_", "-"),
+            f" {text}",
+            f"{text} ",
+            text + "\u200b",
+            text.replace("o", "о"),
+            text + text,
+            text.capitalize(),
+        ]
+    )
 
 
 def nested(depth: int, leaf: Any) -> Any:
@@ -199,8 +265,11 @@ def delete(draw: Draw, value: Any) -> Any:
 
 
 def add_unknown_key(draw: Draw, value: Any) -> Any:
-    key = draw(KEYS if not isinstance(value, dict) or not value
-               else KEYS | st.sampled_from(list(value)).flatmap(near_miss))
+    key = draw(
+        KEYS
+        if not isinstance(value, dict) or not value
+        else KEYS | st.sampled_from(list(value)).flatmap(near_miss)
+    )
     extra = draw(ANY_VALUE)
     return {**value, key: extra} if isinstance(value, dict) else {key: value}
 
@@ -246,8 +315,9 @@ def plausible(draw: Draw, value: Any) -> Any:
     become other words from the lists; dates other dates; free text any text.
     """
     if isinstance(value, str) and value in IDS:
-        return draw(st.sampled_from(IDS) | ID_LIKE
-                    | st.sampled_from([f"{value}_2", value[:-1] or "x", f"x_{value}"]))
+        return draw(
+            st.sampled_from(IDS) | ID_LIKE | st.sampled_from([f"{value}_2", value[:-1] or "x", f"x_{value}"])
+        )
     if isinstance(value, str) and value in VOCAB:
         return draw(st.sampled_from(VOCAB))
     if isinstance(value, str) and DATE_RE.fullmatch(value):
@@ -262,8 +332,7 @@ def plausible(draw: Draw, value: Any) -> Any:
 def list_variants(value: list[Any]) -> st.SearchStrategy[list[Any]]:
     if not value:
         return st.just([])
-    return st.sampled_from([[], value[::-1], value[1:], value + value[:1], value * 3,
-                            [value[0]]])
+    return st.sampled_from([[], value[::-1], value[1:], value + value[:1], value * 3, [value[0]]])
 
 
 def reference(draw: Draw, value: Any) -> Any:
@@ -274,8 +343,7 @@ def reference(draw: Draw, value: Any) -> Any:
 
 
 Mutation = Callable[[Draw, Any], Any]
-WILD: list[Mutation] = [delete, add_unknown_key, any_value, emptied, deepened, same_kind,
-                        reference]
+WILD: list[Mutation] = [delete, add_unknown_key, any_value, emptied, deepened, same_kind, reference]
 SHAPE: list[Mutation] = [plausible]
 
 
@@ -302,8 +370,11 @@ def flow_yaml(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(flow_yaml(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)}: {flow_yaml(v)}"
-                               for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)}: {flow_yaml(v)}" for k, v in value.items())
+            + "}"
+        )
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -335,7 +406,7 @@ def _short(value: Any) -> str:
 
 @st.composite
 def mutated_plans(draw: Draw, mutations: list[Mutation]) -> MutatedPlan:
-    files = draw(st.permutations(FILES))[:draw(st.integers(1, 2))]
+    files = draw(st.permutations(FILES))[: draw(st.integers(1, 2))]
     changed: dict[str, bytes] = {}
     changes: list[str] = []
     for file in files:
@@ -346,8 +417,9 @@ def mutated_plans(draw: Draw, mutations: list[Mutation]) -> MutatedPlan:
             mutate = draw(st.sampled_from(mutations))
             new = mutate(draw, value)
             data = replace_at(data, path, new)
-            changes.append(f"{file} {list(path)}: {mutate.__name__} → "
-                           f"{'weg' if new is DELETE else _short(new)}")
+            changes.append(
+                f"{file} {list(path)}: {mutate.__name__} → {'weg' if new is DELETE else _short(new)}"
+            )
         style = draw(st.sampled_from([flow_yaml, flow_yaml, flow_yaml, block_yaml]))
         changed[file] = style(data).encode("utf-8")
         changes.append(f"{file} geschreven als {style.__name__}")
@@ -357,11 +429,51 @@ def mutated_plans(draw: Draw, mutations: list[Mutation]) -> MutatedPlan:
 # --- mutations of the text ---------------------------------------------------------------------
 
 YAML_PIECES = [
-    ": ", "- ", "&a ", "*a", "*onbekend", "<<: *a\n", "!!python/object/apply:os.system [ls]",
-    "!!binary ", "!eigen ", "%TAG ! tag:x,2024:\n", "%YAML 1.1\n", "---\n", "...\n", "? ",
-    "{", "}", "[", "]", "'", '"', "\t", "|", ">-", "#", "@", "`", "\\", ",", "\ufeff", "\x00",
-    "\r", "\r\n", "\x85", "\u2028", "9" * 5000, "1e999", "0x", ".inf", "~", "\n  ", "\n\n",
-    "&a [*a]", "{a: [", "\xa0", "\x1b[31m",
+    ": ",
+    "- ",
+    "&a ",
+    "*a",
+    "*onbekend",
+    "<<: *a\n",
+    "!!python/object/apply:os.system [ls]",
+    "!!binary ",
+    "!eigen ",
+    "%TAG ! tag:x,2024:\n",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "? ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "'",
+    '"',
+    "\t",
+    "|",
+    ">-",
+    "#",
+    "@",
+    "`",
+    "\\",
+    ",",
+    "\ufeff",
+    "\x00",
+    "\r",
+    "\r\n",
+    "\x85",
+    "\u2028",
+    "9" * 5000,
+    "1e999",
+    "0x",
+    ".inf",
+    "~",
+    "\n  ",
+    "\n\n",
+    "&a [*a]",
+    "{a: [",
+    "\xa0",
+    "\x1b[31m",
 ]
 PIECES = st.one_of(
     st.sampled_from(YAML_PIECES).map(lambda s: s.encode("utf-8")),
@@ -380,15 +492,15 @@ def mangle(draw: Draw, raw: bytearray) -> str:
         return f"{at}: {piece!r} ingevoegd"
     if op == "delete":
         size = draw(st.integers(1, 80))
-        del raw[at:at + size]
+        del raw[at : at + size]
         return f"{at}: {size} bytes weg"
     if op == "byte":
         byte = draw(st.integers(0, 255))
-        raw[at:at + 1] = bytes([byte])
+        raw[at : at + 1] = bytes([byte])
         return f"{at}: byte {byte:#04x}"
     if op == "line":
         start, end = raw.rfind(b"\n", 0, at) + 1, raw.find(b"\n", at)
-        line = bytes(raw[start:end + 1 if end >= 0 else len(raw)])
+        line = bytes(raw[start : end + 1 if end >= 0 else len(raw)])
         raw[start:start] = line * draw(st.integers(1, 3))
         return f"{at}: regel herhaald"
     del raw[at:]
@@ -405,8 +517,10 @@ def mangled_texts(draw: Draw) -> MutatedPlan:
 
 # --- what every outcome must be ----------------------------------------------------------------
 
-NOT_DUTCH = re.compile(r"Traceback|Input should|Field required|has no attribute|NoneType|"
-                       r"validation error|object is not|unhashable|Error\(|Exception\(")
+NOT_DUTCH = re.compile(
+    r"Traceback|Input should|Field required|has no attribute|NoneType|"
+    r"validation error|object is not|unhashable|Error\(|Exception\("
+)
 
 
 def assert_dutch(text: str) -> None:
@@ -488,18 +602,24 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     """`samenplan ARGS` in this process, outside CI; exit code, stdout, stderr."""
     out, err = io.StringIO(), io.StringIO()
     env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
-    with (mock.patch.dict(os.environ, env, clear=True), contextlib.redirect_stdout(out),
-          contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stop):
+    with (
+        mock.patch.dict(os.environ, env, clear=True),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        pytest.raises(SystemExit) as stop,
+    ):
         main(list(args))
     code = stop.value.code
     return code if isinstance(code, int) else 0, out.getvalue(), err.getvalue()
 
 
 @examples("cli")
-@given(plan=mutated_plans(WILD) | mangled_texts(), fmt=st.sampled_from(list(FORMATS)),
-       level=st.sampled_from(["error", "warning", "info"]))
-def test_check_command_exits_0_1_or_2_with_dutch_text(plan: MutatedPlan, fmt: str,
-                                                       level: str) -> None:
+@given(
+    plan=mutated_plans(WILD) | mangled_texts(),
+    fmt=st.sampled_from(list(FORMATS)),
+    level=st.sampled_from(["error", "warning", "info"]),
+)
+def test_check_command_exits_0_1_or_2_with_dutch_text(plan: MutatedPlan, fmt: str, level: str) -> None:
     remember_seed()
     with plan_folder(plan.files) as root:
         code, out, err = run_cli("check", str(root), "--format", fmt, "--fail-level", level)
@@ -516,7 +636,7 @@ def test_check_command_exits_0_1_or_2_with_dutch_text(plan: MutatedPlan, fmt: st
 @given(plan=mutated_plans(SHAPE), fmt=st.sampled_from(["md", "html"]))
 def test_render_makes_a_document_or_a_dutch_error(plan: MutatedPlan, fmt: str) -> None:
     # Imported here on purpose: without the render module this test fails (it must not skip).
-    from samenplan.report.render import RenderError, render_report
+    from samenplan.document.render import RenderError, render_report
 
     remember_seed()
     with plan_folder(plan.files) as root:

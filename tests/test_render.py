@@ -20,16 +20,16 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from ruamel.yaml import YAML
 
-from samenplan.check import CheckResult, check_plan
+from samenplan.check.run import CheckResult, check_plan
+from samenplan.document.blocks import Bullets, Paragraph, blocks
+from samenplan.document.gitinfo import git_commit
+from samenplan.document.links import safe_url
+from samenplan.document.mdescape import md_escape
+from samenplan.document.mermaid import gantt_text, mermaid_label
+from samenplan.document.render import RenderError, render_report
+from samenplan.document.templatefiles import read_template
 from samenplan.dutch import euro, number
-from samenplan.report.blocks import Bullets, Paragraph, blocks
-from samenplan.report.gitinfo import git_commit
-from samenplan.report.links import safe_url
-from samenplan.report.mdescape import md_escape
-from samenplan.report.mermaid import gantt_text, mermaid_label
-from samenplan.report.render import RenderError, render_report
-from samenplan.report.templatefiles import read_template
-from samenplan.steps import STEPS
+from samenplan.plan.steps import STEPS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -76,7 +76,8 @@ def test_golden(name: str, fmt: str) -> None:
         golden.write_text(text, encoding="utf-8", newline="\n")
     assert golden.exists(), f"{golden} ontbreekt: draai met SAMENPLAN_UPDATE_GOLDEN=1"
     assert text == golden.read_text(encoding="utf-8"), (
-        f"{golden.name} wijkt af; bekijk het verschil en draai met SAMENPLAN_UPDATE_GOLDEN=1")
+        f"{golden.name} wijkt af; bekijk het verschil en draai met SAMENPLAN_UPDATE_GOLDEN=1"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -177,8 +178,12 @@ def parse(html: str) -> Structure:
 
 def plan_links(name: str) -> set[str]:
     """Every link a plan holds (bronnen, bestaand beleid) and the regelingen catalog's sources."""
-    found = set(re.findall(r"https?://[^\s\"']+", "".join(
-        p.read_text(encoding="utf-8") for p in (EXAMPLES / name).glob("*.yaml"))))
+    found = set(
+        re.findall(
+            r"https?://[^\s\"']+",
+            "".join(p.read_text(encoding="utf-8") for p in (EXAMPLES / name).glob("*.yaml")),
+        )
+    )
     catalog = (ROOT / "src" / "samenplan" / "data" / "regelingen.yaml").read_text(encoding="utf-8")
     return found | set(re.findall(r"https?://[^\s\"']+", catalog))
 
@@ -187,7 +192,7 @@ def plan_links(name: str) -> set[str]:
 def test_html_is_accessible_in_structure(name: str) -> None:
     html = example(name, "html")
     doc = parse(html)
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"nl\"")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="nl"')
     mains = [a for t, a in doc.tags if t == "main"]
     assert len(mains) == 1 and mains[0]["id"] == "inhoud"
     skip = [a for t, a in doc.tags if t == "a" and "utrecht-skip-link" in str(a.get("class"))]
@@ -304,22 +309,32 @@ def test_over_allocation_shows_in_words(tmp_path: Path) -> None:
 
 # --- Escaping and injection ----------------------------------------------------------------
 
-PAYLOADS = ('<script>alert(1)</script>', "{{ 7*7 }}", "[x](javascript:alert(1))",
-            '" onmouseover="x', "{% raw %}", "**vet** _schuin_ `code` | # kop")
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    "{{ 7*7 }}",
+    "[x](javascript:alert(1))",
+    '" onmouseover="x',
+    "{% raw %}",
+    "**vet** _schuin_ `code` | # kop",
+)
 
 
 def _inject(plan: Path) -> str:
     bad = " ".join(PAYLOADS)
     quoted = '"' + bad.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    replace_once(plan, "samenplan.yaml", "titel: Samen Sterker in de Heidedorpen 2023-2025",
-                 f"titel: {quoted}")
-    replace_once(plan, "05-aanpak.yaml", "naam: Subsidiemenu Samen Sterker in de dorpen",
-                 f"naam: {quoted}")
+    replace_once(
+        plan, "samenplan.yaml", "titel: Samen Sterker in de Heidedorpen 2023-2025", f"titel: {quoted}"
+    )
+    replace_once(plan, "05-aanpak.yaml", "naam: Subsidiemenu Samen Sterker in de dorpen", f"naam: {quoted}")
     text = (plan / "03-analyse.yaml").read_text(encoding="utf-8")
-    text = text.replace("bronnen:\n", f"bronnen:\n  - id: b_evil\n    naam: {quoted}\n"
-                        "    soort: cijfers\n    link: javascript:alert(1)\n"
-                        "  - id: b_evil2\n    naam: quotes\n    soort: cijfers\n"
-                        "    link: 'https://example.org/a\"onmouseover=\"x'\n", 1)
+    text = text.replace(
+        "bronnen:\n",
+        f"bronnen:\n  - id: b_evil\n    naam: {quoted}\n"
+        "    soort: cijfers\n    link: javascript:alert(1)\n"
+        "  - id: b_evil2\n    naam: quotes\n    soort: cijfers\n"
+        "    link: 'https://example.org/a\"onmouseover=\"x'\n",
+        1,
+    )
     (plan / "03-analyse.yaml").write_text(text, encoding="utf-8")
     urg = (plan / "01-urgentie.yaml").read_text(encoding="utf-8")
     urg = urg.replace("gedeelde_urgentie: |\n", f"gedeelde_urgentie: |\n  {bad}\n\n  - {bad}\n", 1)
@@ -365,7 +380,7 @@ def test_mermaid_labels_cannot_break_out(tmp_path: Path) -> None:
                 assert '"' not in label.group(2) and "<" not in label.group(2)
             elif ":" in line and not line.strip().startswith(("title", "dateFormat", "axisFormat")):
                 name = line.split(":", 1)[0]
-                assert not set(name) & set("#;%<>\"`"), line
+                assert not set(name) & set('#;%<>"`'), line
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab1 \n\t.-+=)(#*_`[]<>!|~$&{}\\:/\"'é9")), max_size=40))
@@ -377,8 +392,9 @@ def test_md_escape_renders_as_the_literal_text(text: str) -> None:
 
 
 def test_md_escape_keeps_plain_text_readable() -> None:
-    assert md_escape("In 2025 haalt 63% (2022: 55%) het niveau.") == \
-        "In 2025 haalt 63% (2022: 55%) het niveau."
+    assert (
+        md_escape("In 2025 haalt 63% (2022: 55%) het niveau.") == "In 2025 haalt 63% (2022: 55%) het niveau."
+    )
     assert md_escape("5.300 leerlingen") == "5.300 leerlingen"
     assert md_escape("1. eerste") == r"1\. eerste"
     assert md_escape("- los") == r"\- los"
@@ -402,8 +418,16 @@ def test_gantt_text_has_no_syntax(text: str) -> None:
 def test_only_http_links_become_links() -> None:
     assert safe_url("https://www.nji.nl/a b") == "https://www.nji.nl/a%20b"
     assert safe_url("HTTP://x.nl") == "HTTP://x.nl"
-    for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//x.nl",
-                "www.x.nl", "http://", " https:/x", "mailto:a@b.nl"):
+    for bad in (
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,x",
+        "//x.nl",
+        "www.x.nl",
+        "http://",
+        " https:/x",
+        "mailto:a@b.nl",
+    ):
         assert safe_url(bad) is None, bad
 
 
@@ -441,8 +465,13 @@ def test_theme_css_comes_after_the_default_and_stays_css() -> None:
 def test_git_commit_is_shown_when_the_plan_is_in_a_repository(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     assert git_commit(plan) is None
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "plan"]):
         subprocess.run(["git", *args], cwd=plan, env=env, check=True)
     commit = git_commit(plan)
@@ -465,8 +494,10 @@ def test_markdown_has_diagrams_and_well_formed_tables() -> None:
 
 
 def test_report_modules_do_not_import_jinja_until_rendering() -> None:
-    code = ("import sys, samenplan.report.render, samenplan.check; "
-            "assert 'jinja2' not in sys.modules, 'jinja2 imported early'")
+    code = (
+        "import sys, samenplan.document.render, samenplan.check.run; "
+        "assert 'jinja2' not in sys.modules, 'jinja2 imported early'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -480,8 +511,12 @@ def test_templates_are_found_and_paths_stay_inside() -> None:
 
 def test_blocks_keep_paragraphs_and_simple_lists() -> None:
     text = "Eerste regel\nloopt door.\n\nLijst:\n- een\n  twee\n- drie\n\nSlot."
-    assert blocks(text) == (Paragraph("Eerste regel loopt door."), Paragraph("Lijst:"),
-                            Bullets(("een twee", "drie")), Paragraph("Slot."))
+    assert blocks(text) == (
+        Paragraph("Eerste regel loopt door."),
+        Paragraph("Lijst:"),
+        Bullets(("een twee", "drie")),
+        Paragraph("Slot."),
+    )
     assert blocks("  \n") == ()
 
 
@@ -494,7 +529,7 @@ def test_dutch_amounts_and_numbers() -> None:
 
 
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
@@ -504,19 +539,22 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-@pytest.mark.parametrize(("text", "background"), [
-    ("utrecht-document-color", "utrecht-document-background-color"),
-    ("utrecht-heading-color", "utrecht-document-background-color"),
-    ("utrecht-link-color", "utrecht-document-background-color"),
-    ("utrecht-link-visited-color", "utrecht-document-background-color"),
-    ("utrecht-table-header-color", "utrecht-table-header-background-color"),
-    ("utrecht-table-caption-color", "utrecht-document-background-color"),
-    ("utrecht-document-color", "utrecht-table-total-background-color"),
-    ("utrecht-alert-error-color", "utrecht-alert-error-background-color"),
-    ("samenplan-muted-color", "utrecht-document-background-color"),
-    ("samenplan-gap-color", "samenplan-gap-background-color"),
-    ("utrecht-focus-outline-color", "utrecht-focus-background-color"),
-])
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("utrecht-document-color", "utrecht-document-background-color"),
+        ("utrecht-heading-color", "utrecht-document-background-color"),
+        ("utrecht-link-color", "utrecht-document-background-color"),
+        ("utrecht-link-visited-color", "utrecht-document-background-color"),
+        ("utrecht-table-header-color", "utrecht-table-header-background-color"),
+        ("utrecht-table-caption-color", "utrecht-document-background-color"),
+        ("utrecht-document-color", "utrecht-table-total-background-color"),
+        ("utrecht-alert-error-color", "utrecht-alert-error-background-color"),
+        ("samenplan-muted-color", "utrecht-document-background-color"),
+        ("samenplan-gap-color", "samenplan-gap-background-color"),
+        ("utrecht-focus-outline-color", "utrecht-focus-background-color"),
+    ],
+)
 def test_default_colours_have_aa_contrast(text: str, background: str) -> None:
     css = read_template("style.css") or ""
     tokens = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6});", css))

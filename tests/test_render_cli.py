@@ -10,13 +10,20 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "heidedorpen"
 
 
-def run(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB", "GITLAB"))}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "samenplan", "render", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, env=full_env, check=False,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "samenplan", "render", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        check=False,
+        timeout=120,
+    )
 
 
 def broken_copy(tmp_path: Path) -> Path:

@@ -18,27 +18,35 @@ import pytest
 from junitparser import Failure, JUnitXml
 
 from samenplan import __version__
-from samenplan.check import CheckResult, check_plan
+from samenplan.check.run import CheckResult, check_plan
 from samenplan.diagnostics import Diagnostic, Severity
-from samenplan.reporters import FORMATS, reporter
-from samenplan.reporters.fingerprint import fingerprints
-from samenplan.reporters.github import annotation, escape_data, escape_property, step_summary
-from samenplan.reporters.gitlab import format_gitlab
-from samenplan.reporters.json_report import report_data
-from samenplan.reporters.junit import codes_that_ran, format_junit
-from samenplan.reporters.sarif import sarif_log
-from samenplan.steps import DOCUMENTS
+from samenplan.output import FORMATS, reporter
+from samenplan.output.fingerprint import fingerprints
+from samenplan.output.github import annotation, escape_data, escape_property, step_summary
+from samenplan.output.gitlab import format_gitlab
+from samenplan.output.json_report import report_data
+from samenplan.output.junit import codes_that_ran, format_junit
+from samenplan.output.sarif import sarif_log
+from samenplan.plan.steps import DOCUMENTS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "heidedorpen"
 GOLDEN = Path(__file__).parent / "golden" / "check"
 UPDATE = os.environ.get("SAMENPLAN_UPDATE_GOLDEN") == "1"
 MULTITOOL = ROOT / ".ci" / "node" / "node_modules" / ".bin" / "sarif-multitool"
-SUFFIX = {"text": "txt", "concise": "concise.txt", "json": "json", "github": "github.txt",
-          "gitlab": "gitlab.json", "sarif": "sarif", "junit": "junit.xml"}
+SUFFIX = {
+    "text": "txt",
+    "concise": "concise.txt",
+    "json": "json",
+    "github": "github.txt",
+    "gitlab": "gitlab.json",
+    "sarif": "sarif",
+    "junit": "junit.xml",
+}
 
 
 # --- plans ------------------------------------------------------------------------------
+
 
 def edit(root: Path, file: str, old: str, new: str) -> None:
     """Replace ``old``, which must occur exactly once in ``file``, by ``new``."""
@@ -55,40 +63,57 @@ def copy_example(parent: Path) -> Path:
 
 def add_unused_waiver(root: Path) -> None:
     """A waiver on a line without findings: one warning (SP902), nothing else."""
-    edit(root, "samenplan.yaml", "regio: Heidedorpen\n",
-         "regio: Heidedorpen  # samenplan: negeer SP101 reden: proef\n")
+    edit(
+        root,
+        "samenplan.yaml",
+        "regio: Heidedorpen\n",
+        "regio: Heidedorpen  # samenplan: negeer SP101 reden: proef\n",
+    )
 
 
 def only_output_indicators(root: Path) -> None:
     """Result r_jongeren measures output only: one info (SP407)."""
-    edit(root, "04-resultaten.yaml",
-         "      - id: ind_eenzaam_jongeren\n"
-         "        naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt\n"
-         "        soort: outcome",
-         "      - id: ind_eenzaam_jongeren\n"
-         "        naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt\n"
-         "        soort: output")
+    edit(
+        root,
+        "04-resultaten.yaml",
+        "      - id: ind_eenzaam_jongeren\n"
+        "        naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt\n"
+        "        soort: outcome",
+        "      - id: ind_eenzaam_jongeren\n"
+        "        naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt\n"
+        "        soort: output",
+    )
 
 
 def break_plan(root: Path) -> None:
     """Break the copy in several ways: errors, a warning, an info, a related location."""
-    edit(root, "05-aanpak.yaml",  # SP101: one leefdomein
-         "    leefdomeinen: [school, thuis]\n    ontwikkelgebieden: [emotioneel, sociaal]",
-         "    leefdomeinen: [school]\n    ontwikkelgebieden: [emotioneel, sociaal]")
-    edit(root, "05-aanpak.yaml",  # SP201: a typo in a reference, with a suggestion
-         "    trekker: sw_deheide\n    partners: [sb_aacollege, gem_aarveld]",
-         "    trekker: sw_deheid\n    partners: [sb_aacollege, gem_aarveld]")
-    edit(root, "01-urgentie.yaml",  # SP202: a second doelgroep with the same id (related)
-         "    omschrijving: Ouders en verzorgers van kinderen en jongeren in de drie gemeenten.\n",
-         "    omschrijving: Ouders en verzorgers van kinderen en jongeren in de drie gemeenten.\n"
-         "  - id: dg_jongeren\n    naam: Jongeren die in de stad naar school gaan\n")
+    edit(
+        root,
+        "05-aanpak.yaml",  # SP101: one leefdomein
+        "    leefdomeinen: [school, thuis]\n    ontwikkelgebieden: [emotioneel, sociaal]",
+        "    leefdomeinen: [school]\n    ontwikkelgebieden: [emotioneel, sociaal]",
+    )
+    edit(
+        root,
+        "05-aanpak.yaml",  # SP201: a typo in a reference, with a suggestion
+        "    trekker: sw_deheide\n    partners: [sb_aacollege, gem_aarveld]",
+        "    trekker: sw_deheid\n    partners: [sb_aacollege, gem_aarveld]",
+    )
+    edit(
+        root,
+        "01-urgentie.yaml",  # SP202: a second doelgroep with the same id (related)
+        "    omschrijving: Ouders en verzorgers van kinderen en jongeren in de drie gemeenten.\n",
+        "    omschrijving: Ouders en verzorgers van kinderen en jongeren in de drie gemeenten.\n"
+        "  - id: dg_jongeren\n    naam: Jongeren die in de stad naar school gaan\n",
+    )
     only_output_indicators(root)  # SP407 (info)
     add_unused_waiver(root)  # SP902 (warning)
     borging = root / "07-uitvoering.yaml"  # SP801: a placeholder; step 7 below 100%
     text = borging.read_text(encoding="utf-8")
-    borging.write_text(text[:text.index("borging: |")]
-                       + 'borging: "<vul in: wat gaat door als het geld op is>"\n',
-                       encoding="utf-8")
+    borging.write_text(
+        text[: text.index("borging: |")] + 'borging: "<vul in: wat gaat door als het geld op is>"\n',
+        encoding="utf-8",
+    )
 
 
 def check_here(root: Path) -> CheckResult:
@@ -125,6 +150,7 @@ def unreadable(here: Path) -> CheckResult:
 
 # --- golden files ------------------------------------------------------------------------
 
+
 def _stable(name: str, text: str) -> str:
     """What the golden file holds: the version as a placeholder; for JUnit, see below."""
     text = text.replace(f'"{__version__}"', '"{versie}"')
@@ -154,9 +180,11 @@ def assert_golden(name: str, actual: str) -> None:
         return
     assert path.exists(), f"{path} is missing; make it with SAMENPLAN_UPDATE_GOLDEN=1"
     expected = path.read_text(encoding="utf-8")
-    assert actual == expected, (f"{name} differs from its golden file; if the change is "
-                                "intended, run SAMENPLAN_UPDATE_GOLDEN=1 python -m pytest "
-                                "tests/test_reporters.py and review the diff")
+    assert actual == expected, (
+        f"{name} differs from its golden file; if the change is "
+        "intended, run SAMENPLAN_UPDATE_GOLDEN=1 python -m pytest "
+        "tests/test_reporters.py and review the diff"
+    )
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
@@ -190,9 +218,10 @@ def test_formats_are_registered_lazily() -> None:
 
 # --- concise ------------------------------------------------------------------------------
 
+
 def test_concise_is_one_line_per_finding_then_the_summary(broken: CheckResult) -> None:
     lines = reporter("concise")(broken).splitlines()
-    findings = lines[:len(broken.diagnostics)]
+    findings = lines[: len(broken.diagnostics)]
     for line, diag in zip(findings, broken.diagnostics, strict=True):
         loc = diag.location
         assert line == f"heidedorpen/{loc.file}:{loc.line}:{loc.col}: {diag.code} {diag.message}"
@@ -201,16 +230,36 @@ def test_concise_is_one_line_per_finding_then_the_summary(broken: CheckResult) -
 
 # --- json ---------------------------------------------------------------------------------
 
+
 def test_json_has_the_documented_keys_in_a_fixed_order(broken: CheckResult) -> None:
     data = json.loads(reporter("json")(broken))
-    assert list(data) == ["version", "tool", "plan", "phase", "rules_ran", "counts",
-                          "completeness", "findings"]
+    assert list(data) == [
+        "version",
+        "tool",
+        "plan",
+        "phase",
+        "rules_ran",
+        "counts",
+        "completeness",
+        "findings",
+    ]
     assert data["version"] == 1 and data["plan"] == "heidedorpen"
     assert data["counts"] == {"error": 4, "warning": 1, "info": 1, "total": 6}
     assert [s["step"] for s in data["completeness"]] == [1, 2, 3, 4, 5, 6, 7]
     finding = next(f for f in data["findings"] if f["code"] == "SP202")
-    assert list(finding) == ["code", "slug", "severity", "message", "hint", "file", "line",
-                             "column", "key_path", "fingerprint", "related"]
+    assert list(finding) == [
+        "code",
+        "slug",
+        "severity",
+        "message",
+        "hint",
+        "file",
+        "line",
+        "column",
+        "key_path",
+        "fingerprint",
+        "related",
+    ]
     assert finding["slug"] == "dubbele-id" and finding["file"] == "heidedorpen/01-urgentie.yaml"
     assert list(finding["related"][0]) == ["file", "line", "column", "message"]
 
@@ -224,14 +273,35 @@ def test_json_of_a_plan_that_did_not_load(unreadable: CheckResult) -> None:
 
 def test_json_is_documented() -> None:
     doc = (ROOT / "docs" / "json-formaat.md").read_text(encoding="utf-8")
-    for key in ["version", "tool.version", "plan", "phase", "rules_ran", "counts",
-                "completeness", "findings", "step", "title", "percent", "code", "slug",
-                "severity", "message", "hint", "file", "line", "column", "key_path",
-                "fingerprint", "related"]:
+    for key in [
+        "version",
+        "tool.version",
+        "plan",
+        "phase",
+        "rules_ran",
+        "counts",
+        "completeness",
+        "findings",
+        "step",
+        "title",
+        "percent",
+        "code",
+        "slug",
+        "severity",
+        "message",
+        "hint",
+        "file",
+        "line",
+        "column",
+        "key_path",
+        "fingerprint",
+        "related",
+    ]:
         assert f"| `{key}` |" in doc, key
 
 
 # --- github -------------------------------------------------------------------------------
+
 
 def test_github_escapes_data_and_properties() -> None:
     assert escape_data("50% klaar\r\nnu: a, b") == "50%25 klaar%0D%0Anu: a, b"
@@ -242,7 +312,8 @@ def test_github_annotation_per_severity(broken: CheckResult) -> None:
     by_code = {d.code: annotation(broken, d) for d in broken.diagnostics}
     assert by_code["SP101"].startswith(
         "::error file=heidedorpen/05-aanpak.yaml,line=56,col=5,"
-        "title=SP101 interventie-een-leefdomein::Interventie 'i_poj_school' ")
+        "title=SP101 interventie-een-leefdomein::Interventie 'i_poj_school' "
+    )
     assert by_code["SP902"].startswith("::warning ")
     assert by_code["SP407"].startswith("::notice ")
     assert "%0Azie ook heidedorpen/01-urgentie.yaml:68:9: " in by_code["SP202"]
@@ -260,6 +331,7 @@ def test_github_step_summary_is_safe_markdown(broken: CheckResult) -> None:
 
 # --- gitlab -------------------------------------------------------------------------------
 
+
 def test_gitlab_code_quality_issues(broken: CheckResult) -> None:
     issues = json.loads(format_gitlab(broken))
     assert len(issues) == len(broken.diagnostics)
@@ -267,8 +339,13 @@ def test_gitlab_code_quality_issues(broken: CheckResult) -> None:
     assert list(first) == ["description", "check_name", "fingerprint", "severity", "location"]
     assert first["location"] == {"path": "heidedorpen/01-urgentie.yaml", "lines": {"begin": 79}}
     assert {i["check_name"]: i["severity"] for i in issues} == {
-        "SP202": "major", "SP407": "info", "SP101": "major", "SP201": "major",
-        "SP801": "major", "SP902": "minor"}
+        "SP202": "major",
+        "SP407": "info",
+        "SP101": "major",
+        "SP201": "major",
+        "SP801": "major",
+        "SP902": "minor",
+    }
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 
@@ -280,21 +357,22 @@ def test_gitlab_fingerprints_stay_when_lines_move(here: Path) -> None:
     root = copy_example(here)
     break_plan(root)
     before = json.loads(format_gitlab(check_here(root)))
-    edit(root, "05-aanpak.yaml", "interventies:\n",
-         "# Een opmerking erbij.\n\n\ninterventies:\n")
+    edit(root, "05-aanpak.yaml", "interventies:\n", "# Een opmerking erbij.\n\n\ninterventies:\n")
     edit(root, "01-urgentie.yaml", "doelgroepen:\n", "\n# Wie we bereiken\ndoelgroepen:\n")
     after = json.loads(format_gitlab(check_here(root)))
     assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
-    moved = [(b["location"]["lines"]["begin"], a["location"]["lines"]["begin"])
-             for b, a in zip(before, after, strict=True) if b["check_name"] in {"SP101", "SP202"}]
+    moved = [
+        (b["location"]["lines"]["begin"], a["location"]["lines"]["begin"])
+        for b, a in zip(before, after, strict=True)
+        if b["check_name"] in {"SP101", "SP202"}
+    ]
     assert moved and all(new > old for old, new in moved)
 
 
 def test_fingerprints_are_unique_even_for_identical_findings(here: Path) -> None:
     root = copy_example(here)
     add_unused_waiver(root)
-    edit(root, "samenplan.yaml", "fase: besluit\n",
-         "fase: besluit  # samenplan: negeer SP101 reden: proef\n")
+    edit(root, "samenplan.yaml", "fase: besluit\n", "fase: besluit  # samenplan: negeer SP101 reden: proef\n")
     result = check_here(root)
     assert [d.code for d in result.diagnostics] == ["SP902", "SP902"]
     first, second = fingerprints(result)
@@ -303,6 +381,7 @@ def test_fingerprints_are_unique_even_for_identical_findings(here: Path) -> None
 
 # --- sarif --------------------------------------------------------------------------------
 
+
 def test_sarif_results_point_at_their_rules(broken: CheckResult) -> None:
     run = sarif_log(broken)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
@@ -310,8 +389,7 @@ def test_sarif_results_point_at_their_rules(broken: CheckResult) -> None:
     for res in run["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
         assert res["level"] in {"error", "warning", "note"}
-        assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == \
-            "%SRCROOT%"
+        assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
     levels = {res["ruleId"]: res["level"] for res in run["results"]}
     assert levels["SP407"] == "note" and levels["SP902"] == "warning"
     related = next(res for res in run["results"] if res["ruleId"] == "SP202")
@@ -334,7 +412,8 @@ def _multitool() -> Path:
     tool = Path(configured) if configured else MULTITOOL
     assert tool.exists(), (
         f"The SARIF validator is not installed at {tool}. Install it as .ci/tools does: "
-        "npm install --prefix .ci/node --no-save @microsoft/sarif-multitool@5.7.0")
+        "npm install --prefix .ci/node --no-save @microsoft/sarif-multitool@5.7.0"
+    )
     return tool
 
 
@@ -343,8 +422,11 @@ def _sarif_logs(broken: CheckResult, here: Path) -> list[Path]:
     copy_example(here / "schoon")
     absolute = copy_example(here / "absoluut")
     break_plan(absolute)
-    results = {"broken": broken, "clean": check_plan(Path("schoon/heidedorpen")),
-               "absolute": check_plan(absolute.resolve())}
+    results = {
+        "broken": broken,
+        "clean": check_plan(Path("schoon/heidedorpen")),
+        "absolute": check_plan(absolute.resolve()),
+    }
     files = []
     for name, result in results.items():
         path = here / f"{name}.sarif"
@@ -356,19 +438,29 @@ def _sarif_logs(broken: CheckResult, here: Path) -> list[Path]:
 def test_sarif_passes_the_official_validator(broken: CheckResult, here: Path) -> None:
     files = _sarif_logs(broken, here)
     out = here / "validation.sarif"
-    run = subprocess.run([str(_multitool()), "validate", *map(str, files), "--output", str(out),
-                          "--log", "ForceOverwrite"],
-                         capture_output=True, text=True, timeout=300, check=False)
+    run = subprocess.run(
+        [str(_multitool()), "validate", *map(str, files), "--output", str(out), "--log", "ForceOverwrite"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     found = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"]
     # The validator skips a file it cannot read without saying so; its warning that there is
     # no informationUri (samenplan has no web site) proves that it analysed each file.
     missing_uri = "Warning_ProvideToolnformationUri"
-    analysed = {Path(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).name
-                for r in found if r["message"].get("id") == missing_uri}
+    analysed = {
+        Path(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).name
+        for r in found
+        if r["message"].get("id") == missing_uri
+    }
     assert analysed == {f.name for f in files}, run.stdout
-    problems = [r for r in found if r.get("level", "warning") in {"error", "warning"}
-                and r["message"].get("id") != missing_uri]
+    problems = [
+        r
+        for r in found
+        if r.get("level", "warning") in {"error", "warning"} and r["message"].get("id") != missing_uri
+    ]
     assert problems == [], run.stdout
 
 
@@ -385,6 +477,7 @@ def test_sarif_matches_the_schema_of_the_validator(broken: CheckResult, here: Pa
 
 
 # --- junit --------------------------------------------------------------------------------
+
 
 def _junit(result: CheckResult, here: Path) -> JUnitXml:
     path = here / "junit.xml"
@@ -420,8 +513,7 @@ def test_junit_failures_carry_message_and_text(broken: CheckResult, here: Path) 
     assert not cases["heidedorpen/03-analyse.yaml", "SP101 interventie-een-leefdomein"].result
 
 
-def test_junit_of_a_plan_that_did_not_load_lists_only_the_loader(unreadable: CheckResult,
-                                                                  here: Path) -> None:
+def test_junit_of_a_plan_that_did_not_load_lists_only_the_loader(unreadable: CheckResult, here: Path) -> None:
     xml = _junit(unreadable, here)
     names = {case.name.split()[0] for suite in xml for case in suite}
     assert names and all(re.fullmatch(r"SP0\d\d", n) for n in names)
@@ -432,12 +524,12 @@ def test_junit_escapes_what_xml_cannot_hold(broken: CheckResult, here: Path) -> 
     diag = broken.diagnostics[0]
     odd = Diagnostic(diag.code, diag.severity, 'a < b & "c" \x01 ]]>', diag.location)
     result = CheckResult(broken.loaded, [odd])
-    failure = next(case.result[0] for suite in _junit(result, here) for case in suite
-                   if case.result)
+    failure = next(case.result[0] for suite in _junit(result, here) for case in suite if case.result)
     assert failure.message == 'a < b & "c" \ufffd ]]>'
 
 
 # --- every format copes with every kind of result ----------------------------------------
+
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_a_plan_that_did_not_load_still_gives_output(unreadable: CheckResult, fmt: str) -> None:

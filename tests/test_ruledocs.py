@@ -9,9 +9,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from samenplan import codes
-from samenplan.cli import main
-from samenplan.diagnostics import Severity
-from samenplan.ruledocs import (
+from samenplan.check.registry import Rule
+from samenplan.check.ruledocs import (
     REGENERATE,
     Entry,
     UnknownCode,
@@ -20,9 +19,10 @@ from samenplan.ruledocs import (
     rules_markdown,
     rules_table,
 )
-from samenplan.rules.catalogue import all_rules
-from samenplan.rules.registry import Rule
-from samenplan.vocab import Fase
+from samenplan.check.rulemodules import all_rules
+from samenplan.cli.main import main
+from samenplan.diagnostics import Severity
+from samenplan.plan.vocab import Fase
 
 ROOT = Path(__file__).resolve().parents[1]
 REGELS_MD = ROOT / "docs" / "regels.md"
@@ -52,8 +52,9 @@ def test_entries_cover_loader_rules_and_settings_codes() -> None:
 def test_rules_table_has_one_line_per_code() -> None:
     table = rules_table()
     for entry in ALL:
-        lines = [line for line in table.splitlines() if line.split()[:2] == [entry.code.code,
-                                                                            entry.code.slug]]
+        lines = [
+            line for line in table.splitlines() if line.split()[:2] == [entry.code.code, entry.code.slug]
+        ]
         assert len(lines) == 1, entry.code.code
         assert entry.severity.label in lines[0]
         assert entry.code.summary in lines[0]
@@ -65,16 +66,25 @@ def test_rules_table_shows_fase_behaviour() -> None:
     assert "(fout vanaf besluit)" in line
 
 
-@pytest.mark.parametrize(("severity", "applies_from", "error_from", "shown", "fase"), [
-    (Severity.ERROR, Fase.CONCEPT, None, Severity.ERROR, ""),
-    (Severity.WARNING, Fase.CONCEPT, Fase.BESLUIT, Severity.WARNING, "fout vanaf besluit"),
-    (Severity.ERROR, Fase.UITVOERING, None, Severity.ERROR, "alleen vanaf uitvoering"),
-    (Severity.WARNING, Fase.BESLUIT, Fase.BESLUIT, Severity.ERROR, "alleen vanaf besluit"),
-    (Severity.INFO, Fase.BESLUIT, Fase.UITVOERING, Severity.INFO,
-     "alleen vanaf besluit, fout vanaf uitvoering"),
-])
-def test_fase_behaviour(severity: Severity, applies_from: Fase, error_from: Fase | None,
-                        shown: Severity, fase: str) -> None:
+@pytest.mark.parametrize(
+    ("severity", "applies_from", "error_from", "shown", "fase"),
+    [
+        (Severity.ERROR, Fase.CONCEPT, None, Severity.ERROR, ""),
+        (Severity.WARNING, Fase.CONCEPT, Fase.BESLUIT, Severity.WARNING, "fout vanaf besluit"),
+        (Severity.ERROR, Fase.UITVOERING, None, Severity.ERROR, "alleen vanaf uitvoering"),
+        (Severity.WARNING, Fase.BESLUIT, Fase.BESLUIT, Severity.ERROR, "alleen vanaf besluit"),
+        (
+            Severity.INFO,
+            Fase.BESLUIT,
+            Fase.UITVOERING,
+            Severity.INFO,
+            "alleen vanaf besluit, fout vanaf uitvoering",
+        ),
+    ],
+)
+def test_fase_behaviour(
+    severity: Severity, applies_from: Fase, error_from: Fase | None, shown: Severity, fase: str
+) -> None:
     entry = fake_entry(severity, applies_from, error_from)
     assert entry.severity is shown
     assert entry.fase == fase
@@ -82,8 +92,10 @@ def test_fase_behaviour(severity: Severity, applies_from: Fase, error_from: Fase
 
 def test_explain_by_code_and_slug_in_any_case() -> None:
     text = explain_text("SP101")
-    assert text.splitlines()[0] == \
-        "SP101 interventie-een-leefdomein: Een interventie raakt te weinig leefdomeinen."
+    assert (
+        text.splitlines()[0]
+        == "SP101 interventie-een-leefdomein: Een interventie raakt te weinig leefdomeinen."
+    )
     assert explain_text("sp101") == text
     assert explain_text("Interventie-Een-Leefdomein") == text
     assert explain_text(" interventie-een-leefdomein ") == text
@@ -125,8 +137,13 @@ def test_explain_unknown_code_suggests() -> None:
 
 
 def test_cli_explain_unknown_code_exits_2_with_suggestion() -> None:
-    proc = subprocess.run([sys.executable, "-m", "samenplan", "explain", "SP1O1"],
-                          capture_output=True, text=True, encoding="utf-8", check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "samenplan", "explain", "SP1O1"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "'SP1O1' is geen code" in proc.stderr

@@ -41,21 +41,24 @@ def geld(plan: Path) -> list[Diagnostic]:
 # --- euro ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("amount", "text"), [
-    ("12500", "€ 12.500"),
-    ("1250.50", "€ 1.250,50"),
-    ("1250.5", "€ 1.250,50"),
-    ("0", "€ 0"),
-    ("999", "€ 999"),
-    ("1000", "€ 1.000"),
-    ("1213200", "€ 1.213.200"),
-    ("118.11", "€ 118,11"),
-    ("0.5", "€ 0,50"),
-    ("12500.00", "€ 12.500"),
-    ("999.995", "€ 1.000"),
-    ("1E+3", "€ 1.000"),
-    ("-300", "€ -300"),
-])
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        ("12500", "€ 12.500"),
+        ("1250.50", "€ 1.250,50"),
+        ("1250.5", "€ 1.250,50"),
+        ("0", "€ 0"),
+        ("999", "€ 999"),
+        ("1000", "€ 1.000"),
+        ("1213200", "€ 1.213.200"),
+        ("118.11", "€ 118,11"),
+        ("0.5", "€ 0,50"),
+        ("12500.00", "€ 12.500"),
+        ("999.995", "€ 1.000"),
+        ("1E+3", "€ 1.000"),
+        ("-300", "€ -300"),
+    ],
+)
 def test_euro_is_written_the_dutch_way(amount: str, text: str) -> None:
     assert euro(Decimal(amount)) == text
 
@@ -89,8 +92,9 @@ def test_sp301_empty_list_points_at_the_key(tmp_path: Path) -> None:
 
 def test_sp301_missing_key_points_at_the_geldstroom(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, SAMEN,
-                 "    bestedingsdoelen: [c_sociaal_emotioneel_fysiek, d_executieve_functies]\n", "")
+    replace_once(
+        plan, SAMEN, "    bestedingsdoelen: [c_sociaal_emotioneel_fysiek, d_executieve_functies]\n", ""
+    )
     [diag] = with_code(check(plan), "SP301")
     line = line_of(plan, SAMEN, "- id: gs_npo_heidekring")
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "id:"))
@@ -117,8 +121,12 @@ def test_sp302_bestedingsdoel_of_another_regeling(tmp_path: Path) -> None:
 
 def test_sp302_own_regeling_from_samenplan_yaml_is_known(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, SAMEN, "[ontmoeting_dorp, ouders_opvoeden, online_weerbaar]",
-                 "[ontmoeting_dorp, ouders_opvoeden, online_weerbaar, sport]")
+    replace_once(
+        plan,
+        SAMEN,
+        "[ontmoeting_dorp, ouders_opvoeden, online_weerbaar]",
+        "[ontmoeting_dorp, ouders_opvoeden, online_weerbaar, sport]",
+    )
     [diag] = with_code(check(plan), "SP302")
     assert "subsidie_samen_sterker" in diag.message
     assert "Subsidie Samen Sterker" in diag.hint
@@ -159,7 +167,8 @@ def test_sp304_more_allocated_than_the_geldstroom_has(tmp_path: Path) -> None:
     # Lines drawing from res_subsidiemenu (€ 18.400) count inside the reservering only.
     assert diag.message == (
         "Geldstroom 'gs_npo_regio' heeft € 300.000, maar er is € 312.000 toegewezen "
-        "(€ 222.000 in begrotingsregels en € 90.000 in reserveringen): € 12.000 te veel.")
+        "(€ 222.000 in begrotingsregels en € 90.000 in reserveringen): € 12.000 te veel."
+    )
     # The five largest direct lines, in file order, each at its list item in 05-aanpak.yaml.
     big = [line_of(plan, AANPAK, f"bedrag: {b}") - 2 for b in (24000, 72000, 42000, 22000)]
     first = line_of(plan, AANPAK, "bedrag: 14000") - 2
@@ -187,7 +196,8 @@ def test_sp305_unallocated_money_is_reported_with_the_amount(tmp_path: Path) -> 
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "320000"))
     assert diag.message == (
         "€ 8.000 van geldstroom 'gs_npo_regio' is nog niet toegewezen aan een interventie of "
-        "reservering; geld dat niet besteed wordt, moet mogelijk terug.")
+        "reservering; geld dat niet besteed wordt, moet mogelijk terug."
+    )
     assert diag.severity is Severity.WARNING
     assert not with_code(result, "SP304")
 
@@ -217,7 +227,9 @@ def test_one_interventie_funded_by_two_geldstromen(tmp_path: Path) -> None:
     assert "'gs_npo_heidekring'" in diag.message and "€ 8.000 te veel" in diag.message
     assert "€ 92.000 toegewezen in begrotingsregels" in diag.message
     assert [r.location.line for r in diag.related] == [
-        line_of(plan, AANPAK, "bedrag: 60000") - 2, line_of(plan, AANPAK, "bedrag: 32000") - 2]
+        line_of(plan, AANPAK, "bedrag: 60000") - 2,
+        line_of(plan, AANPAK, "bedrag: 32000") - 2,
+    ]
 
 
 # --- SP306 -----------------------------------------------------------------------------------
@@ -225,8 +237,12 @@ def test_one_interventie_funded_by_two_geldstromen(tmp_path: Path) -> None:
 
 def test_sp306_bestedingsdoel_of_the_regeling_not_declared(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    line = replace_once(plan, AANPAK, "bestedingsdoel: zorg_welzijn\n        bedrag: 24000",
-                        "bestedingsdoel: voorschools\n        bedrag: 24000")
+    line = replace_once(
+        plan,
+        AANPAK,
+        "bestedingsdoel: zorg_welzijn\n        bedrag: 24000",
+        "bestedingsdoel: voorschools\n        bedrag: 24000",
+    )
     [diag] = with_code(check(plan), "SP306")
     assert at(diag) == (AANPAK, line, col_of(plan, AANPAK, line, "voorschools"))
     assert diag.severity is Severity.ERROR
@@ -235,13 +251,20 @@ def test_sp306_bestedingsdoel_of_the_regeling_not_declared(tmp_path: Path) -> No
     [rel] = diag.related
     rel_line = line_of(plan, SAMEN, "bestedingsdoelen: [bovenschools, zorg_welzijn, uitvoering]")
     assert (rel.location.file, rel.location.line, rel.location.col) == (
-        SAMEN, rel_line, col_of(plan, SAMEN, rel_line, "[bovenschools"))
+        SAMEN,
+        rel_line,
+        col_of(plan, SAMEN, rel_line, "[bovenschools"),
+    )
 
 
 def test_sp306_typo_gets_a_suggestion(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    line = replace_once(plan, AANPAK, "bestedingsdoel: zorg_welzijn\n        bedrag: 24000",
-                        "bestedingsdoel: zorg_welzjin\n        bedrag: 24000")
+    line = replace_once(
+        plan,
+        AANPAK,
+        "bestedingsdoel: zorg_welzijn\n        bedrag: 24000",
+        "bestedingsdoel: zorg_welzjin\n        bedrag: 24000",
+    )
     [diag] = with_code(check(plan), "SP306")
     assert at(diag) == (AANPAK, line, col_of(plan, AANPAK, line, "zorg_welzjin"))
     assert "Bedoelde je 'zorg_welzijn'?" in diag.hint
@@ -258,15 +281,17 @@ def test_sp306_reservering_with_undeclared_bestedingsdoel(tmp_path: Path) -> Non
 # --- SP307 -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("fase", "severity"), [
-    ("concept", Severity.WARNING),
-    ("besluit", Severity.ERROR),
-    ("uitvoering", Severity.ERROR),
-])
+@pytest.mark.parametrize(
+    ("fase", "severity"),
+    [
+        ("concept", Severity.WARNING),
+        ("besluit", Severity.ERROR),
+        ("uitvoering", Severity.ERROR),
+    ],
+)
 def test_sp307_unused_geldstroom_by_fase(tmp_path: Path, fase: str, severity: Severity) -> None:
     plan = copy_example(tmp_path)
-    (plan / SAMEN).write_text((plan / SAMEN).read_text(encoding="utf-8") + UNUSED,
-                              encoding="utf-8")
+    (plan / SAMEN).write_text((plan / SAMEN).read_text(encoding="utf-8") + UNUSED, encoding="utf-8")
     replace_once(plan, MANIFEST, "fase: besluit", f"fase: {fase}")
     result = check(plan)
     [diag] = with_code(result, "SP307")
@@ -280,8 +305,7 @@ def test_sp307_unused_geldstroom_by_fase(tmp_path: Path, fase: str, severity: Se
 def test_sp307_a_reservering_counts_as_use(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     reserved = UNUSED + "    reserveringen:\n      - {id: res_sport, thema: Sport, bedrag: 54000}\n"
-    (plan / SAMEN).write_text((plan / SAMEN).read_text(encoding="utf-8") + reserved,
-                              encoding="utf-8")
+    (plan / SAMEN).write_text((plan / SAMEN).read_text(encoding="utf-8") + reserved, encoding="utf-8")
     assert geld(plan) == []
 
 
@@ -300,11 +324,13 @@ def test_sp308_more_drawn_than_reserved(tmp_path: Path) -> None:
     result = check(plan)
     [diag] = with_code(result, "SP308")
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "15000"))
-    assert diag.message == ("Uit reservering 'res_subsidiemenu' (€ 15.000) halen "
-                            "begrotingsregels € 18.400: € 3.400 te veel.")
+    assert diag.message == (
+        "Uit reservering 'res_subsidiemenu' (€ 15.000) halen begrotingsregels € 18.400: € 3.400 te veel."
+    )
     assert diag.severity is Severity.ERROR
     assert [r.location.line for r in diag.related] == [
-        line_of(plan, AANPAK, "reservering: res_subsidiemenu", n) - 4 for n in (1, 2)]
+        line_of(plan, AANPAK, "reservering: res_subsidiemenu", n) - 4 for n in (1, 2)
+    ]
     # The geldstroom itself now has € 312.000 - 222.000 - 15.000 left.
     [free] = with_code(result, "SP305")
     assert free.message.startswith("€ 75.000 ")
@@ -315,8 +341,12 @@ def test_sp308_more_drawn_than_reserved(tmp_path: Path) -> None:
 
 def test_unknown_geldstroom_on_a_line_is_skipped(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, AANPAK, "geldstroom: gs_npo_heidekring\n        bestedingsdoel: d_",
-                 "geldstroom: gs_onbekend\n        bestedingsdoel: d_")
+    replace_once(
+        plan,
+        AANPAK,
+        "geldstroom: gs_npo_heidekring\n        bestedingsdoel: d_",
+        "geldstroom: gs_onbekend\n        bestedingsdoel: d_",
+    )
     result = check(plan)
     assert not with_code(result, "SP306")
     [free] = with_code(result, "SP305")
@@ -325,8 +355,12 @@ def test_unknown_geldstroom_on_a_line_is_skipped(tmp_path: Path) -> None:
 
 def test_unknown_reservering_counts_on_its_geldstroom(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, AANPAK, "reservering: res_subsidiemenu\n      - geldstroom",
-                 "reservering: res_onbekend\n      - geldstroom")
+    replace_once(
+        plan,
+        AANPAK,
+        "reservering: res_subsidiemenu\n      - geldstroom",
+        "reservering: res_onbekend\n      - geldstroom",
+    )
     result = check(plan)
     assert not with_code(result, "SP308")
     [over] = with_code(result, "SP304")
@@ -335,8 +369,10 @@ def test_unknown_reservering_counts_on_its_geldstroom(tmp_path: Path) -> None:
 
 def test_duplicated_geldstroom_is_not_summed(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    (plan / SAMEN).write_text((plan / SAMEN).read_text(encoding="utf-8")
-                              + UNUSED.replace("gs_sport", "gs_npo_heidekring"), encoding="utf-8")
+    (plan / SAMEN).write_text(
+        (plan / SAMEN).read_text(encoding="utf-8") + UNUSED.replace("gs_sport", "gs_npo_heidekring"),
+        encoding="utf-8",
+    )
     assert geld(plan) == []
 
 
@@ -346,11 +382,16 @@ def test_sp307_leaves_a_zero_geldstroom_to_sp804(tmp_path: Path) -> None:
 
     plan = copy_example(tmp_path)
     path = plan / "02-samenwerking.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "geldstromen:\n",
-        "geldstromen:\n  - id: nieuw\n    naam: Nog in te vullen\n    regeling: npo_gemeenten\n"
-        "    ontvanger: " + _first_partner(plan) + "\n    bedrag: 0\n"
-        "    bestedingsdoelen: [bovenschools]\n", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "geldstromen:\n",
+            "geldstromen:\n  - id: nieuw\n    naam: Nog in te vullen\n    regeling: npo_gemeenten\n"
+            "    ontvanger: " + _first_partner(plan) + "\n    bedrag: 0\n"
+            "    bestedingsdoelen: [bovenschools]\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
     result = run_check(plan)
     assert not [d for d in with_code(result, "SP307") if "'nieuw'" in d.message]
     [zero] = [d for d in with_code(result, "SP804") if "'nieuw'" in d.message]

@@ -37,8 +37,12 @@ def test_good_examples_have_no_meten_findings(tmp_path: Path, name: str) -> None
 
 def _unmeasure_bereik_online(plan: Path) -> None:
     """Point the only meting of ind_bereik_online at another indicator."""
-    replace_once(plan, METEN, "  - indicator: ind_bereik_online\n    frequentie: elk kwartaal",
-                 "  - indicator: ind_eenzaam_jongeren\n    frequentie: elk kwartaal")
+    replace_once(
+        plan,
+        METEN,
+        "  - indicator: ind_bereik_online\n    frequentie: elk kwartaal",
+        "  - indicator: ind_eenzaam_jongeren\n    frequentie: elk kwartaal",
+    )
 
 
 def test_sp701_indicator_without_meting(tmp_path: Path) -> None:
@@ -50,7 +54,9 @@ def test_sp701_indicator_without_meting(tmp_path: Path) -> None:
     assert diag.severity is Severity.ERROR  # heidedorpen is in fase besluit
     [related] = diag.related
     assert (related.location.file, related.location.line) == (
-        METEN, line_of(plan, METEN, "- indicator: ind_lezen_2f"))
+        METEN,
+        line_of(plan, METEN, "- indicator: ind_lezen_2f"),
+    )
 
 
 def test_sp701_is_a_warning_in_concept(tmp_path: Path) -> None:
@@ -63,8 +69,7 @@ def test_sp701_is_a_warning_in_concept(tmp_path: Path) -> None:
 
 def _unaccount_subsidie(plan: Path) -> None:
     """Point the verantwoording of gs_subsidie_samen_sterker at another geldstroom."""
-    replace_once(plan, METEN, "  - geldstroom: gs_subsidie_samen_sterker",
-                 "  - geldstroom: gs_npo_regio")
+    replace_once(plan, METEN, "  - geldstroom: gs_subsidie_samen_sterker", "  - geldstroom: gs_npo_regio")
 
 
 def test_sp702_geldstroom_without_verantwoording(tmp_path: Path) -> None:
@@ -76,7 +81,9 @@ def test_sp702_geldstroom_without_verantwoording(tmp_path: Path) -> None:
     assert diag.severity is Severity.ERROR
     [related] = diag.related
     assert (related.location.file, related.location.line) == (
-        METEN, line_of(plan, METEN, "- geldstroom: gs_npo_regio"))
+        METEN,
+        line_of(plan, METEN, "- geldstroom: gs_npo_regio"),
+    )
 
 
 def test_sp702_not_checked_in_concept(tmp_path: Path) -> None:
@@ -96,18 +103,29 @@ def test_sp703_not_checked_in_besluit(tmp_path: Path) -> None:
 def test_sp703_interventie_without_voortgang(tmp_path: Path, fase: str) -> None:
     plan = copy_example(tmp_path)
     _fase(plan, fase)
-    replace_once(plan, UITVOERING, "voortgang: []", "\n".join([
-        "voortgang:",
-        *(f"  - {{interventie: {iv}, datum: 2024-06-01, status: loopt}}"
-          for iv in ("i_sterk_op_school", "i_poj_school", "i_hei_online", "i_subsidiemenu")),
-    ]))
+    replace_once(
+        plan,
+        UITVOERING,
+        "voortgang: []",
+        "\n".join(
+            [
+                "voortgang:",
+                *(
+                    f"  - {{interventie: {iv}, datum: 2024-06-01, status: loopt}}"
+                    for iv in ("i_sterk_op_school", "i_poj_school", "i_hei_online", "i_subsidiemenu")
+                ),
+            ]
+        ),
+    )
     [diag] = with_code(check(plan), "SP703")
     assert _where(diag) == _id_at(plan, AANPAK, "i_huiswerkclub_aarveld")
     assert "Interventie 'i_huiswerkclub_aarveld' heeft geen voortgang" in diag.message
     assert diag.severity is Severity.ERROR
     [related] = diag.related
     assert (related.location.file, related.location.line) == (
-        UITVOERING, line_of(plan, UITVOERING, "interventie: i_sterk_op_school", 2))
+        UITVOERING,
+        line_of(plan, UITVOERING, "interventie: i_sterk_op_school", 2),
+    )
 
 
 def test_sp703_every_interventie_reported_when_voortgang_is_empty(tmp_path: Path) -> None:

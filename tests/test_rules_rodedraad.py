@@ -33,8 +33,7 @@ def drop_jongeren_indicatoren(plan: Path, replacement: str = "    indicatoren: [
     path = plan / RESULTATEN
     text = path.read_text(encoding="utf-8")
     assert text.count(JONGEREN_INDICATOREN) == 1
-    path.write_text(text[: text.index(JONGEREN_INDICATOREN)] + replacement + "\n",
-                    encoding="utf-8")
+    path.write_text(text[: text.index(JONGEREN_INDICATOREN)] + replacement + "\n", encoding="utf-8")
 
 
 def set_jongeren_resultaat(plan: Path, text: str) -> int:
@@ -54,11 +53,11 @@ def test_good_examples_have_no_rodedraad_findings(tmp_path: Path, name: str) -> 
 
 # SP401 ---------------------------------------------------------------------------------------
 
+
 def test_sp401_resultaat_without_interventie(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(plan, AANPAK, "resultaten: [r_jongeren]", "resultaten: [r_welbevinden]")
-    replace_once(plan, AANPAK, "resultaten: [r_welbevinden, r_jongeren]",
-                 "resultaten: [r_welbevinden]")
+    replace_once(plan, AANPAK, "resultaten: [r_welbevinden, r_jongeren]", "resultaten: [r_welbevinden]")
     diag = only(plan, "SP401")
     line = line_of(plan, RESULTATEN, "- id: r_jongeren")
     assert where(diag) == (RESULTATEN, line, col_of(plan, RESULTATEN, line, "r_jongeren"))
@@ -71,14 +70,14 @@ def test_sp401_is_a_warning_in_concept(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(plan, MANIFEST, "fase: besluit", "fase: concept")
     replace_once(plan, AANPAK, "resultaten: [r_leren]", "resultaten: [r_welbevinden]")
-    replace_once(plan, AANPAK, "resultaten: [r_leren, r_welbevinden]",
-                 "resultaten: [r_welbevinden]")
+    replace_once(plan, AANPAK, "resultaten: [r_leren, r_welbevinden]", "resultaten: [r_welbevinden]")
     diag = only(plan, "SP401")
     assert "'r_leren'" in diag.message
     assert diag.severity is Severity.WARNING
 
 
 # SP402 ---------------------------------------------------------------------------------------
+
 
 def test_sp402_empty_indicatoren(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
@@ -116,10 +115,15 @@ def test_sp403_empty_nulmeting(tmp_path: Path) -> None:
 def test_sp403_names_both_when_both_are_missing(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(plan, RESULTATEN, "        " + NULMETING_LEZEN + "\n", "")
-    replace_once(plan, RESULTATEN, """        streefwaarde:
+    replace_once(
+        plan,
+        RESULTATEN,
+        """        streefwaarde:
           waarde: 62
           datum: 2025-06-30
-""", "")
+""",
+        "",
+    )
     diag = only(plan, "SP403")
     line = line_of(plan, RESULTATEN, "- id: ind_lezen_2f")
     assert where(diag) == (RESULTATEN, line, col_of(plan, RESULTATEN, line, "id:"))
@@ -127,6 +131,7 @@ def test_sp403_names_both_when_both_are_missing(tmp_path: Path) -> None:
 
 
 # SP404 ---------------------------------------------------------------------------------------
+
 
 def test_sp404_interventie_without_resultaat(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
@@ -141,10 +146,10 @@ def test_sp404_interventie_without_resultaat(tmp_path: Path) -> None:
 
 # SP405 ---------------------------------------------------------------------------------------
 
+
 def test_sp405_bevinding_not_taken_up(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, RESULTATEN, "bevindingen: [bev_eenzaam, bev_ouders]",
-                 "bevindingen: [bev_ouders]")
+    replace_once(plan, RESULTATEN, "bevindingen: [bev_eenzaam, bev_ouders]", "bevindingen: [bev_ouders]")
     diag = only(plan, "SP405")
     line = line_of(plan, ANALYSE, "- id: bev_eenzaam")
     assert where(diag) == (ANALYSE, line, col_of(plan, ANALYSE, line, "bev_eenzaam"))
@@ -154,25 +159,27 @@ def test_sp405_bevinding_not_taken_up(tmp_path: Path) -> None:
 
 def test_sp405_parked_bevinding_passes(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, RESULTATEN, "bevindingen: [bev_eenzaam, bev_ouders]",
-                 "bevindingen: [bev_ouders]")
+    replace_once(plan, RESULTATEN, "bevindingen: [bev_eenzaam, bev_ouders]", "bevindingen: [bev_ouders]")
     line = line_of(plan, ANALYSE, "- id: bev_eenzaam")
-    replace_once(plan, ANALYSE, "  - id: bev_eenzaam\n",
-                 "  - id: bev_eenzaam\n    geparkeerd: Het jeugdbeleid pakt dit op.\n")
+    replace_once(
+        plan,
+        ANALYSE,
+        "  - id: bev_eenzaam\n",
+        "  - id: bev_eenzaam\n    geparkeerd: Het jeugdbeleid pakt dit op.\n",
+    )
     assert line_of(plan, ANALYSE, "geparkeerd: Het jeugdbeleid") == line + 1
     assert not with_code(check(plan), "SP405")
 
 
 def test_sp405_blank_parking_reason_does_not_count(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, RESULTATEN, "bevindingen: [bev_eenzaam, bev_ouders]",
-                 "bevindingen: [bev_ouders]")
-    replace_once(plan, ANALYSE, "  - id: bev_eenzaam\n",
-                 "  - id: bev_eenzaam\n    geparkeerd: '  '\n")
+    replace_once(plan, RESULTATEN, "bevindingen: [bev_eenzaam, bev_ouders]", "bevindingen: [bev_ouders]")
+    replace_once(plan, ANALYSE, "  - id: bev_eenzaam\n", "  - id: bev_eenzaam\n    geparkeerd: '  '\n")
     assert with_code(check(plan), "SP405")
 
 
 # SP406 ---------------------------------------------------------------------------------------
+
 
 def test_sp406_vague_resultaat(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
@@ -185,11 +192,14 @@ def test_sp406_vague_resultaat(tmp_path: Path) -> None:
     assert diag.severity is Severity.ERROR
 
 
-@pytest.mark.parametrize("text", [
-    "In 2025 voelt 80% van de leerlingen zich veilig",
-    "In 2025 voelt 80 procent van de leerlingen zich veilig",
-    "Eind 2024 doen 12 sportclubs mee",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2025 voelt 80% van de leerlingen zich veilig",
+        "In 2025 voelt 80 procent van de leerlingen zich veilig",
+        "Eind 2024 doen 12 sportclubs mee",
+    ],
+)
 def test_sp406_number_and_year_is_concrete(tmp_path: Path, text: str) -> None:
     plan = copy_example(tmp_path)
     drop_jongeren_indicatoren(plan)
@@ -197,11 +207,14 @@ def test_sp406_number_and_year_is_concrete(tmp_path: Path, text: str) -> None:
     assert not with_code(check(plan), "SP406")
 
 
-@pytest.mark.parametrize(("text", "missing"), [
-    ("In 2025 voelen kinderen zich veiliger", "geen getal"),
-    ("80% van de leerlingen voelt zich veilig", "geen jaartal"),
-    ("Meer leerlingen halen niveau 2F", "geen getal en geen jaartal"),
-])
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("In 2025 voelen kinderen zich veiliger", "geen getal"),
+        ("80% van de leerlingen voelt zich veilig", "geen jaartal"),
+        ("Meer leerlingen halen niveau 2F", "geen getal en geen jaartal"),
+    ],
+)
 def test_sp406_says_what_is_missing(tmp_path: Path, text: str, missing: str) -> None:
     plan = copy_example(tmp_path)
     drop_jongeren_indicatoren(plan)
@@ -228,20 +241,30 @@ def test_sp406_applies_to_procesresultaten(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     drop_jongeren_indicatoren(plan)
     set_jongeren_resultaat(plan, "Partners werken beter samen")
-    replace_once(plan, RESULTATEN, "soort: maatschappelijk\n    doelgroepen: [dg_jongeren]",
-                 "soort: proces\n    doelgroepen: [dg_jongeren]")
+    replace_once(
+        plan,
+        RESULTATEN,
+        "soort: maatschappelijk\n    doelgroepen: [dg_jongeren]",
+        "soort: proces\n    doelgroepen: [dg_jongeren]",
+    )
     assert with_code(check(plan), "SP406")
 
 
 # SP407 ---------------------------------------------------------------------------------------
 
+
 def make_jongeren_output_only(plan: Path) -> None:
     line = line_of(plan, RESULTATEN, "- id: ind_eenzaam_jongeren")
-    replace_once(plan, RESULTATEN, """id: ind_eenzaam_jongeren
+    replace_once(
+        plan,
+        RESULTATEN,
+        """id: ind_eenzaam_jongeren
         naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt
-        soort: outcome""", """id: ind_eenzaam_jongeren
+        soort: outcome""",
+        """id: ind_eenzaam_jongeren
         naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt
-        soort: output""")
+        soort: output""",
+    )
     assert line_of(plan, RESULTATEN, "soort: output") == line + 2
 
 
@@ -258,8 +281,12 @@ def test_sp407_only_output_indicatoren(tmp_path: Path) -> None:
 def test_sp407_not_for_procesresultaten(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     make_jongeren_output_only(plan)
-    replace_once(plan, RESULTATEN, "soort: maatschappelijk\n    doelgroepen: [dg_jongeren]",
-                 "soort: proces\n    doelgroepen: [dg_jongeren]")
+    replace_once(
+        plan,
+        RESULTATEN,
+        "soort: maatschappelijk\n    doelgroepen: [dg_jongeren]",
+        "soort: proces\n    doelgroepen: [dg_jongeren]",
+    )
     assert not with_code(check(plan), "SP407")
 
 

@@ -43,6 +43,7 @@ def test_good_examples_have_no_samen_findings(tmp_path: Path, name: str) -> None
 
 # SP501 / SP502 -------------------------------------------------------------------------------
 
+
 def test_sp501_no_gemeente_is_an_error_even_in_concept(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     set_concept(plan)
@@ -74,6 +75,7 @@ def test_sp502_one_onderwijspartner_is_enough(tmp_path: Path, keep: str) -> None
 
 
 # SP503 ---------------------------------------------------------------------------------------
+
 
 def test_sp503_missing_trekker_points_at_the_interventie(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)

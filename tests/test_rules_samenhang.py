@@ -36,16 +36,21 @@ def test_sp101_interventie_in_one_leefdomein(tmp_path: Path) -> None:
 def test_sp101_minimum_is_configurable(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     (plan / "samenplan.yaml").write_text(
-        (plan / "samenplan.yaml").read_text(encoding="utf-8")
-        + "\ncontrole:\n  min_leefdomeinen: 5\n", encoding="utf-8")
+        (plan / "samenplan.yaml").read_text(encoding="utf-8") + "\ncontrole:\n  min_leefdomeinen: 5\n",
+        encoding="utf-8",
+    )
     assert with_code(check(plan), "SP101"), "no interventie reaches 5 domains in the example"
 
 
 def test_sp101_can_be_waived_with_reason_only(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     line = line_of(plan, AANPAK, "leefdomeinen:")
-    replace_line(plan, AANPAK, line, indent_of(plan, AANPAK, line)
-                 + "leefdomeinen: [school]  # samenplan: negeer SP101 reden: pilot")
+    replace_line(
+        plan,
+        AANPAK,
+        line,
+        indent_of(plan, AANPAK, line) + "leefdomeinen: [school]  # samenplan: negeer SP101 reden: pilot",
+    )
     result = check(plan)
     assert not with_code(result, "SP101")
     assert not with_code(result, "SP901") and not with_code(result, "SP902")
@@ -70,7 +75,8 @@ def test_sp102_and_sp103_name_the_missing_domain_and_area(tmp_path: Path) -> Non
     plan = copy_example(tmp_path)
     text = (plan / AANPAK).read_text(encoding="utf-8")
     (plan / AANPAK).write_text(
-        text.replace("online", "school").replace("executief", "cognitief"), encoding="utf-8")
+        text.replace("online", "school").replace("executief", "cognitief"), encoding="utf-8"
+    )
     result = check(plan)
     [domain] = with_code(result, "SP102")
     assert "online" in domain.message

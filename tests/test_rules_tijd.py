@@ -40,21 +40,55 @@ def _where(diag: Diagnostic) -> tuple[str, int, int]:
     return diag.location.file, diag.location.line, diag.location.col
 
 
-@pytest.mark.parametrize(("file", "old", "new", "needle", "occurrence", "wat"), [
-    (MANIFEST, "  van: 2023-08-01", "  van: 2025-09-01", "tot: 2025-07-31", 1,
-     "De periode van het plan eindigt (31 juli 2025) voor hij begint (1 september 2025)."),
-    (MANIFEST, "      van: 2024-01-01", "      van: 2025-09-01", "tot: 2025-07-31", 2,
-     "De periode van regeling 'subsidie_samen_sterker' eindigt (31 juli 2025)"),
-    (SAMENWERKING, "      van: 2024-01-01", "      van: 2025-09-01", "tot: 2025-07-31", 3,
-     "De periode van geldstroom 'gs_subsidie_samen_sterker' eindigt"),
-    (AANPAK, "      tot: 2025-07-15", "      tot: 2023-07-15", "tot: 2023-07-15", 1,
-     "De periode van interventie 'i_sterk_op_school' eindigt (15 juli 2023) "
-     "voor hij begint (1 september 2023)."),
-    (UITVOERING, "    eind: 2025-07-11", "    eind: 2023-07-11", "eind: 2023-07-11", 1,
-     "De planning van interventie 'i_huiswerkclub_aarveld' eindigt (11 juli 2023)"),
-])
-def test_sp601_end_before_begin(tmp_path: Path, file: str, old: str, new: str, needle: str,
-                                occurrence: int, wat: str) -> None:
+@pytest.mark.parametrize(
+    ("file", "old", "new", "needle", "occurrence", "wat"),
+    [
+        (
+            MANIFEST,
+            "  van: 2023-08-01",
+            "  van: 2025-09-01",
+            "tot: 2025-07-31",
+            1,
+            "De periode van het plan eindigt (31 juli 2025) voor hij begint (1 september 2025).",
+        ),
+        (
+            MANIFEST,
+            "      van: 2024-01-01",
+            "      van: 2025-09-01",
+            "tot: 2025-07-31",
+            2,
+            "De periode van regeling 'subsidie_samen_sterker' eindigt (31 juli 2025)",
+        ),
+        (
+            SAMENWERKING,
+            "      van: 2024-01-01",
+            "      van: 2025-09-01",
+            "tot: 2025-07-31",
+            3,
+            "De periode van geldstroom 'gs_subsidie_samen_sterker' eindigt",
+        ),
+        (
+            AANPAK,
+            "      tot: 2025-07-15",
+            "      tot: 2023-07-15",
+            "tot: 2023-07-15",
+            1,
+            "De periode van interventie 'i_sterk_op_school' eindigt (15 juli 2023) "
+            "voor hij begint (1 september 2023).",
+        ),
+        (
+            UITVOERING,
+            "    eind: 2025-07-11",
+            "    eind: 2023-07-11",
+            "eind: 2023-07-11",
+            1,
+            "De planning van interventie 'i_huiswerkclub_aarveld' eindigt (11 juli 2023)",
+        ),
+    ],
+)
+def test_sp601_end_before_begin(
+    tmp_path: Path, file: str, old: str, new: str, needle: str, occurrence: int, wat: str
+) -> None:
     plan = copy_example(tmp_path)
     replace_once(plan, file, old, new)
     [diag] = with_code(check(plan), "SP601")
@@ -75,12 +109,16 @@ def test_sp602_interventie_ends_after_plan(tmp_path: Path) -> None:
     replace_once(plan, AANPAK, "tot: 2025-07-15", "tot: 2025-12-31")
     [diag] = with_code(check(plan), "SP602")
     assert _where(diag) == _at(plan, AANPAK, "tot: 2025-12-31", "2025-12-31")
-    assert diag.message == ("De periode van interventie 'i_sterk_op_school' eindigt op "
-                            "31 december 2025, na het einde van het plan op 31 juli 2025.")
+    assert diag.message == (
+        "De periode van interventie 'i_sterk_op_school' eindigt op "
+        "31 december 2025, na het einde van het plan op 31 juli 2025."
+    )
     assert diag.severity is Severity.WARNING
     [related] = diag.related
-    assert (related.location.file, related.location.line) == (MANIFEST, line_of(
-        plan, MANIFEST, "van: 2023-08-01"))
+    assert (related.location.file, related.location.line) == (
+        MANIFEST,
+        line_of(plan, MANIFEST, "van: 2023-08-01"),
+    )
 
 
 def test_sp602_and_sp605_planning_starts_too_early(tmp_path: Path) -> None:
@@ -95,10 +133,13 @@ def test_sp602_and_sp605_planning_starts_too_early(tmp_path: Path) -> None:
     assert _where(outside_iv) == where
     assert outside_iv.message == (
         "De planning van interventie 'i_sterk_op_school' begint op 1 juni 2023, "
-        "voor het begin van de interventie op 1 september 2023.")
+        "voor het begin van de interventie op 1 september 2023."
+    )
     [related] = outside_iv.related
     assert (related.location.file, related.location.line) == (
-        AANPAK, line_of(plan, AANPAK, "van: 2023-09-01"))
+        AANPAK,
+        line_of(plan, AANPAK, "van: 2023-09-01"),
+    )
 
 
 def test_sp603_begroting_in_year_after_geldstroom(tmp_path: Path) -> None:
@@ -111,7 +152,9 @@ def test_sp603_begroting_in_year_after_geldstroom(tmp_path: Path) -> None:
     assert "van 1 augustus 2023 tot en met 31 juli 2025." in diag.message
     [related] = diag.related
     assert (related.location.file, related.location.line) == (
-        SAMENWERKING, line_of(plan, SAMENWERKING, "van: 2023-08-01"))
+        SAMENWERKING,
+        line_of(plan, SAMENWERKING, "van: 2023-08-01"),
+    )
 
 
 def test_sp603_year_overlapping_the_period_passes(tmp_path: Path) -> None:
@@ -134,14 +177,18 @@ def _drop_periode(plan: Path, geldstroom_line: str) -> None:
 def test_sp603_falls_back_to_own_regeling(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     _drop_periode(plan, "    bestedingsdoelen: [ontmoeting_dorp")
-    line = replace_once(plan, AANPAK, "bedrag: 12000\n        jaar: 2024",
-                        "bedrag: 12000\n        jaar: 2023") + 1
+    line = (
+        replace_once(plan, AANPAK, "bedrag: 12000\n        jaar: 2024", "bedrag: 12000\n        jaar: 2023")
+        + 1
+    )
     [diag] = with_code(check(plan), "SP603")
     assert _where(diag) == (AANPAK, line, col_of(plan, AANPAK, line, "2023"))
     assert "(de periode van regeling 'subsidie_samen_sterker')" in diag.message
     [related] = diag.related
     assert (related.location.file, related.location.line) == (
-        MANIFEST, line_of(plan, MANIFEST, "van: 2024-01-01"))
+        MANIFEST,
+        line_of(plan, MANIFEST, "van: 2024-01-01"),
+    )
 
 
 def test_sp603_falls_back_to_catalog_regeling(tmp_path: Path) -> None:
@@ -153,7 +200,10 @@ def test_sp603_falls_back_to_catalog_regeling(tmp_path: Path) -> None:
     [related] = diag.related
     line = line_of(plan, SAMENWERKING, "regeling: npo_gemeenten")
     assert (related.location.file, related.location.line, related.location.col) == (
-        SAMENWERKING, line, col_of(plan, SAMENWERKING, line, "npo_gemeenten"))
+        SAMENWERKING,
+        line,
+        col_of(plan, SAMENWERKING, line, "npo_gemeenten"),
+    )
 
 
 def test_sp604_mijlpaal_after_planning(tmp_path: Path) -> None:
@@ -161,8 +211,10 @@ def test_sp604_mijlpaal_after_planning(tmp_path: Path) -> None:
     replace_once(plan, UITVOERING, "datum: 2024-12-20", "datum: 2025-12-20")
     [diag] = with_code(check(plan), "SP604")
     assert _where(diag) == _at(plan, UITVOERING, "datum: 2025-12-20", "2025-12-20")
-    assert diag.message == ("Een mijlpaal van interventie 'i_huiswerkclub_aarveld' ligt op "
-                            "20 december 2025, na het einde van de planning op 11 juli 2025.")
+    assert diag.message == (
+        "Een mijlpaal van interventie 'i_huiswerkclub_aarveld' ligt op "
+        "20 december 2025, na het einde van de planning op 11 juli 2025."
+    )
     assert diag.severity is Severity.WARNING
 
 
@@ -191,6 +243,5 @@ def test_sp605_skips_interventie_without_periode_or_unknown(tmp_path: Path) -> N
 
     other = copy_example(tmp_path / "other")
     replace_once(other, UITVOERING, "eind: 2025-07-11", "eind: 2025-07-25")
-    replace_once(other, UITVOERING, "interventie: i_huiswerkclub_aarveld",
-                 "interventie: i_huiswerkclub")
+    replace_once(other, UITVOERING, "interventie: i_huiswerkclub_aarveld", "interventie: i_huiswerkclub")
     assert not with_code(check(other), "SP605")

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from rulecase import EXAMPLES, check, col_of, copy_example, line_of, replace_once, with_code
+from samenplan.check.rules.verwijzingen import VERWIJZINGEN, WAAR, Verwijzing
 from samenplan.diagnostics import Diagnostic, Severity
-from samenplan.rules.verwijzingen import VERWIJZINGEN, WAAR, Verwijzing
 
 URGENTIE = "01-urgentie.yaml"
 SAMENWERKING = "02-samenwerking.yaml"
@@ -20,58 +20,105 @@ UITVOERING = "07-uitvoering.yaml"
 # One case per reference field, in the order of VERWIJZINGEN; list-valued fields break a
 # later item.
 TYPOS = [
-    (URGENTIE, "- partner: sb_heidekring", "- partner: sb_hiedekring", "sb_hiedekring",
-     "sb_heidekring"),
-    (SAMENWERKING, "partner: gem_zandloo\n    functie: Subsidiemenu",
-     "partner: gem_znadloo\n    functie: Subsidiemenu", "gem_znadloo", "gem_zandloo"),
-    (SAMENWERKING, "deelnemers: [gem_heidebeek, gem_zandloo, gem_aarveld, swv_deheide]\n",
-     "deelnemers: [gem_heidebeek, gem_zandloo, gem_aarveld, swv_dehiede]\n", "swv_dehiede",
-     "swv_deheide"),
-    (SAMENWERKING, "- partner: gem_aarveld", "- partner: gem_aravled", "gem_aravled",
-     "gem_aarveld"),
-    (SAMENWERKING, "ontvanger: gem_zandloo", "ontvanger: gem_zadnloo", "gem_zadnloo",
-     "gem_zandloo"),
+    (URGENTIE, "- partner: sb_heidekring", "- partner: sb_hiedekring", "sb_hiedekring", "sb_heidekring"),
+    (
+        SAMENWERKING,
+        "partner: gem_zandloo\n    functie: Subsidiemenu",
+        "partner: gem_znadloo\n    functie: Subsidiemenu",
+        "gem_znadloo",
+        "gem_zandloo",
+    ),
+    (
+        SAMENWERKING,
+        "deelnemers: [gem_heidebeek, gem_zandloo, gem_aarveld, swv_deheide]\n",
+        "deelnemers: [gem_heidebeek, gem_zandloo, gem_aarveld, swv_dehiede]\n",
+        "swv_dehiede",
+        "swv_deheide",
+    ),
+    (SAMENWERKING, "- partner: gem_aarveld", "- partner: gem_aravled", "gem_aravled", "gem_aarveld"),
+    (SAMENWERKING, "ontvanger: gem_zandloo", "ontvanger: gem_zadnloo", "gem_zadnloo", "gem_zandloo"),
     (ANALYSE, "doelgroepen: [dg_ouders]", "doelgroepen: [dg_oduers]", "dg_oduers", "dg_ouders"),
-    (ANALYSE, "bronnen: [b_monitor_sv, b_gesprekken]", "bronnen: [b_monitor_sv, b_gesprekekn]",
-     "b_gesprekekn", "b_gesprekken"),
+    (
+        ANALYSE,
+        "bronnen: [b_monitor_sv, b_gesprekken]",
+        "bronnen: [b_monitor_sv, b_gesprekekn]",
+        "b_gesprekekn",
+        "b_gesprekken",
+    ),
     (ANALYSE, "aanbieder: jgz_ggd", "aanbieder: jgz_gdg", "jgz_gdg", "jgz_ggd"),
-    (RESULTATEN, "doelgroepen: [dg_jongeren]", "doelgroepen: [dg_jongerne]", "dg_jongerne",
-     "dg_jongeren"),
-    (RESULTATEN, "bevindingen: [bev_lezen, bev_plannen]", "bevindingen: [bev_lezen, bev_plannne]",
-     "bev_plannne", "bev_plannen"),
-    (RESULTATEN, "bron: b_toets_groep8", "bron: b_toest_groep8", "b_toest_groep8",
-     "b_toets_groep8"),
-    (AANPAK, "doelgroepen: [dg_jongeren]", "doelgroepen: [dg_jonegren]", "dg_jonegren",
-     "dg_jongeren"),
-    (AANPAK, "resultaten: [r_welbevinden, r_jongeren]", "resultaten: [r_welbevinden, r_jongrene]",
-     "r_jongrene", "r_jongeren"),
+    (RESULTATEN, "doelgroepen: [dg_jongeren]", "doelgroepen: [dg_jongerne]", "dg_jongerne", "dg_jongeren"),
+    (
+        RESULTATEN,
+        "bevindingen: [bev_lezen, bev_plannen]",
+        "bevindingen: [bev_lezen, bev_plannne]",
+        "bev_plannne",
+        "bev_plannen",
+    ),
+    (RESULTATEN, "bron: b_toets_groep8", "bron: b_toest_groep8", "b_toest_groep8", "b_toets_groep8"),
+    (AANPAK, "doelgroepen: [dg_jongeren]", "doelgroepen: [dg_jonegren]", "dg_jonegren", "dg_jongeren"),
+    (
+        AANPAK,
+        "resultaten: [r_welbevinden, r_jongeren]",
+        "resultaten: [r_welbevinden, r_jongrene]",
+        "r_jongrene",
+        "r_jongeren",
+    ),
     (AANPAK, "trekker: gem_zandloo", "trekker: gem_zanldoo", "gem_zanldoo", "gem_zandloo"),
-    (AANPAK, "partners: [sb_aacollege, gem_aarveld]", "partners: [sb_aacolelge, gem_aarveld]",
-     "sb_aacolelge", "sb_aacollege"),
-    (AANPAK, "geldstroom: gs_npo_heidekring\n        bestedingsdoel: d_",
-     "geldstroom: gs_npo_heidekirng\n        bestedingsdoel: d_", "gs_npo_heidekirng",
-     "gs_npo_heidekring"),
-    (AANPAK, "bedrag: 11200\n        jaar: 2024\n        reservering: res_subsidiemenu",
-     "bedrag: 11200\n        jaar: 2024\n        reservering: res_subsidiemneu",
-     "res_subsidiemneu", "res_subsidiemenu"),
-    (METEN, "indicator: ind_lezen_2f", "indicator: ind_lezne_2f", "ind_lezne_2f",
-     "ind_lezen_2f"),
+    (
+        AANPAK,
+        "partners: [sb_aacollege, gem_aarveld]",
+        "partners: [sb_aacolelge, gem_aarveld]",
+        "sb_aacolelge",
+        "sb_aacollege",
+    ),
+    (
+        AANPAK,
+        "geldstroom: gs_npo_heidekring\n        bestedingsdoel: d_",
+        "geldstroom: gs_npo_heidekirng\n        bestedingsdoel: d_",
+        "gs_npo_heidekirng",
+        "gs_npo_heidekring",
+    ),
+    (
+        AANPAK,
+        "bedrag: 11200\n        jaar: 2024\n        reservering: res_subsidiemenu",
+        "bedrag: 11200\n        jaar: 2024\n        reservering: res_subsidiemneu",
+        "res_subsidiemneu",
+        "res_subsidiemenu",
+    ),
+    (METEN, "indicator: ind_lezen_2f", "indicator: ind_lezne_2f", "ind_lezne_2f", "ind_lezen_2f"),
     (METEN, "wie: sw_deheide", "wie: sw_dehedie", "sw_dehedie", "sw_deheide"),
-    (METEN, "bron: b_registratie_jongerenwerk", "bron: b_registratie_jongerewnerk",
-     "b_registratie_jongerewnerk", "b_registratie_jongerenwerk"),
+    (
+        METEN,
+        "bron: b_registratie_jongerenwerk",
+        "bron: b_registratie_jongerewnerk",
+        "b_registratie_jongerewnerk",
+        "b_registratie_jongerenwerk",
+    ),
     (METEN, "wie: [gem_heidebeek]\n", "wie: [gem_hiedebeek]\n", "gem_hiedebeek", "gem_heidebeek"),
-    (METEN, "indicator: ind_bereik_online\n    signaalwaarde",
-     "indicator: ind_bereik_onlien\n    signaalwaarde", "ind_bereik_onlien", "ind_bereik_online"),
-    (METEN, "geldstroom: gs_npo_heidekring", "geldstroom: gs_npo_hiedekring",
-     "gs_npo_hiedekring", "gs_npo_heidekring"),
+    (
+        METEN,
+        "indicator: ind_bereik_online\n    signaalwaarde",
+        "indicator: ind_bereik_onlien\n    signaalwaarde",
+        "ind_bereik_onlien",
+        "ind_bereik_online",
+    ),
+    (
+        METEN,
+        "geldstroom: gs_npo_heidekring",
+        "geldstroom: gs_npo_hiedekring",
+        "gs_npo_hiedekring",
+        "gs_npo_heidekring",
+    ),
     (METEN, "wie: gem_zandloo", "wie: gem_zandlo0", "gem_zandlo0", "gem_zandloo"),
-    (UITVOERING, "interventie: i_hei_online", "interventie: i_hie_online", "i_hie_online",
-     "i_hei_online"),
-    (UITVOERING, "voortgang: []",
-     "voortgang:\n  - interventie: i_poj_shcool\n    datum: 2024-06-01\n    status: loopt",
-     "i_poj_shcool", "i_poj_school"),
-    (UITVOERING, "eigenaar: gem_zandloo", "eigenaar: gem_zandool", "gem_zandool",
-     "gem_zandloo"),
+    (UITVOERING, "interventie: i_hei_online", "interventie: i_hie_online", "i_hie_online", "i_hei_online"),
+    (
+        UITVOERING,
+        "voortgang: []",
+        "voortgang:\n  - interventie: i_poj_shcool\n    datum: 2024-06-01\n    status: loopt",
+        "i_poj_shcool",
+        "i_poj_school",
+    ),
+    (UITVOERING, "eigenaar: gem_zandloo", "eigenaar: gem_zandool", "gem_zandool", "gem_zandloo"),
 ]
 
 
@@ -104,13 +151,16 @@ def test_every_kind_is_referenced_and_has_a_hint() -> None:
 def _matches(key_path: tuple[str | int, ...], verwijzing: Verwijzing) -> bool:
     parts = [verwijzing.doc, *verwijzing.pattern.split(".")]
     return len(parts) == len(key_path) and all(
-        isinstance(k, int) if p == "*" else k == p for p, k in zip(parts, key_path, strict=True))
+        isinstance(k, int) if p == "*" else k == p for p, k in zip(parts, key_path, strict=True)
+    )
 
 
-@pytest.mark.parametrize(("verwijzing", "case"), list(zip(VERWIJZINGEN, TYPOS, strict=True)),
-                         ids=[v.pattern for v in VERWIJZINGEN])
+@pytest.mark.parametrize(
+    ("verwijzing", "case"), list(zip(VERWIJZINGEN, TYPOS, strict=True)), ids=[v.pattern for v in VERWIJZINGEN]
+)
 def test_sp201_typo_is_found_at_the_value_with_a_suggestion(
-        tmp_path: Path, verwijzing: Verwijzing, case: tuple[str, str, str, str, str]) -> None:
+    tmp_path: Path, verwijzing: Verwijzing, case: tuple[str, str, str, str, str]
+) -> None:
     file, old, new, typo, meant = case
     plan = copy_example(tmp_path)
     replace_once(plan, file, old, new)
@@ -126,10 +176,10 @@ def test_sp201_message_names_item_role_and_kind(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(plan, AANPAK, "trekker: gem_zandloo", "trekker: gem_zanldoo")
     diag = _only_sp201(plan)
-    assert diag.message == ("Interventie 'i_subsidiemenu' noemt trekker 'gem_zanldoo', "
-                            "maar er is geen partner met die id.")
-    assert diag.hint == ("Bedoelde je 'gem_zandloo'? "
-                         "Partners staan in 02-samenwerking.yaml onder partners.")
+    assert diag.message == (
+        "Interventie 'i_subsidiemenu' noemt trekker 'gem_zanldoo', maar er is geen partner met die id."
+    )
+    assert diag.hint == ("Bedoelde je 'gem_zandloo'? Partners staan in 02-samenwerking.yaml onder partners.")
     assert not diag.related
 
 
@@ -153,9 +203,12 @@ def test_sp201_list_item_points_at_the_second_item(tmp_path: Path) -> None:
 
 def test_sp201_reservering_of_another_geldstroom(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, AANPAK, "geldstroom: gs_npo_regio\n        bestedingsdoel: bovenschools\n"
-                 "        bedrag: 7200", "geldstroom: gs_npo_heidekring\n        bestedingsdoel: "
-                 "bovenschools\n        bedrag: 7200")
+    replace_once(
+        plan,
+        AANPAK,
+        "geldstroom: gs_npo_regio\n        bestedingsdoel: bovenschools\n        bedrag: 7200",
+        "geldstroom: gs_npo_heidekring\n        bestedingsdoel: bovenschools\n        bedrag: 7200",
+    )
     diag = _only_sp201(plan)
     # the omschrijving of i_subsidiemenu names it first, then the two begroting lines
     _at(diag, plan, AANPAK, "res_subsidiemenu", occurrence=3)
@@ -167,12 +220,14 @@ def test_sp201_reservering_of_another_geldstroom(tmp_path: Path) -> None:
     assert related.location.col == col_of(plan, SAMENWERKING, line, "res_subsidiemenu")
 
 
-def test_sp201_unknown_geldstroom_is_reported_once_not_also_its_reservering(
-        tmp_path: Path) -> None:
+def test_sp201_unknown_geldstroom_is_reported_once_not_also_its_reservering(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, AANPAK, "geldstroom: gs_npo_regio\n        bestedingsdoel: bovenschools\n"
-                 "        bedrag: 7200", "geldstroom: gs_npo_rgeio\n        bestedingsdoel: "
-                 "bovenschools\n        bedrag: 7200")
+    replace_once(
+        plan,
+        AANPAK,
+        "geldstroom: gs_npo_regio\n        bestedingsdoel: bovenschools\n        bedrag: 7200",
+        "geldstroom: gs_npo_rgeio\n        bestedingsdoel: bovenschools\n        bedrag: 7200",
+    )
     diag = _only_sp201(plan)
     _at(diag, plan, AANPAK, "gs_npo_rgeio")
     assert "geen geldstroom met die id" in diag.message
@@ -183,8 +238,7 @@ def test_sp202_duplicate_partner_at_second_with_related_first(tmp_path: Path) ->
     replace_once(plan, SAMENWERKING, "- id: gem_aarveld", "- id: gem_zandloo")
     [diag] = with_code(check(plan), "SP202")
     _at(diag, plan, SAMENWERKING, "gem_zandloo", occurrence=2)
-    assert diag.message == ("Er is al een partner met id 'gem_zandloo'; "
-                            "ids van partners moeten uniek zijn.")
+    assert diag.message == ("Er is al een partner met id 'gem_zandloo'; ids van partners moeten uniek zijn.")
     assert diag.severity is Severity.ERROR
     [related] = diag.related
     first = line_of(plan, SAMENWERKING, "- id: gem_zandloo")
@@ -202,11 +256,14 @@ def test_sp202_indicator_ids_are_unique_across_resultaten(tmp_path: Path) -> Non
 
 def test_sp202_reservering_ids_are_unique_across_geldstromen(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, SAMENWERKING,
-                 "bestedingsdoelen: [c_sociaal_emotioneel_fysiek, d_executieve_functies]\n",
-                 "bestedingsdoelen: [c_sociaal_emotioneel_fysiek, d_executieve_functies]\n"
-                 "    reserveringen:\n      - id: res_subsidiemenu\n        thema: Scholen\n"
-                 "        bedrag: 1000\n")
+    replace_once(
+        plan,
+        SAMENWERKING,
+        "bestedingsdoelen: [c_sociaal_emotioneel_fysiek, d_executieve_functies]\n",
+        "bestedingsdoelen: [c_sociaal_emotioneel_fysiek, d_executieve_functies]\n"
+        "    reserveringen:\n      - id: res_subsidiemenu\n        thema: Scholen\n"
+        "        bedrag: 1000\n",
+    )
     [diag] = with_code(check(plan), "SP202")
     _at(diag, plan, SAMENWERKING, "res_subsidiemenu", occurrence=2)
     assert "reservering" in diag.message

@@ -11,18 +11,24 @@ import pytest
 from jsonschema import Draft7Validator
 
 from conftest import HEIDEDORPEN, ROOT
-from samenplan.schemafiles import print_schema, write_schemas
-from samenplan.source import read_source
-from samenplan.steps import DOCUMENTS
+from samenplan.load.source import read_source
+from samenplan.plan.steps import DOCUMENTS
+from samenplan.scaffold.schemafiles import print_schema, write_schemas
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FILES = {doc.file: doc.file.removesuffix(".yaml") + ".schema.json" for doc in DOCUMENTS}
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "samenplan", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "samenplan", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
 
 
 def keys_anywhere(node: Any) -> set[str]:
@@ -129,13 +135,11 @@ def test_manifest_schema_refuses_missing_required(schema_dir: Path) -> None:
 def test_second_run_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "schemas"
     assert run("schema", target).returncode == 0
-    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
-              for p in target.iterdir()}
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in target.iterdir()}
     proc = run("schema", target)
     assert proc.returncode == 0
     assert proc.stdout.strip() == ""
-    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
-             for p in target.iterdir()}
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in target.iterdir()}
     assert after == before
     assert write_schemas(target) == []
 
@@ -193,9 +197,15 @@ def test_toon_matches_written_file(schema_dir: Path) -> None:
 
 
 def test_toon_does_not_write_files(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "samenplan", "schema", "--toon", "samenplan.yaml"],
-                          capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False,
-                          env={**os.environ})
+    proc = subprocess.run(
+        [sys.executable, "-m", "samenplan", "schema", "--toon", "samenplan.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+        env={**os.environ},
+    )
     assert proc.returncode == 0
     assert list(tmp_path.iterdir()) == []
 
@@ -211,8 +221,8 @@ def test_toon_unknown_file_suggests() -> None:
 def test_schema_refuses_an_id_with_spaces_as_the_loader_does() -> None:
     import jsonschema
 
-    from samenplan.schema import build_schema
-    from samenplan.steps import BY_FILE
+    from samenplan.plan.schema import build_schema
+    from samenplan.plan.steps import BY_FILE
 
     schema = build_schema(BY_FILE["05-aanpak.yaml"])
     bad = {"interventies": [{"id": "Huiswerk Klas", "naam": "Huiswerkklas"}]}

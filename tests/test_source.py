@@ -6,8 +6,8 @@ import pytest
 
 from conftest import position
 from samenplan.diagnostics import Location
-from samenplan.locate import PositionIndex
-from samenplan.source import Source, read_source
+from samenplan.load.locate import PositionIndex
+from samenplan.load.source import Source, read_source
 
 
 def read(tmp_path: Path, text: str | bytes, name: str = "test.yaml") -> Source:
@@ -28,17 +28,39 @@ def value(tmp_path: Path, yaml_value: str) -> object:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("yes", "yes"), ("no", "no"), ("on", "on"), ("off", "off"), ("Yes", "Yes"),
-        ("y", "y"), ("n", "n"),
-        ("true", True), ("false", False), ("True", True),
-        ("'12'", "12"), ('"12"', "12"), ("'3.5'", "3.5"), ("'true'", "true"), ("'null'", "null"),
-        ("12", 12), ("-7", -7), ("0", 0), ("12.5", 12.5), ("1.5e3", 1500.0),
-        ("12.000", "12.000"), ("1.250.000", "1.250.000"), ('"12.000"', "12.000"),
+        ("yes", "yes"),
+        ("no", "no"),
+        ("on", "on"),
+        ("off", "off"),
+        ("Yes", "Yes"),
+        ("y", "y"),
+        ("n", "n"),
+        ("true", True),
+        ("false", False),
+        ("True", True),
+        ("'12'", "12"),
+        ('"12"', "12"),
+        ("'3.5'", "3.5"),
+        ("'true'", "true"),
+        ("'null'", "null"),
+        ("12", 12),
+        ("-7", -7),
+        ("0", 0),
+        ("12.5", 12.5),
+        ("1.5e3", 1500.0),
+        ("12.000", "12.000"),
+        ("1.250.000", "1.250.000"),
+        ('"12.000"', "12.000"),
         ("12,5", "12,5"),
-        ("2024-08-01", "2024-08-01"), ("2024-02-30", "2024-02-30"),
+        ("2024-08-01", "2024-08-01"),
+        ("2024-02-30", "2024-02-30"),
         ("2024-08-01T10:00:00", "2024-08-01T10:00:00"),
-        ("~", None), ("null", None), ("", None),
-        ("GM0363", "GM0363"), ("0x1F", 31), ("0o17", 15),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("GM0363", "GM0363"),
+        ("0x1F", 31),
+        ("0o17", 15),
     ],
 )
 def test_scalar_conversion(tmp_path: Path, text: str, expected: object) -> None:
@@ -141,8 +163,7 @@ def test_has(tmp_path: Path) -> None:
 def test_positions_with_bom_and_crlf(tmp_path: Path) -> None:
     text = "a: 1\r\nlijst:\r\n  - id: x\r\n    naam: y\r\n"
     src = read(tmp_path, b"\xef\xbb\xbf" + text.encode())
-    assert src.positions.locate(("lijst", 0, "naam")) == Location(
-        "test.yaml", *position(text, "y\r"))
+    assert src.positions.locate(("lijst", 0, "naam")) == Location("test.yaml", *position(text, "y\r"))
     assert src.positions.locate(("a",), at_key=True) == Location("test.yaml", 1, 1)
 
 

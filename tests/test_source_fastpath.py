@@ -14,21 +14,103 @@ from typing import Any
 
 import pytest
 
-from samenplan import source
+from samenplan.load import source
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = [*sorted(ROOT.glob("examples/*/*.yaml")), ROOT / "src/samenplan/data/regelingen.yaml"]
 SNIPPETS = [
-    ":", "-", "- ", ": ", "'", '"', "\t", "#", " #x", "&a ", "*a", "!", "!!str ", "!!int ", "!foo ",
-    "{", "}", "[", "]", ",", "?", "? ", "|", ">", "|-", ">+", "%", "@", "`", "\\", "\x85",
-    "\u2028", "\u2029", "\ufeff", "\x07", "\x1b", "é", "\U0001F600", "\r", "\r\n", "\n", "  ",
-    "---", "...", "<<: *a", "~", "null", "yes", "0o17", "017", "0x1F", "1_000", "12.000", "1e3",
-    ".inf", "-.Inf", ".NaN", "2024-02-30", "1:20", "=", "\x00", "\u200b", "\x7f", "\xa0", "- - ",
-    '"\\x41"', "'it''s'", "|2-", ">2", "{a: 1, b}", "[a, [b]]", "a:b", "--- !", "&x [1]",
-    '"multi\n  line"', "- &z\n", "x: *z\n", "<<: {a: 1}\n", "? [a]\n: b\n", "!!binary ", "!!set ",
-    "\n- ", "\n  - ", ": |\n", ": >-\n", "0b101", "+12", "-0", ".5", "True", "NULL",
+    ":",
+    "-",
+    "- ",
+    ": ",
+    "'",
+    '"',
+    "\t",
+    "#",
+    " #x",
+    "&a ",
+    "*a",
+    "!",
+    "!!str ",
+    "!!int ",
+    "!foo ",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "?",
+    "? ",
+    "|",
+    ">",
+    "|-",
+    ">+",
+    "%",
+    "@",
+    "`",
+    "\\",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\x07",
+    "\x1b",
+    "é",
+    "\U0001f600",
+    "\r",
+    "\r\n",
+    "\n",
+    "  ",
+    "---",
+    "...",
+    "<<: *a",
+    "~",
+    "null",
+    "yes",
+    "0o17",
+    "017",
+    "0x1F",
+    "1_000",
+    "12.000",
+    "1e3",
+    ".inf",
+    "-.Inf",
+    ".NaN",
+    "2024-02-30",
+    "1:20",
+    "=",
+    "\x00",
+    "\u200b",
+    "\x7f",
+    "\xa0",
+    "- - ",
+    '"\\x41"',
+    "'it''s'",
+    "|2-",
+    ">2",
+    "{a: 1, b}",
+    "[a, [b]]",
+    "a:b",
+    "--- !",
+    "&x [1]",
+    '"multi\n  line"',
+    "- &z\n",
+    "x: *z\n",
+    "<<: {a: 1}\n",
+    "? [a]\n: b\n",
+    "!!binary ",
+    "!!set ",
+    "\n- ",
+    "\n  - ",
+    ": |\n",
+    ": >-\n",
+    "0b101",
+    "+12",
+    "-0",
+    ".5",
+    "True",
+    "NULL",
 ]
-
 
 
 def test_the_c_parser_is_installed() -> None:
@@ -53,8 +135,12 @@ def _read(text: str, tmp_path: Path, *, fast: bool, monkeypatch: pytest.MonkeyPa
         if not fast:
             m.setattr(source, "_c_loader", lambda: None)
         src = source.read_source(path, "x.yaml")
-    return (_plain(src.data), src.positions.keys, src.positions.values,
-            [(d.code, d.message, d.location, d.hint, d.related) for d in src.diagnostics])
+    return (
+        _plain(src.data),
+        src.positions.keys,
+        src.positions.values,
+        [(d.code, d.message, d.location, d.hint, d.related) for d in src.diagnostics],
+    )
 
 
 def _mutate(text: str, rng: random.Random) -> str:
@@ -64,7 +150,7 @@ def _mutate(text: str, rng: random.Random) -> str:
         if op < 0.5:
             text = text[:pos] + rng.choice(SNIPPETS) + text[pos:]
         elif op < 0.7:
-            text = text[:pos] + text[pos + rng.randint(1, 20):]
+            text = text[:pos] + text[pos + rng.randint(1, 20) :]
         else:
             lines = text.split("\n")
             i = rng.randrange(len(lines))
@@ -74,16 +160,14 @@ def _mutate(text: str, rng: random.Random) -> str:
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_examples_read_the_same(path: Path, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_examples_read_the_same(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = path.read_text(encoding="utf-8")
     fast = _read(text, tmp_path, fast=True, monkeypatch=monkeypatch)
     assert fast == _read(text, tmp_path, fast=False, monkeypatch=monkeypatch)
 
 
 @pytest.mark.parametrize("seed", range(300))
-def test_mutants_read_the_same(seed: int, tmp_path: Path,
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mutants_read_the_same(seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(seed)
     text = _mutate(rng.choice(FILES).read_text(encoding="utf-8"), rng)
     fast = _read(text, tmp_path, fast=True, monkeypatch=monkeypatch)

@@ -21,10 +21,16 @@ pytestmark = pytest.mark.slow
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run a command outside the repository, without this test run's Python settings."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT,
-                          env={**env, "NO_COLOR": "1"}, check=False)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    return subprocess.run(
+        args,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env={**env, "NO_COLOR": "1"},
+        check=False,
+    )
 
 
 def run_ok(args: list[str], cwd: Path) -> str:
@@ -36,8 +42,7 @@ def run_ok(args: list[str], cwd: Path) -> str:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
-    run_ok([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
-           cwd=dist)
+    run_ok([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)], cwd=dist)
     [built] = dist.glob("samenplan-*.whl")
     return built
 
@@ -54,8 +59,7 @@ def venv_bin(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def shipped(folder: str) -> set[str]:
     """Files of a repository folder, as they are named inside the wheel."""
-    return {f"samenplan/{p.relative_to(ROOT).as_posix()}"
-            for p in (ROOT / folder).rglob("*") if p.is_file()}
+    return {f"samenplan/{p.relative_to(ROOT).as_posix()}" for p in (ROOT / folder).rglob("*") if p.is_file()}
 
 
 def test_wheel_contains_templates_examples_and_catalog(wheel: Path) -> None:
@@ -66,10 +70,15 @@ def test_wheel_contains_templates_examples_and_catalog(wheel: Path) -> None:
 
 
 def test_installed_package_uses_its_own_files(venv_bin: Path, tmp_path: Path) -> None:
-    where = run_ok([str(venv_bin / "python"), "-c",
-                    "from samenplan import resources as r; import samenplan as s; "
-                    "print(s.__file__); print(r.templates_dir()); print(r.examples_dir())"],
-                   cwd=tmp_path).splitlines()
+    where = run_ok(
+        [
+            str(venv_bin / "python"),
+            "-c",
+            "from samenplan import resources as r; import samenplan as s; "
+            "print(s.__file__); print(r.templates_dir()); print(r.examples_dir())",
+        ],
+        cwd=tmp_path,
+    ).splitlines()
     venv = venv_bin.parent.resolve()
     for path in where:
         assert Path(path).resolve().is_relative_to(venv), where
@@ -77,8 +86,22 @@ def test_installed_package_uses_its_own_files(venv_bin: Path, tmp_path: Path) ->
 
 def test_installed_init_and_check_outside_the_repo(venv_bin: Path, tmp_path: Path) -> None:
     samenplan = str(venv_bin / "samenplan")
-    run_ok([samenplan, "init", "plan", "--yes", "--gemeente", "Rivierstad",
-            "--regeling", "npo_gemeenten", "--ci", "github", "--pre-commit"], cwd=tmp_path)
+    run_ok(
+        [
+            samenplan,
+            "init",
+            "plan",
+            "--yes",
+            "--gemeente",
+            "Rivierstad",
+            "--regeling",
+            "npo_gemeenten",
+            "--ci",
+            "github",
+            "--pre-commit",
+        ],
+        cwd=tmp_path,
+    )
     assert (tmp_path / "plan" / ".github" / "workflows" / "samenplan.yml").is_file()
     checked = run_ok([samenplan, "check", "plan"], cwd=tmp_path)
     assert "\n0 fouten, " in checked and "SP804" in checked

@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from samenplan.models.manifest import Controle
-from samenplan.source import read_source
-from samenplan.steps import DOCUMENTS
+from samenplan.load.source import read_source
+from samenplan.plan.models.manifest import Controle
+from samenplan.plan.steps import DOCUMENTS
 
 #: Each payload is one line without leading or trailing spaces: the report collapses
 #: whitespace and splits text into paragraphs and lists, but must keep every character.
@@ -50,7 +50,7 @@ PAYLOADS: tuple[str, ...] = (
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
     "{#",
     "`<script>alert(1)</script>`",
-    "<https://example.invalid/\"onmouseover=\"alert(1)>",
+    '<https://example.invalid/"onmouseover="alert(1)>',
     "[x]: javascript:alert(1)",
     "%3Cscript%3Ealert(1)%3C/script%3E",
     "\\<script\\>alert(1)\\</script\\>",
@@ -106,8 +106,10 @@ class Planter:
             fields = free_text_fields(kind)
             # A text field the example leaves out (a link, an artikel) gets a payload too.
             missing = {key: "" for key, k in fields.items() if k == "text" and key not in data}
-            return {key: self.fill(value, fields[key], f"{where}.{key}") if key in fields else value
-                    for key, value in {**data, **missing}.items()}
+            return {
+                key: self.fill(value, fields[key], f"{where}.{key}") if key in fields else value
+                for key, value in {**data, **missing}.items()
+            }
         return data
 
     def _next(self, where: str) -> str:
@@ -124,6 +126,7 @@ def hostile_plan(source: Path, target: Path, planter: Planter | None = None) -> 
         data = read_source(source / document.file, document.file).data
         hostile = planter.fill(data, document.model, document.file)
         # JSON is YAML: the payloads need no YAML quoting rules of their own.
-        (target / document.file).write_text(json.dumps(hostile, ensure_ascii=False, indent=1,
-                                                       default=str), encoding="utf-8")
+        (target / document.file).write_text(
+            json.dumps(hostile, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+        )
     return planter

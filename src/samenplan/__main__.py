@@ -1,5 +1,5 @@
 """Allow ``python -m samenplan``."""
 
-from samenplan.cli import main
+from samenplan.cli.main import main
 
 main()

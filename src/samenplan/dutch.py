@@ -3,8 +3,20 @@
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _DUTCH = str.maketrans(",.", ".,")
 _CENT = Decimal("0.01")
 

@@ -1,0 +1,113 @@
+"""Run the rules over a loaded plan: place findings, apply fase, settings and waivers."""
+
+from samenplan import codes
+from samenplan.check.registry import Finding, Rule
+from samenplan.check.rulecontext import RuleContext
+from samenplan.check.rulemodules import all_rules
+from samenplan.check.waivers import apply_waivers
+from samenplan.diagnostics import Diagnostic, Location, Related, Severity
+from samenplan.load.planfolder import LoadedPlan
+from samenplan.plan.steps import BY_SLUG, MANIFEST
+from samenplan.plan.vocab import Ernst
+from samenplan.suggest import did_you_mean
+
+_ERNST = {Ernst.FOUT: Severity.ERROR, Ernst.WAARSCHUWING: Severity.WARNING, Ernst.INFO: Severity.INFO}
+
+
+def run_rules(loaded: LoadedPlan) -> tuple[list[Diagnostic], list[str]]:
+    """Diagnostics of every active rule, and the codes of the rules that ran.
+
+    Both are empty when the plan did not load.
+    """
+    plan = loaded.plan
+    if plan is None:
+        return [], []
+    rules = all_rules()
+    settings, disabled, overrides = _settings(loaded, rules)
+    ctx = RuleContext(plan, {slug: _raw(loaded, slug) for slug in BY_SLUG})
+    found: list[Diagnostic] = []
+    ran: list[str] = []
+    for rule in rules:
+        code = rule.code.code
+        if code in disabled or plan.manifest.fase.rank < rule.applies_from.rank:
+            continue
+        ran.append(code)
+        severity = overrides.get(code) or rule.severity_for(plan.manifest.fase)
+        found.extend(_place(loaded, rule, finding, severity) for finding in rule.check(ctx))
+    return apply_waivers(loaded, found) + settings, ran
+
+
+def _raw(loaded: LoadedPlan, slug: str) -> object:
+    source = loaded.sources.get(BY_SLUG[slug].file)
+    return source.data if source is not None else None
+
+
+def _place(loaded: LoadedPlan, rule: Rule, finding: Finding, severity: Severity) -> Diagnostic:
+    related = tuple(
+        Related(_locate(loaded, ref.doc, ref.path, at_key=False), ref.message) for ref in finding.related
+    )
+    return Diagnostic(
+        rule.code.code,
+        severity,
+        finding.message,
+        _locate(loaded, finding.doc, finding.path, at_key=finding.at_key),
+        finding.hint,
+        key_path=(finding.doc, *finding.path),
+        related=related,
+    )
+
+
+def _locate(loaded: LoadedPlan, doc: str, path: tuple[str | int, ...], *, at_key: bool) -> Location:
+    file = BY_SLUG[doc].file
+    source = loaded.sources.get(file)
+    return source.positions.locate(path, at_key=at_key) if source else Location(file)
+
+
+def _settings(
+    loaded: LoadedPlan, rules: list[Rule]
+) -> tuple[list[Diagnostic], set[str], dict[str, Severity]]:
+    """Resolve 'controle' in samenplan.yaml; unknown rule names are reported."""
+    assert loaded.plan is not None
+    controle = loaded.plan.manifest.controle
+    problems: list[Diagnostic] = []
+    known = [r.code.code for r in rules] + [r.code.slug for r in rules]
+
+    def resolve(name: str, path: tuple[str | int, ...]) -> str | None:
+        entry = codes.lookup(name)
+        if entry is not None and entry.code in {r.code.code for r in rules}:
+            return entry.code
+        source = loaded.sources[MANIFEST.file]
+        problems.append(
+            Diagnostic(
+                UNKNOWN_RULE.code,
+                UNKNOWN_RULE.severity,
+                f"'{name}' is geen regel van samenplan check.",
+                source.positions.locate(path, at_key=True),
+                did_you_mean(name, known) or "Zie 'samenplan rules' voor alle regels.",
+                key_path=("manifest", *path),
+            )
+        )
+        return None
+
+    disabled = {
+        c for i, name in enumerate(controle.regels_uit) if (c := resolve(name, ("controle", "regels_uit", i)))
+    }
+    overrides = {
+        c: _ERNST[ernst]
+        for name, ernst in controle.ernst.items()
+        if (c := resolve(name, ("controle", "ernst", name)))
+    }
+    return problems, disabled, overrides
+
+
+UNKNOWN_RULE = codes.register(
+    "SP903",
+    "onbekende-regel",
+    Severity.ERROR,
+    "samenplan.yaml noemt een regel die niet bestaat.",
+    """
+Onder `controle:` in samenplan.yaml kun je regels uitzetten (`regels_uit`) of hun ernst
+veranderen (`ernst`). Daar staat een code of naam die samenplan niet kent. Gebruik de code
+(bijvoorbeeld SP101) of de naam uit `samenplan rules`.
+""",
+)

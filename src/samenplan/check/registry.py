@@ -1,0 +1,83 @@
+"""The rule registry: metadata per rule and the ``@rule`` decorator."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from samenplan import codes
+from samenplan.diagnostics import KeyPath, Severity
+from samenplan.plan.vocab import Fase
+
+if TYPE_CHECKING:
+    from samenplan.check.rulecontext import RuleContext
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A place in a plan file: document slug and key path."""
+
+    doc: str
+    path: KeyPath
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule yields: where (document slug + key path), what, and how to fix it."""
+
+    doc: str
+    path: KeyPath
+    message: str
+    hint: str = ""
+    related: tuple[Ref, ...] = ()
+    at_key: bool = False
+
+
+Check = Callable[["RuleContext"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule; ``code.doc`` (the docstring) is its user documentation."""
+
+    code: codes.Code
+    check: Check
+    theme: str
+    applies_from: Fase
+    error_from: Fase | None
+    good: str
+    bad: str
+
+    def severity_for(self, fase: Fase) -> Severity:
+        """Default severity in this fase: an error from ``error_from`` on."""
+        if self.error_from is not None and fase.rank >= self.error_from.rank:
+            return Severity.ERROR
+        return self.code.severity
+
+
+RULES: list[Rule] = []
+
+
+def rule(
+    code: str,
+    slug: str,
+    severity: Severity,
+    summary: str,
+    *,
+    theme: str,
+    applies_from: Fase = Fase.CONCEPT,
+    error_from: Fase | None = None,
+    good: str = "",
+    bad: str = "",
+) -> Callable[[Check], Check]:
+    """Register a rule. The function's docstring is the Dutch user documentation.
+
+    ``good`` and ``bad`` are short YAML examples for ``samenplan explain``.
+    """
+
+    def wrap(check: Check) -> Check:
+        entry = codes.register(code, slug, severity, summary, check.__doc__ or "")
+        RULES.append(Rule(entry, check, theme, applies_from, error_from, good.strip("\n"), bad.strip("\n")))
+        return check
+
+    return wrap

@@ -1,0 +1,84 @@
+"""What rules see: the validated plan, its settings, and indexes of ids by kind."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from samenplan.check.registry import Ref
+from samenplan.diagnostics import KeyPath
+from samenplan.plan.bundle import Plan
+from samenplan.plan.vocab import Fase
+
+
+@dataclass(frozen=True)
+class Defined:
+    """Where an id is defined."""
+
+    doc: str
+    path: KeyPath
+
+    def ref(self, message: str = "") -> Ref:
+        """This definition as a related location."""
+        return Ref(self.doc, self.path, message)
+
+
+@dataclass
+class RuleContext:
+    """Input of every rule. ``raw`` holds each document's plain data by slug."""
+
+    plan: Plan
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def fase(self) -> Fase:
+        """The plan's fase."""
+        return self.plan.manifest.fase
+
+    @property
+    def min_leefdomeinen(self) -> int:
+        """Minimum number of leefdomeinen per interventie (samenplan.yaml, controle)."""
+        return self.plan.manifest.controle.min_leefdomeinen
+
+    @cached_property
+    def definitions(self) -> dict[str, dict[str, list[Defined]]]:
+        """kind → id → every place it is defined (more than one means a duplicate)."""
+        p = self.plan
+        found: dict[str, dict[str, list[Defined]]] = defaultdict(lambda: defaultdict(list))
+
+        def add(kind: str, ident: str, doc: str, path: KeyPath) -> None:
+            found[kind][ident].append(Defined(doc, path))
+
+        for i, d in enumerate(p.urgentie.doelgroepen):
+            add("doelgroep", d.id, "urgentie", ("doelgroepen", i, "id"))
+        for i, pa in enumerate(p.samenwerking.partners):
+            add("partner", pa.id, "samenwerking", ("partners", i, "id"))
+        for i, g in enumerate(p.samenwerking.geldstromen):
+            add("geldstroom", g.id, "samenwerking", ("geldstromen", i, "id"))
+            for j, res in enumerate(g.reserveringen):
+                add("reservering", res.id, "samenwerking", ("geldstromen", i, "reserveringen", j, "id"))
+        for i, b in enumerate(p.analyse.bronnen):
+            add("bron", b.id, "analyse", ("bronnen", i, "id"))
+        for i, bv in enumerate(p.analyse.bevindingen):
+            add("bevinding", bv.id, "analyse", ("bevindingen", i, "id"))
+        for i, r in enumerate(p.resultaten.resultaten):
+            add("resultaat", r.id, "resultaten", ("resultaten", i, "id"))
+            for j, ind in enumerate(r.indicatoren):
+                add("indicator", ind.id, "resultaten", ("resultaten", i, "indicatoren", j, "id"))
+        for i, iv in enumerate(p.aanpak.interventies):
+            add("interventie", iv.id, "aanpak", ("interventies", i, "id"))
+        return {k: dict(v) for k, v in found.items()}
+
+    def ids(self, kind: str) -> dict[str, Defined]:
+        """kind → id → its first definition (built once per kind; do not change it)."""
+        return self._first_definitions[kind]
+
+    @cached_property
+    def _first_definitions(self) -> dict[str, dict[str, Defined]]:
+        return defaultdict(
+            dict,
+            {
+                kind: {ident: places[0] for ident, places in ids.items()}
+                for kind, ids in self.definitions.items()
+            },
+        )

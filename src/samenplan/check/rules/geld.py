@@ -1,0 +1,279 @@
+"""Geld: geldstromen horen bij hun regeling, en het geld gaat naar hun bestedingsdoelen.
+
+Whether the amounts add up is checked in :mod:`samenplan.check.rules.bedragen`.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from samenplan.check.registry import Finding, Ref, rule
+from samenplan.check.rulecontext import RuleContext
+from samenplan.diagnostics import Severity
+from samenplan.plan.models.regeling import Regeling
+from samenplan.plan.models.samenwerking import Geldstroom
+from samenplan.plan.money import StroomGeld, geld
+from samenplan.suggest import did_you_mean
+
+
+def _listing(values: Sequence[str]) -> str:
+    quoted = [f"'{v}'" for v in values]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " en " + quoted[-1]
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _naam(regeling: Regeling) -> str:
+    return regeling.korte_naam or regeling.naam
+
+
+def _doelen(regeling: Regeling) -> str:
+    return "; ".join(f"{d.id} ({d.naam})" for d in regeling.bestedingsdoelen)
+
+
+# --- Rule group 2: every geldstroom names bestedingsdoelen of its regeling -----------------
+
+
+@rule(
+    "SP301",
+    "geldstroom-zonder-bestedingsdoel",
+    Severity.ERROR,
+    "Een geldstroom noemt geen bestedingsdoel.",
+    theme="geld",
+    bad="""
+geldstromen:
+  - id: npo_gemeente
+    naam: NPO-geld gemeente
+    regeling: npo_gemeenten
+    ontvanger: gemeente
+    bedrag: 250000
+""",
+    good="""
+geldstromen:
+  - id: npo_gemeente
+    naam: NPO-geld gemeente
+    regeling: npo_gemeenten
+    ontvanger: gemeente
+    bedrag: 250000
+    bestedingsdoelen: [bovenschools, zorg_welzijn]
+""",
+)
+def geldstroom_zonder_bestedingsdoel(ctx: RuleContext) -> Iterator[Finding]:
+    """Geld uit een regeling mag alleen besteed worden aan de doelen van die regeling. Bij
+    elke geldstroom in 02-samenwerking.yaml staat daarom onder `bestedingsdoelen:` aan welke
+    doelen van de regeling de werkgroep dit geld besteedt. Zo ziet iedereen (ook de
+    accountant bij de verantwoording) dat het plan binnen de regeling blijft, en kan samenplan
+    controleren dat de begroting van de interventies daarbij past.
+
+    Oplossing: zet de ids van de bestedingsdoelen bij de geldstroom. De melding noemt de
+    bestedingsdoelen van de regeling.
+    """
+    for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
+        if g.bestedingsdoelen:
+            continue
+        regeling = ctx.plan.regelingen.get(g.regeling)
+        keuze = (
+            f"Kies uit de bestedingsdoelen van {_naam(regeling)}: {_doelen(regeling)}."
+            if regeling
+            else "Zet er de ids van de bestedingsdoelen van de regeling."
+        )
+        yield Finding(
+            "samenwerking",
+            ("geldstromen", i, "bestedingsdoelen"),
+            f"Geldstroom '{g.id}' noemt geen bestedingsdoel; dan is niet te zien waaraan "
+            "het geld besteed wordt.",
+            _join("Zet onder `bestedingsdoelen:` waaraan dit geld gaat.", keuze),
+            at_key=True,
+        )
+
+
+@rule(
+    "SP302",
+    "bestedingsdoel-niet-van-regeling",
+    Severity.ERROR,
+    "Een geldstroom noemt een bestedingsdoel dat niet bij zijn regeling hoort.",
+    theme="geld",
+    bad="""
+geldstromen:
+  - id: npo_gemeente
+    regeling: npo_gemeenten
+    bestedingsdoelen: [bovenschool, jongerenwerk]
+""",
+    good="""
+geldstromen:
+  - id: npo_gemeente
+    regeling: npo_gemeenten
+    bestedingsdoelen: [bovenschools, zorg_welzijn]
+""",
+)
+def bestedingsdoel_niet_van_regeling(ctx: RuleContext) -> Iterator[Finding]:
+    """Elke regeling heeft vaste bestedingsdoelen: alleen daaraan mag het geld besteed worden.
+    Een geldstroom noemt een bestedingsdoel dat niet bij zijn regeling hoort. Vaak is het een
+    tikfout, of een doel van een andere regeling (jongerenwerk past bij het steunpakket
+    welzijn, niet bij NP Onderwijs). Geld dat aan een verkeerd doel wordt besteed, moet
+    mogelijk terug.
+
+    Oplossing: kies een bestedingsdoel van de regeling; de melding noemt ze. Hoort het geld bij
+    een andere regeling, verander dan `regeling:` van de geldstroom.
+    """
+    for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
+        regeling = ctx.plan.regelingen.get(g.regeling)
+        if regeling is None:
+            continue  # SP303
+        ids = [d.id for d in regeling.bestedingsdoelen]
+        for j, doel in enumerate(g.bestedingsdoelen):
+            if doel not in ids:
+                yield Finding(
+                    "samenwerking",
+                    ("geldstromen", i, "bestedingsdoelen", j),
+                    f"Bestedingsdoel '{doel}' van geldstroom '{g.id}' hoort niet bij "
+                    f"regeling '{regeling.id}' ({_naam(regeling)}).",
+                    _join(
+                        did_you_mean(doel, ids),
+                        f"De bestedingsdoelen van {_naam(regeling)} zijn: {_doelen(regeling)}.",
+                    ),
+                )
+
+
+@rule(
+    "SP303",
+    "onbekende-regeling",
+    Severity.ERROR,
+    "Een geldstroom verwijst naar een regeling die samenplan niet kent.",
+    theme="geld",
+    bad="""
+geldstromen:
+  - id: npo_gemeente
+    regeling: npo_gemeente
+""",
+    good="""
+geldstromen:
+  - id: npo_gemeente
+    regeling: npo_gemeenten
+""",
+)
+def onbekende_regeling(ctx: RuleContext) -> Iterator[Finding]:
+    """Elke geldstroom komt uit een regeling. samenplan kent de landelijke regelingen uit de
+    catalogus (NP Onderwijs voor gemeenten en voor scholen, het steunpakket welzijn jeugd,
+    sport en leefstijl en andere) en de eigen regelingen die het plan zelf beschrijft in
+    samenplan.yaml. De regeling van deze geldstroom staat op geen van beide plekken, dus
+    weet samenplan niet aan welke bestedingsdoelen het geld besteed mag worden.
+
+    Oplossing: verbeter de id van de regeling (let op tikfouten). Komt het geld uit een eigen
+    budget van de gemeente of het schoolbestuur, of uit een lokale subsidieregeling? Beschrijf
+    die regeling dan in samenplan.yaml onder `regelingen:`, met een id, een naam en minstens
+    één bestedingsdoel.
+    """
+    known = list(ctx.plan.regelingen)
+    for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
+        if g.regeling in ctx.plan.regelingen:
+            continue
+        yield Finding(
+            "samenwerking",
+            ("geldstromen", i, "regeling"),
+            f"Geldstroom '{g.id}' komt uit regeling '{g.regeling}', maar die staat niet in de "
+            "catalogus en niet bij de eigen regelingen in samenplan.yaml.",
+            _join(
+                did_you_mean(g.regeling, known),
+                "Komt het geld uit een eigen budget of een lokale subsidie? Beschrijf de "
+                "regeling dan in samenplan.yaml onder `regelingen:`, met een id, een naam en "
+                "minstens één bestedingsdoel (id en naam).",
+            ),
+        )
+
+
+# --- Begroting lines and reserveringen choose from their geldstroom's bestedingsdoelen -----
+
+
+def _niet_gekozen_hint(doel: str, g: Geldstroom, regeling: Regeling | None) -> str:
+    if regeling is not None and doel in {d.id for d in regeling.bestedingsdoelen}:
+        return (
+            f"'{doel}' hoort wel bij {_naam(regeling)}. Wil de werkgroep dit geld daaraan "
+            f"besteden, zet het dan bij de bestedingsdoelen van geldstroom '{g.id}' in "
+            "02-samenwerking.yaml."
+        )
+    return _join(
+        did_you_mean(doel, g.bestedingsdoelen),
+        f"Kies uit de bestedingsdoelen van geldstroom '{g.id}': {_listing(g.bestedingsdoelen)}.",
+    )
+
+
+def _niet_gekozen(doel: str, g: Geldstroom, regeling: Regeling | None) -> tuple[str, str]:
+    """Message and hint for a bestedingsdoel its geldstroom did not declare."""
+    return (
+        f"Bestedingsdoel '{doel}' is niet gekozen bij geldstroom '{g.id}'; die noemt "
+        f"alleen {_listing(g.bestedingsdoelen)}.",
+        _niet_gekozen_hint(doel, g, regeling),
+    )
+
+
+@rule(
+    "SP306",
+    "bestedingsdoel-niet-gekozen",
+    Severity.ERROR,
+    "Een begrotingsregel gebruikt een bestedingsdoel dat de geldstroom niet noemt.",
+    theme="geld",
+    bad="""
+# 02-samenwerking.yaml: geldstroom npo_gemeente, bestedingsdoelen: [bovenschools]
+# 05-aanpak.yaml:
+begroting:
+  - {geldstroom: npo_gemeente, bestedingsdoel: zorg_welzijn, bedrag: 30000}
+""",
+    good="""
+# 02-samenwerking.yaml: geldstroom npo_gemeente, bestedingsdoelen: [bovenschools, zorg_welzijn]
+# 05-aanpak.yaml:
+begroting:
+  - {geldstroom: npo_gemeente, bestedingsdoel: zorg_welzijn, bedrag: 30000}
+""",
+)
+def bestedingsdoel_niet_gekozen(ctx: RuleContext) -> Iterator[Finding]:
+    """Bij elke geldstroom staat aan welke bestedingsdoelen het geld gaat. Een begrotingsregel
+    van een interventie (en een reservering met een bestedingsdoel) kiest daar één uit. Staat
+    het bestedingsdoel niet bij de geldstroom, dan past de begroting niet bij wat in stap 2 is
+    afgesproken, en klopt de verantwoording per bestedingsdoel niet.
+
+    Oplossing: kies een bestedingsdoel dat bij de geldstroom staat. Hoort het doel wel bij de
+    regeling, maar is het nog niet gekozen? Zet het dan bij de bestedingsdoelen van de
+    geldstroom in 02-samenwerking.yaml. Geldstromen zonder bestedingsdoel meldt regel SP301.
+    """
+    money = geld(ctx.plan)
+    by_id = money.uniek
+    for regel in money.regels:
+        stroom = by_id.get(regel.line.geldstroom)
+        if stroom is None or not stroom.geldstroom.bestedingsdoelen:
+            continue  # unknown geldstroom: reference rules; none declared: SP301
+        if regel.line.bestedingsdoel in stroom.geldstroom.bestedingsdoelen:
+            continue
+        regeling = ctx.plan.regelingen.get(stroom.geldstroom.regeling)
+        message, hint = _niet_gekozen(regel.line.bestedingsdoel, stroom.geldstroom, regeling)
+        yield Finding(
+            "aanpak",
+            (*regel.path, "bestedingsdoel"),
+            message,
+            hint,
+            related=(
+                Ref(
+                    "samenwerking",
+                    (*stroom.path, "bestedingsdoelen"),
+                    f"bestedingsdoelen van geldstroom '{stroom.geldstroom.id}'",
+                ),
+            ),
+        )
+    yield from _reservering_niet_gekozen(ctx, by_id.values())
+
+
+def _reservering_niet_gekozen(ctx: RuleContext, all_stromen: Iterable[StroomGeld]) -> Iterator[Finding]:
+    for stroom in all_stromen:
+        g = stroom.geldstroom
+        regeling = ctx.plan.regelingen.get(g.regeling)
+        for j, res in enumerate(g.reserveringen):
+            doel = res.bestedingsdoel
+            if doel is None or not g.bestedingsdoelen or doel in g.bestedingsdoelen:
+                continue
+            message, hint = _niet_gekozen(doel, g, regeling)
+            yield Finding(
+                "samenwerking",
+                (*stroom.path, "reserveringen", j, "bestedingsdoel"),
+                f"Reservering '{res.id}': {message[0].lower()}{message[1:]}",
+                hint,
+            )

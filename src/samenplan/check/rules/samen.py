@@ -1,0 +1,166 @@
+"""Samen: gemeente and onderwijs at the table, a trekker per interventie, youth and parents."""
+
+from collections.abc import Iterator
+
+from samenplan.check.registry import Finding, Ref, rule
+from samenplan.check.rulecontext import RuleContext
+from samenplan.diagnostics import Severity
+from samenplan.plan.vocab import Fase, PartnerSoort
+
+ONDERWIJS = (PartnerSoort.SCHOOLBESTUUR, PartnerSoort.SAMENWERKINGSVERBAND)
+
+
+def _soorten(ctx: RuleContext) -> set[PartnerSoort]:
+    return {p.soort for p in ctx.plan.samenwerking.partners}
+
+
+@rule(
+    "SP501",
+    "geen-gemeente",
+    Severity.ERROR,
+    "Er doet geen gemeente mee.",
+    theme="samen",
+    bad="""
+partners:
+  - {id: sb_heidekring, naam: Stichting Heidekring, soort: schoolbestuur}
+""",
+    good="""
+partners:
+  - {id: gem_heidebeek, naam: Gemeente Heidebeek, soort: gemeente}
+  - {id: sb_heidekring, naam: Stichting Heidekring, soort: schoolbestuur}
+""",
+)
+def geen_gemeente(ctx: RuleContext) -> Iterator[Finding]:
+    """Een samenplan is één plan van gemeente en onderwijs samen. De gemeente brengt jeugd,
+    welzijn, sport en het eigen NPO-geld in; zonder gemeente blijft het een plan van de
+    scholen alleen. Daarom staat bij de partners minstens één partner met `soort: gemeente`.
+
+    Oplossing: zet de gemeente bij `partners:` in 02-samenwerking.yaml, met `soort: gemeente`.
+    Staat de gemeente er al, maar met een andere soort? Verbeter dan de soort.
+    """
+    if PartnerSoort.GEMEENTE not in _soorten(ctx):
+        yield Finding(
+            "samenwerking",
+            ("partners",),
+            "Bij de partners staat geen gemeente; een samenplan maken gemeente en onderwijs samen.",
+            "Zet de gemeente bij `partners:` met `soort: gemeente`.",
+            at_key=True,
+        )
+
+
+@rule(
+    "SP502",
+    "geen-onderwijspartner",
+    Severity.ERROR,
+    "Er doet geen schoolbestuur of samenwerkingsverband mee.",
+    theme="samen",
+    bad="""
+partners:
+  - {id: gem_heidebeek, naam: Gemeente Heidebeek, soort: gemeente}
+""",
+    good="""
+partners:
+  - {id: gem_heidebeek, naam: Gemeente Heidebeek, soort: gemeente}
+  - {id: swv_deheide, naam: Samenwerkingsverband De Heide, soort: samenwerkingsverband}
+""",
+)
+def geen_onderwijspartner(ctx: RuleContext) -> Iterator[Finding]:
+    """Een samenplan is één plan van gemeente en onderwijs samen. Scholen zien elke dag hoe
+    het met kinderen gaat en hebben hun eigen NPO-geld. Zonder schoolbestuur of
+    samenwerkingsverband passend onderwijs blijft het een plan van de gemeente alleen.
+
+    Oplossing: zet minstens één schoolbestuur (`soort: schoolbestuur`) of het
+    samenwerkingsverband (`soort: samenwerkingsverband`) bij `partners:` in
+    02-samenwerking.yaml.
+    """
+    if not _soorten(ctx) & set(ONDERWIJS):
+        yield Finding(
+            "samenwerking",
+            ("partners",),
+            "Bij de partners staat geen schoolbestuur en geen samenwerkingsverband; een "
+            "samenplan maken gemeente en onderwijs samen.",
+            "Zet een schoolbestuur of het samenwerkingsverband bij `partners:`, met "
+            "`soort: schoolbestuur` of `soort: samenwerkingsverband`.",
+            at_key=True,
+        )
+
+
+@rule(
+    "SP503",
+    "interventie-zonder-trekker",
+    Severity.WARNING,
+    "Een interventie heeft geen trekker.",
+    theme="samen",
+    error_from=Fase.BESLUIT,
+    bad="""
+interventies:
+  - id: zomerschool
+    naam: Zomerschool
+""",
+    good="""
+interventies:
+  - id: zomerschool
+    naam: Zomerschool
+    trekker: sb_heidekring
+""",
+)
+def interventie_zonder_trekker(ctx: RuleContext) -> Iterator[Finding]:
+    """Elke interventie heeft één partner die haar trekt: die zorgt dat het gebeurt, houdt
+    de voortgang bij en spreekt de anderen aan. Zonder trekker voelt niemand zich
+    verantwoordelijk. In een concept is dit een waarschuwing; vanaf de fase besluit een fout.
+
+    Oplossing: zet bij `trekker:` de id van een partner uit 02-samenwerking.yaml. Andere
+    partners die meedoen, zet je bij `partners:`.
+    """
+    for i, iv in enumerate(ctx.plan.aanpak.interventies):
+        if iv.trekker is None:
+            yield Finding(
+                "aanpak",
+                ("interventies", i, "trekker"),
+                f"Interventie '{iv.id}' heeft geen trekker.",
+                "Zet bij `trekker:` de id van de partner die de interventie trekt.",
+                related=(Ref("samenwerking", ("partners",), "Hier staan de partners."),),
+                at_key=True,
+            )
+
+
+@rule(
+    "SP504",
+    "geen-participatie",
+    Severity.WARNING,
+    "Stap 2 zegt niet hoe jongeren of ouders meedoen.",
+    theme="samen",
+    error_from=Fase.BESLUIT,
+    bad="""
+participatie:
+  jongeren: ''
+  ouders: ''
+""",
+    good="""
+participatie:
+  jongeren: Een jongerenpanel van 8 jongeren denkt mee en beoordeelt aanvragen.
+  ouders: Op 3 ouderavonden vertelden 85 ouders wat zij nodig hebben.
+""",
+)
+def geen_participatie(ctx: RuleContext) -> Iterator[Finding]:
+    """Het NJi vraagt bijzondere aandacht voor het betrekken van kinderen, jongeren en
+    ouders. Zij weten zelf het best wat corona met hen deed en wat helpt. Een plan dat over
+    hen gaat maar zonder hen gemaakt is, mist vaak waar het om gaat. Daarom staat in stap 2
+    onder `participatie:` hoe jongeren (`jongeren:`) en hoe ouders (`ouders:`) meedoen. In
+    een concept is dit een waarschuwing; vanaf de fase besluit een fout.
+
+    Oplossing: beschrijf kort wat jullie doen of gaan doen, bijvoorbeeld gesprekken,
+    een jongerenpanel, ouderavonden of een klankbordgroep, en wat er met hun inbreng gebeurt.
+    """
+    participatie = ctx.plan.samenwerking.participatie
+    for wie, tekst in (("jongeren", participatie.jongeren), ("ouders", participatie.ouders)):
+        if not tekst.strip():
+            yield Finding(
+                "samenwerking",
+                ("participatie", wie),
+                f"Stap 2 zegt niet hoe {wie} meedoen; het NJi vraagt bijzondere aandacht "
+                "voor het betrekken van jongeren en ouders.",
+                f"Beschrijf onder `participatie:` bij `{wie}:` hoe {wie} meedenken en wat "
+                "er met hun inbreng gebeurt.",
+                at_key=True,
+            )

@@ -1,0 +1,393 @@
+"""Tijd: periods run forward, and each period lies within the one it belongs to."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from samenplan.check.registry import Finding, Ref, rule
+from samenplan.check.rulecontext import RuleContext
+from samenplan.diagnostics import KeyPath, Severity
+from samenplan.dutch import datum
+from samenplan.plan.bundle import Plan
+from samenplan.plan.models.aanpak import Interventie
+from samenplan.plan.models.common import Periode
+from samenplan.plan.models.samenwerking import Geldstroom
+
+
+@dataclass(frozen=True)
+class Termijn:
+    """A period somewhere in the plan: where its dates are, what it is, and its dates."""
+
+    doc: str
+    path: KeyPath  # the mapping that holds both dates
+    wat: str  # "de periode van interventie 'x'"
+    van: date
+    tot: date
+    van_key: str = "van"
+    tot_key: str = "tot"
+
+    @property
+    def loopt_vooruit(self) -> bool:
+        """Whether the period ends on or after its start."""
+        return self.van <= self.tot
+
+    def buiten(self, d: date, naam: str) -> str | None:
+        """How ``d`` lies outside this period ('na het einde van het plan op …'), or None."""
+        if d < self.van:
+            return f"voor het begin van {naam} op {datum(self.van)}"
+        if d > self.tot:
+            return f"na het einde van {naam} op {datum(self.tot)}"
+        return None
+
+
+def _hoofdletter(text: str) -> str:
+    """Text with a capital first letter, to start a sentence."""
+    return text[:1].upper() + text[1:]
+
+
+def _periode(doc: str, path: KeyPath, wat: str, periode: Periode) -> Termijn:
+    return Termijn(doc, path, wat, periode.van, periode.tot)
+
+
+def _planperiode(plan: Plan) -> Termijn:
+    return _periode("manifest", ("periode",), "de periode van het plan", plan.manifest.periode)
+
+
+def _interventieperiode(i: int, iv: Interventie) -> Termijn | None:
+    if iv.periode is None:
+        return None
+    return _periode(
+        "aanpak", ("interventies", i, "periode"), f"de periode van interventie '{iv.id}'", iv.periode
+    )
+
+
+def _planningen(plan: Plan) -> Iterator[Termijn]:
+    for i, p in enumerate(plan.uitvoering.planning):
+        yield Termijn(
+            "uitvoering",
+            ("planning", i),
+            f"de planning van interventie '{p.interventie}'",
+            p.start,
+            p.eind,
+            "start",
+            "eind",
+        )
+
+
+def _termijnen(plan: Plan) -> Iterator[Termijn]:
+    """Every period the plan writes down, in file order."""
+    yield _planperiode(plan)
+    for i, r in enumerate(plan.manifest.regelingen):
+        if r.periode is not None:
+            yield _periode(
+                "manifest", ("regelingen", i, "periode"), f"de periode van regeling '{r.id}'", r.periode
+            )
+    for i, g in enumerate(plan.samenwerking.geldstromen):
+        if g.periode is not None:
+            yield _periode(
+                "samenwerking",
+                ("geldstromen", i, "periode"),
+                f"de periode van geldstroom '{g.id}'",
+                g.periode,
+            )
+    for i, iv in enumerate(plan.aanpak.interventies):
+        if (t := _interventieperiode(i, iv)) is not None:
+            yield t
+    yield from _planningen(plan)
+
+
+@rule(
+    "SP601",
+    "einde-voor-begin",
+    Severity.ERROR,
+    "Een periode eindigt voordat hij begint.",
+    theme="tijd",
+    bad="""
+periode:
+  van: 2024-08-01
+  tot: 2024-07-01
+""",
+    good="""
+periode:
+  van: 2024-08-01
+  tot: 2025-07-31
+""",
+)
+def einde_voor_begin(ctx: RuleContext) -> Iterator[Finding]:
+    """Een periode loopt van een begindatum naar een einddatum. Hier ligt het einde vóór het
+    begin. Dat kan niet, en het maakt ook de andere controles op tijd onbetrouwbaar. Deze
+    regel kijkt naar de periode van het plan, van eigen regelingen, van geldstromen en van
+    interventies, en naar start en eind in de planning.
+
+    Meestal zijn begin en einde omgedraaid, of staat er een verkeerd jaartal.
+
+    Oplossing: zet de vroegste datum bij `van` (of `start`) en de laatste bij `tot` (of
+    `eind`). Schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2024-08-01.
+    """
+    for t in _termijnen(ctx.plan):
+        if not t.loopt_vooruit:
+            yield Finding(
+                t.doc,
+                (*t.path, t.tot_key),
+                f"{_hoofdletter(t.wat)} eindigt ({datum(t.tot)}) voor hij begint ({datum(t.van)}).",
+                f"Kijk of '{t.van_key}' en '{t.tot_key}' niet zijn omgedraaid en of het jaartal klopt.",
+            )
+
+
+def _buiten_plan(plan: Plan) -> Iterator[tuple[Termijn, str, date]]:
+    """(period, date key, date) of every interventie period and planning to hold to the plan."""
+    for i, iv in enumerate(plan.aanpak.interventies):
+        if (t := _interventieperiode(i, iv)) is not None:
+            yield t, t.van_key, t.van
+            yield t, t.tot_key, t.tot
+    for t in _planningen(plan):
+        yield t, t.van_key, t.van
+        yield t, t.tot_key, t.tot
+
+
+@rule(
+    "SP602",
+    "buiten-planperiode",
+    Severity.WARNING,
+    "Een interventie of planning valt buiten de periode van het plan.",
+    theme="tijd",
+    bad="""
+# samenplan.yaml: periode van 2023-08-01 tot 2025-07-31
+interventies:
+  - id: zomerschool
+    periode: {van: 2025-06-01, tot: 2025-08-31}
+""",
+    good="""
+# samenplan.yaml: periode van 2023-08-01 tot 2025-07-31
+interventies:
+  - id: zomerschool
+    periode: {van: 2025-06-01, tot: 2025-07-31}
+""",
+)
+def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
+    """Het plan heeft een looptijd: de `periode` in samenplan.yaml. Interventies en hun
+    planning vallen binnen die looptijd. Begint of eindigt een interventie daarbuiten, dan
+    beslissen college, raad en schoolbesturen over iets wat het plan niet dekt, en is niet
+    duidelijk wie daarna betaalt en bijstuurt.
+
+    Oplossing: laat de interventie binnen de looptijd van het plan beginnen en eindigen. Loopt
+    ze echt langer door, maak de periode van het plan dan langer, of schrijf in de borging
+    (07-uitvoering.yaml) hoe het daarna verdergaat en zet de einddatum op het einde van het plan.
+    """
+    plan_t = _planperiode(ctx.plan)
+    if not plan_t.loopt_vooruit:
+        return
+    for t, key, d in _buiten_plan(ctx.plan):
+        if (waar := plan_t.buiten(d, "het plan")) is not None:
+            yield Finding(
+                t.doc,
+                (*t.path, key),
+                f"{_hoofdletter(t.wat)} {_werkwoord(key)} {datum(d)}, {waar}.",
+                "Laat de datum binnen de periode van het plan vallen, of pas de periode van "
+                "het plan aan in samenplan.yaml.",
+                related=(Ref("manifest", ("periode",), "de periode van het plan"),),
+            )
+
+
+def _werkwoord(key: str) -> str:
+    """'begint op' or 'eindigt op', for the key of a start or end date."""
+    return "begint op" if key in ("van", "start") else "eindigt op"
+
+
+@dataclass(frozen=True)
+class Geldperiode:
+    """When a geldstroom's money may be spent, and where that is written."""
+
+    termijn: Termijn
+    ref: Ref
+    herkomst: str = ""  # " (de periode van regeling 'x')" when the geldstroom has none
+
+
+def _geldperiode(ctx: RuleContext, i: int, g: Geldstroom) -> Geldperiode | None:
+    """The geldstroom's own periode, else its regeling's; None when neither is known."""
+    if g.periode is not None:
+        path: KeyPath = ("geldstromen", i, "periode")
+        t = _periode("samenwerking", path, f"geldstroom '{g.id}'", g.periode)
+        return Geldperiode(t, Ref("samenwerking", path, f"de periode van geldstroom '{g.id}'"))
+    regeling = ctx.plan.regelingen.get(g.regeling)
+    if regeling is None or regeling.periode is None:
+        return None
+    t = _periode("samenwerking", ("geldstromen", i), f"regeling '{g.regeling}'", regeling.periode)
+    return Geldperiode(t, _regelingref(ctx, i, g), f" (de periode van regeling '{g.regeling}')")
+
+
+def _regelingref(ctx: RuleContext, i: int, g: Geldstroom) -> Ref:
+    """Where a geldstroom without periode gets its period: an own regeling, or the catalog."""
+    message = f"geldstroom '{g.id}' heeft geen eigen periode; de periode van regeling '{g.regeling}' geldt"
+    for k, r in enumerate(ctx.plan.manifest.regelingen):
+        if r.id == g.regeling:
+            return Ref("manifest", ("regelingen", k, "periode"), message)
+    return Ref("samenwerking", ("geldstromen", i, "regeling"), message)
+
+
+def _geldperioden(ctx: RuleContext) -> dict[str, Geldperiode]:
+    """geldstroom id → its spending period (first definition wins)."""
+    found: dict[str, Geldperiode] = {}
+    for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
+        if g.id not in found and (gp := _geldperiode(ctx, i, g)) is not None:
+            found[g.id] = gp
+    return found
+
+
+@rule(
+    "SP603",
+    "begroting-buiten-geldstroom",
+    Severity.ERROR,
+    "Een begrotingsregel staat in een jaar waarin de geldstroom niet besteed mag worden.",
+    theme="tijd",
+    bad="""
+begroting:
+  - geldstroom: gs_npo   # periode tot 2025-07-31
+    bestedingsdoel: bovenschools
+    bedrag: 20000
+    jaar: 2026
+""",
+    good="""
+begroting:
+  - geldstroom: gs_npo   # periode tot 2025-07-31
+    bestedingsdoel: bovenschools
+    bedrag: 20000
+    jaar: 2025
+""",
+)
+def begroting_buiten_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
+    """Geld uit een regeling mag alleen in een bepaalde periode besteed worden. Het geld van
+    het NP Onderwijs voor gemeenten bijvoorbeeld tot en met 31 juli 2025. Een begrotingsregel
+    met een `jaar` waarin de geldstroom niet loopt, wordt niet betaald of moet terug.
+
+    De periode van de geldstroom staat in 02-samenwerking.yaml; staat daar niets, dan geldt
+    de periode van de regeling. Alleen begrotingsregels worden zo gecontroleerd: een evaluatie
+    of meetmoment mag wél na het einde van het geld vallen.
+
+    Oplossing: zet het bedrag in een jaar waarin het geld besteed mag worden, of betaal het
+    uit een andere geldstroom. Is de bestedingstermijn verlengd? Zet dan de juiste `periode`
+    bij de geldstroom.
+    """
+    perioden = _geldperioden(ctx)
+    for i, iv in enumerate(ctx.plan.aanpak.interventies):
+        for j, regel in enumerate(iv.begroting):
+            gp = perioden.get(regel.geldstroom)
+            if regel.jaar is None or gp is None or _jaar_past(regel.jaar, gp.termijn):
+                continue
+            t = gp.termijn
+            yield Finding(
+                "aanpak",
+                ("interventies", i, "begroting", j, "jaar"),
+                f"Interventie '{iv.id}' begroot geld van geldstroom '{regel.geldstroom}' in "
+                f"{regel.jaar}, maar dat geld mag alleen besteed worden van {datum(t.van)} "
+                f"tot en met {datum(t.tot)}{gp.herkomst}.",
+                "Zet het bedrag in een jaar waarin het geld besteed mag worden, of kies een "
+                "andere geldstroom. Is de termijn verlengd? Pas dan de periode van de "
+                "geldstroom aan in 02-samenwerking.yaml.",
+                related=(gp.ref,),
+            )
+
+
+def _jaar_past(jaar: int, t: Termijn) -> bool:
+    """Whether a calendar year overlaps the period; a reversed period is left to SP601."""
+    return not t.loopt_vooruit or t.van.year <= jaar <= t.tot.year
+
+
+@rule(
+    "SP604",
+    "mijlpaal-buiten-planning",
+    Severity.WARNING,
+    "Een mijlpaal valt buiten de start en het eind van de planning.",
+    theme="tijd",
+    bad="""
+planning:
+  - interventie: huiswerkklas
+    start: 2024-01-08
+    eind: 2025-07-11
+    mijlpalen:
+      - {datum: 2025-10-01, omschrijving: Evaluatie met ouders}
+""",
+    good="""
+planning:
+  - interventie: huiswerkklas
+    start: 2024-01-08
+    eind: 2025-07-11
+    mijlpalen:
+      - {datum: 2025-06-01, omschrijving: Evaluatie met ouders}
+""",
+)
+def mijlpaal_buiten_planning(ctx: RuleContext) -> Iterator[Finding]:
+    """Een mijlpaal is een moment in de uitvoering van een interventie: de training is
+    gegeven, de eerste groep is gestart. Hij valt dus tussen de `start` en het `eind` van de
+    planning van die interventie. Valt hij erbuiten, dan klopt de datum van de mijlpaal niet,
+    of de planning zelf.
+
+    Oplossing: verbeter de datum van de mijlpaal, of pas `start` of `eind` van de planning
+    aan. Een evaluatie na afloop hoort niet bij de mijlpalen maar bij de momenten in
+    06-meten-en-bijsturen.yaml.
+    """
+    for t, p in zip(_planningen(ctx.plan), ctx.plan.uitvoering.planning, strict=True):
+        if not t.loopt_vooruit:
+            continue
+        for j, m in enumerate(p.mijlpalen):
+            if (waar := t.buiten(m.datum, "de planning")) is not None:
+                yield Finding(
+                    "uitvoering",
+                    (*t.path, "mijlpalen", j, "datum"),
+                    f"Een mijlpaal van interventie '{p.interventie}' ligt op {datum(m.datum)}, {waar}.",
+                    "Verbeter de datum van de mijlpaal, of pas start of eind van de planning aan. "
+                    "Een evaluatie na afloop zet je bij de momenten in 06-meten-en-bijsturen.yaml.",
+                )
+
+
+def _interventieperioden(plan: Plan) -> dict[str, Termijn]:
+    """interventie id → its own periode (first definition wins), when it has one."""
+    found: dict[str, Termijn] = {}
+    for i, iv in enumerate(plan.aanpak.interventies):
+        t = _interventieperiode(i, iv)
+        if t is not None and iv.id not in found:
+            found[iv.id] = t
+    return found
+
+
+@rule(
+    "SP605",
+    "planning-buiten-interventie",
+    Severity.WARNING,
+    "De planning van een interventie valt buiten de periode van die interventie.",
+    theme="tijd",
+    bad="""
+# 05-aanpak.yaml: huiswerkklas heeft periode van 2024-01-08 tot 2025-07-11
+planning:
+  - {interventie: huiswerkklas, start: 2023-09-01, eind: 2025-07-11}
+""",
+    good="""
+# 05-aanpak.yaml: huiswerkklas heeft periode van 2024-01-08 tot 2025-07-11
+planning:
+  - {interventie: huiswerkklas, start: 2024-01-08, eind: 2025-07-11}
+""",
+)
+def planning_buiten_interventie(ctx: RuleContext) -> Iterator[Finding]:
+    """Stap 5 zegt in welke periode een interventie loopt; de planning in stap 7 werkt dat
+    uit. De `start` en het `eind` van de planning vallen daarom binnen de `periode` van de
+    interventie in 05-aanpak.yaml. Wijken ze af, dan weet niemand welke datum geldt, en
+    kloppen de begroting en de verantwoording misschien ook niet.
+
+    Oplossing: maak de planning en de periode van de interventie gelijk, of laat de planning
+    binnen die periode vallen.
+    """
+    perioden = _interventieperioden(ctx.plan)
+    for t, p in zip(_planningen(ctx.plan), ctx.plan.uitvoering.planning, strict=True):
+        iv = perioden.get(p.interventie)
+        if iv is None or not iv.loopt_vooruit:
+            continue
+        for key, d in ((t.van_key, t.van), (t.tot_key, t.tot)):
+            if (waar := iv.buiten(d, "de interventie")) is not None:
+                yield Finding(
+                    "uitvoering",
+                    (*t.path, key),
+                    f"De planning van interventie '{p.interventie}' {_werkwoord(key)} {datum(d)}, {waar}.",
+                    "Maak start en eind van de planning gelijk aan de periode van de interventie "
+                    "in 05-aanpak.yaml, of laat ze binnen die periode vallen.",
+                    related=(Ref(iv.doc, iv.path, f"de periode van interventie '{p.interventie}'"),),
+                )

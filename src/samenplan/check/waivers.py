@@ -1,0 +1,110 @@
+"""Inline waivers: ``# samenplan: negeer SP101 reden: ...`` on the line of a finding."""
+
+import re
+from dataclasses import dataclass
+
+from samenplan import codes
+from samenplan.diagnostics import Diagnostic, Location, Severity
+from samenplan.load.planfolder import LoadedPlan
+
+_WAIVER_RE = re.compile(
+    r"#\s*samenplan:\s*negeer\s+(?P<codes>[A-Za-z0-9_,\s-]+?)\s*(?:reden:\s*(?P<reden>.*\S)?\s*)?$",
+    re.IGNORECASE,
+)
+
+NO_REASON = codes.register(
+    "SP901",
+    "negeer-zonder-reden",
+    Severity.ERROR,
+    "Een regel wordt genegeerd zonder reden.",
+    """
+Met een opmerking `# samenplan: negeer SP101 reden: ...` aan het eind van een regel zet je een
+melding op die regel uit. De reden is verplicht: wie het plan later leest, moet kunnen zien
+waarom de werkgroep hiervan afwijkt. Schrijf de reden achter `reden:`.
+""",
+)
+UNUSED = codes.register(
+    "SP902",
+    "negeer-ongebruikt",
+    Severity.WARNING,
+    "Een negeer-opmerking zet geen melding uit.",
+    """
+Op deze regel staat `# samenplan: negeer ...`, maar er is op die regel geen melding met die
+code (meer). Misschien is het probleem al opgelost. Haal de opmerking weg, zodat hij later
+geen echt probleem verbergt.
+""",
+)
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """One waiver comment."""
+
+    location: Location
+    codes: frozenset[str]
+    reason: str
+
+
+def find_waivers(loaded: LoadedPlan) -> list[Waiver]:
+    """Every waiver comment in every plan file."""
+    found = []
+    for name, source in loaded.sources.items():
+        for number, line in enumerate(source.lines, start=1):
+            if "samenplan" not in line:
+                continue
+            match = _WAIVER_RE.search(line)
+            if match:
+                names = {c.strip() for c in re.split(r"[,\s]+", match["codes"]) if c.strip()}
+                resolved = frozenset(_code(n) for n in names)
+                found.append(
+                    Waiver(
+                        Location(name, number, match.start() + 1), resolved, (match["reden"] or "").strip()
+                    )
+                )
+    return found
+
+
+def _code(name: str) -> str:
+    entry = codes.lookup(name)
+    return entry.code if entry is not None else name.upper()
+
+
+def apply_waivers(loaded: LoadedPlan, found: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop waived findings; report waivers without reason and waivers that waive nothing."""
+    waivers = find_waivers(loaded)
+    by_line = {(w.location.file, w.location.line): w for w in waivers}
+    used: set[tuple[str, int, str]] = set()
+    kept = []
+    for diag in found:
+        waiver = by_line.get((diag.location.file, diag.location.line))
+        if waiver is not None and diag.code in waiver.codes and waiver.reason:
+            used.add((diag.location.file, diag.location.line, diag.code))
+            continue
+        kept.append(diag)
+    for w in waivers:
+        if not w.reason:
+            kept.append(
+                Diagnostic(
+                    NO_REASON.code,
+                    NO_REASON.severity,
+                    f"De negeer-opmerking voor {', '.join(sorted(w.codes))} heeft geen "
+                    "reden; daarom blijft de melding staan.",
+                    w.location,
+                    "Schrijf erachter: 'reden: ...' met de uitleg.",
+                    key_path=("waiver", w.location.file, *sorted(w.codes)),
+                )
+            )
+            continue
+        for code in sorted(w.codes):
+            if (w.location.file, w.location.line, code) not in used:
+                kept.append(
+                    Diagnostic(
+                        UNUSED.code,
+                        UNUSED.severity,
+                        f"De negeer-opmerking voor {code} zet op deze regel niets uit.",
+                        w.location,
+                        "Haal de opmerking weg als het probleem is opgelost.",
+                        key_path=("waiver", w.location.file, code),
+                    )
+                )
+    return kept

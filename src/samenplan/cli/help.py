@@ -1,0 +1,95 @@
+"""Dutch wording for the parts of the command line that typer and click print themselves."""
+
+from typing import Any
+
+_PANELS = {
+    "OPTIONS_PANEL_TITLE": "Opties",
+    "ARGUMENTS_PANEL_TITLE": "Argumenten",
+    "COMMANDS_PANEL_TITLE": "Opdrachten",
+    "ERRORS_PANEL_TITLE": "Fout",
+    "DEFAULT_STRING": "[standaard: {}]",
+    "REQUIRED_LONG_STRING": "[verplicht]",
+    "ENVVAR_STRING": "[omgevingsvariabele: {}]",
+    "ABORTED_TEXT": "Afgebroken.",
+}
+
+_GETTEXT = {
+    "Options": "Opties",
+    "Arguments": "Argumenten",
+    "Commands": "Opdrachten",
+    "default: {default}": "standaard: {default}",
+    "required": "verplicht",
+    "env var: {var}": "omgevingsvariabele: {var}",
+    "(dynamic)": "(wisselend)",
+    "Missing command.": "Geef een opdracht.",
+    "Aborted!": "Afgebroken.",
+}
+
+
+def _translate(message: str) -> str:
+    return _GETTEXT.get(message, message)
+
+
+def dutch_help() -> None:
+    """Switch help output to Dutch; only called when help is asked, to keep start-up fast.
+
+    This reaches into typer's internals; if they change, help stays English but works.
+    """
+    try:
+        from typer import core as typer_core
+        from typer import rich_utils
+        from typer._click import core, formatting
+    except ImportError:
+        return
+    typer_core._ = _translate  # type: ignore[attr-defined]
+    # Arguments carry a Dutch metavar (PLANMAP); typer's '<list[Path]>' adds only noise.
+    typer_core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+    for name, text in _PANELS.items():
+        setattr(rich_utils, name, text)
+
+    original_usage = formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original_usage(self, prog, args, "Gebruik: " if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    original_option = core.Command.get_help_option
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = original_option(self, ctx)
+        if option is not None:
+            option.help = "Toon deze hulp en stop."
+        return option
+
+    core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+
+def usage_error_text(exc: Any) -> str:
+    """A Dutch message for a click usage error, with a pointer to --help."""
+    kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        text = f"De optie '{exc.option_name}' bestaat niet."
+        if exc.possibilities:
+            text += " Bedoelde je " + " of ".join(f"'{p}'" for p in exc.possibilities) + "?"
+    elif kind == "MissingParameter":
+        name = exc.param.name if exc.param is not None else "?"
+        text = f"'{name}' ontbreekt."
+    elif kind == "BadParameter":
+        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else "?"
+        text = f"Ongeldige waarde voor {name}: {exc.message}"
+    elif kind == "BadOptionUsage":
+        text = f"De optie '{exc.option_name}' is verkeerd gebruikt: {exc.message}"
+    elif "No such command" in str(exc.message):
+        text = (
+            str(exc.message)
+            .replace("No such command", "Onbekende opdracht")
+            .replace("Did you mean", "Bedoelde je")
+        )
+    elif "unexpected extra argument" in str(exc.message):
+        extra = exc.message.split("(", 1)[-1].rstrip(")")
+        text = f"Te veel argumenten: {extra}."
+    else:
+        text = exc.format_message()
+    command = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "samenplan"
+    return f"samenplan: {text}\nZie '{command} --help' voor hulp."

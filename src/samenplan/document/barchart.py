@@ -1,0 +1,82 @@
+"""A bar per geldstroom: allocated, remaining and over-allocated money, for an inline SVG."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from samenplan.document.mermaid import shorten
+from samenplan.dutch import euro
+from samenplan.plan.money import Geld, StroomGeld
+
+WIDTH, BAR_WIDTH, TOP, ROW = 900, 520, 34, 52
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One geldstroom: widths in pixels of its three parts, and its amounts in words."""
+
+    label: str
+    y: int
+    direct: int  # in begroting lines of interventies
+    reserved: int  # in reserveringen
+    remaining: int
+    over: int
+    caption: str
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """The money chart, ready to draw."""
+
+    title: str
+    desc: str
+    width: int
+    height: int
+    bar_width: int
+    bars: tuple[Bar, ...]
+    kind: ClassVar[str] = "barchart"
+
+
+def _px(amount: Decimal, scale: Decimal) -> int:
+    return int((amount * BAR_WIDTH / scale).to_integral_value()) if scale > 0 else 0
+
+
+def _caption(s: StroomGeld) -> str:
+    if s.over < 0:
+        return f"{euro(s.toegewezen)} van {euro(s.bedrag)}: {euro(-s.over)} te veel"
+    return f"{euro(s.toegewezen)} van {euro(s.bedrag)} toegewezen, {euro(s.over)} over"
+
+
+def _bar(s: StroomGeld, row: int, scale: Decimal) -> Bar:
+    direct = min(s.direct_bedrag, s.bedrag)
+    reserved = min(s.gereserveerd, s.bedrag - direct)
+    return Bar(
+        shorten(s.geldstroom.naam, 90),
+        TOP + row * ROW,
+        _px(direct, scale),
+        _px(reserved, scale),
+        _px(max(s.over, Decimal(0)), scale),
+        _px(max(-s.over, Decimal(0)), scale),
+        _caption(s),
+    )
+
+
+def barchart(geld: Geld) -> BarChart:
+    """Bars scaled to the largest geldstroom (or allocation, when that is larger)."""
+    scale = max((max(s.bedrag, s.toegewezen) for s in geld.stromen), default=Decimal(0))
+    bars = tuple(_bar(s, i, scale) for i, s in enumerate(geld.stromen))
+    desc = (
+        f"Per geldstroom hoeveel geld er is en hoeveel daarvan is toegewezen, aan "
+        "interventies of in een reservering. Samen "
+        f"{euro(geld.bedrag)}, waarvan {euro(geld.toegewezen)} toegewezen en "
+        f"{euro(geld.over)} nog niet. Dezelfde bedragen staan in de tabel 'Geld per "
+        "geldstroom'."
+    )
+    return BarChart(
+        "Toegewezen en nog niet toegewezen geld per geldstroom",
+        desc,
+        WIDTH,
+        TOP + len(bars) * ROW + 4,
+        BAR_WIDTH,
+        bars,
+    )

@@ -1,0 +1,92 @@
+"""Stap 5: each interventie with its onderbouwing and begroting, and the samenhang."""
+
+from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
+from samenplan.document.labels import label, labels
+from samenplan.document.lookup import Lookup, bestedingsdoel_name
+from samenplan.document.nodes import (
+    Cell,
+    Chapter,
+    Row,
+    Section,
+    field,
+    fields,
+    flat,
+    money,
+    note,
+    parts,
+    section,
+    table,
+    text,
+)
+from samenplan.dutch import number, periode
+from samenplan.plan.bundle import Plan
+from samenplan.plan.models.aanpak import Begrotingsregel, Interventie, Onderbouwing
+from samenplan.plan.money import total
+
+
+def onderbouwing(o: Onderbouwing | None) -> str:
+    """'NPO-menukaart, doelgebied A'; '' when missing."""
+    if o is None:
+        return ""
+    extra = [label(o.niveau) if o.niveau else "", f"doelgebied {o.doelgebied}" if o.doelgebied else ""]
+    return ", ".join([label(o.soort), *(x for x in extra if x)])
+
+
+def _regel(plan: Plan, r: Begrotingsregel, lk: Lookup, uit: bool) -> Row:
+    regelingen = {g.id: g.regeling for g in plan.samenwerking.geldstromen}
+    doel = bestedingsdoel_name(plan, regelingen.get(r.geldstroom), r.bestedingsdoel)
+    bron = (
+        (Cell(f"reservering: {lk.name('reservering', r.reservering)}" if r.reservering else ""),)
+        if uit
+        else ()
+    )
+    return Row(
+        Cell(lk.name("geldstroom", r.geldstroom)),
+        (Cell(doel), Cell(str(r.jaar) if r.jaar else ""), *bron, money(r.bedrag)),
+    )
+
+
+def _begroting(plan: Plan, iv: Interventie, lk: Lookup) -> Section | None:
+    if not iv.begroting:
+        return None
+    uit = any(r.reservering for r in iv.begroting)
+    rows = [_regel(plan, r, lk, uit) for r in iv.begroting]
+    empty = (Cell(),) * (3 if uit else 2)
+    rows.append(Row(Cell("Totaal"), (*empty, money(total(r.bedrag for r in iv.begroting))), total=True))
+    columns = ("Geldstroom", "Bestedingsdoel", "Jaar", *(("Uit",) if uit else ()), "Bedrag")
+    return section("Begroting", table(f"Begroting van {flat(iv.naam)}", columns, rows, ""))
+
+
+def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
+    o = iv.onderbouwing
+    return Section(
+        flat(iv.naam),
+        parts(
+            text(iv.omschrijving),
+            fields(
+                field("Doelgroepen", lk.names("doelgroep", iv.doelgroepen)),
+                field("Leefdomeinen", labels(iv.leefdomeinen)),
+                field("Ontwikkelgebieden", labels(iv.ontwikkelgebieden)),
+                field("Resultaten", lk.names("resultaat", iv.resultaten)),
+                field("Trekker", lk.name("partner", iv.trekker)),
+                field("Partners", lk.names("partner", iv.partners)),
+                field("Onderbouwing", onderbouwing(o)),
+                field("Toelichting op de onderbouwing", o.toelichting if o else ""),
+                field("Periode", periode(iv.periode.van, iv.periode.tot) if iv.periode else ""),
+                field("Bereik", f"{number(iv.bereik.aantal)} {iv.bereik.eenheid}" if iv.bereik else ""),
+                field("Locaties", tuple(iv.locaties)),
+            ),
+            _begroting(plan, iv, lk),
+        ),
+    )
+
+
+def chapter(plan: Plan, lk: Lookup) -> Chapter:
+    """The chapter of step 5."""
+    a = plan.aanpak
+    return step_chapter(
+        "aanpak",
+        *(_interventie(plan, iv, lk) for iv in a.interventies),
+        None if a.interventies else note("Er zijn nog geen interventies."),
+        section("Samenhang tussen de interventies", text(a.samenhang, NIET_INGEVULD)),
+    )

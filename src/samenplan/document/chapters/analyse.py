@@ -1,0 +1,91 @@
+"""Stap 3: bronnen, bevindingen, bestaand aanbod, witte vlekken and duiding."""
+
+from samenplan.document.blocks import Bullets
+from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
+from samenplan.document.labels import label, labels
+from samenplan.document.lookup import Lookup
+from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, flat, link, note, section, table, text
+from samenplan.dutch import datum, measure
+from samenplan.plan.bundle import Plan
+from samenplan.plan.models.analyse import Aanbod, Bevinding, Bron, Cijfer
+
+
+def _bron(b: Bron) -> Row:
+    return Row(
+        cell(b.naam), (Cell(label(b.soort)), Cell(datum(b.peildatum) if b.peildatum else ""), link(b.link))
+    )
+
+
+def cijfer(c: Cijfer | None) -> str:
+    """'55% (Rivierstad 2019: 63%)'; '' without a figure."""
+    if c is None:
+        return ""
+    main = measure(c.waarde, c.eenheid)
+    if c.vergelijking is None:
+        return main
+    return f"{main} ({flat(c.vergelijking.met)}: {measure(c.vergelijking.waarde, c.eenheid)})"
+
+
+def _waar(b: Bevinding, lk: Lookup) -> tuple[str, ...]:
+    return tuple(
+        x
+        for x in (
+            ", ".join(lk.names("doelgroep", b.doelgroepen)),
+            f"leefdomeinen: {labels(b.leefdomeinen)}" if b.leefdomeinen else "",
+            f"ontwikkelgebieden: {labels(b.ontwikkelgebieden)}" if b.ontwikkelgebieden else "",
+            f"geparkeerd: {flat(b.geparkeerd)}" if b.geparkeerd.strip() else "",
+        )
+        if x
+    )
+
+
+def _bevinding(b: Bevinding, lk: Lookup) -> Row:
+    return Row(
+        cell(b.tekst),
+        (Cell(cijfer(b.cijfer)), Cell(items=_waar(b, lk)), Cell(items=lk.names("bron", b.bronnen))),
+    )
+
+
+def _aanbod(a: Aanbod, lk: Lookup) -> Row:
+    return Row(
+        cell(a.naam),
+        (Cell(lk.name("partner", a.aanbieder)), Cell(labels(a.leefdomeinen)), cell(a.omschrijving)),
+    )
+
+
+def chapter(plan: Plan, lk: Lookup) -> Chapter:
+    """The chapter of step 3."""
+    a = plan.analyse
+    vlekken = tuple(flat(v) for v in a.witte_vlekken if v.strip())
+    return step_chapter(
+        "analyse",
+        section(
+            "Bronnen",
+            table(
+                "Gebruikte bronnen",
+                ("Bron", "Soort", "Peildatum", "Link"),
+                [_bron(b) for b in a.bronnen],
+                "Er zijn nog geen bronnen.",
+            ),
+        ),
+        section(
+            "Bevindingen",
+            table(
+                "Bevindingen uit de analyse",
+                ("Bevinding", "Cijfer", "Voor wie en waar", "Bronnen"),
+                [_bevinding(b, lk) for b in a.bevindingen],
+                "Er zijn nog geen bevindingen.",
+            ),
+        ),
+        section(
+            "Bestaand aanbod",
+            table(
+                "Aanbod dat er al is",
+                ("Aanbod", "Aanbieder", "Leefdomeinen", "Omschrijving"),
+                [_aanbod(x, lk) for x in a.bestaand_aanbod],
+                "Er is nog geen bestaand aanbod beschreven.",
+            ),
+        ),
+        section("Witte vlekken", Text((Bullets(vlekken),)) if vlekken else note(NIET_INGEVULD)),
+        section("Duiding", text(a.duiding, NIET_INGEVULD)),
+    )

@@ -1,0 +1,74 @@
+"""Stap 4: each resultaat with its indicatoren."""
+
+from samenplan.document.chapters.common import step_chapter
+from samenplan.document.labels import label, labels
+from samenplan.document.lookup import Lookup
+from samenplan.document.mermaid import shorten
+from samenplan.document.nodes import (
+    Cell,
+    Chapter,
+    Row,
+    Section,
+    cell,
+    field,
+    fields,
+    note,
+    parts,
+    table,
+    text,
+)
+from samenplan.dutch import datum, measure
+from samenplan.plan.bundle import Plan
+from samenplan.plan.models.common import Meetwaarde
+from samenplan.plan.models.resultaten import Indicator, Resultaat
+
+
+def waarde(m: Meetwaarde | None, eenheid: str) -> str:
+    """'55% op 30 juni 2022'; '' when there is none."""
+    return f"{measure(m.waarde, eenheid)} op {datum(m.datum)}" if m else ""
+
+
+def _indicator(i: Indicator, lk: Lookup) -> Row:
+    return Row(
+        cell(i.naam),
+        (
+            Cell(label(i.soort)),
+            Cell(waarde(i.nulmeting, i.eenheid)),
+            Cell(waarde(i.streefwaarde, i.eenheid)),
+            Cell(lk.name("bron", i.bron)),
+        ),
+    )
+
+
+def _resultaat(n: int, r: Resultaat, plan: Plan, lk: Lookup) -> Section:
+    texts = {b.id: b.tekst for b in plan.analyse.bevindingen}
+    title = shorten(r.ambitie, 120) if r.ambitie.strip() else f"Resultaat {n}"
+    return Section(
+        title,
+        parts(
+            text(r.resultaat),
+            fields(
+                field("Soort", label(r.soort)),
+                field("Doelgroepen", lk.names("doelgroep", r.doelgroepen)),
+                field("Leefdomeinen", labels(r.leefdomeinen)),
+                field("Ontwikkelgebieden", labels(r.ontwikkelgebieden)),
+                field("Antwoord op bevindingen", tuple(shorten(texts.get(b, b), 120) for b in r.bevindingen)),
+            ),
+            table(
+                f"Indicatoren bij resultaat {n}: {shorten(title, 60)}",
+                ("Indicator", "Soort", "Nulmeting", "Streefwaarde", "Bron"),
+                [_indicator(i, lk) for i in r.indicatoren],
+                "Dit resultaat heeft nog geen indicatoren.",
+            ),
+        ),
+    )
+
+
+def chapter(plan: Plan, lk: Lookup) -> Chapter:
+    """The chapter of step 4."""
+    found = plan.resultaten.resultaten
+    return step_chapter(
+        "resultaten",
+        *(_resultaat(n, r, plan, lk) for n, r in enumerate(found, 1)),
+        None if found else note("Er zijn nog geen resultaten."),
+    )

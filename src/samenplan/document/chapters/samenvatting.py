@@ -1,0 +1,53 @@
+"""Samenvatting: the shared urgency, the resultaten, the money and the check status."""
+
+from samenplan.check.run import CheckResult
+from samenplan.document.blocks import Bullets
+from samenplan.document.chapters.common import NIET_INGEVULD
+from samenplan.document.chapters.controle import counts
+from samenplan.document.nodes import (
+    Cell,
+    Chapter,
+    Text,
+    field,
+    fields,
+    flat,
+    money,
+    note,
+    parts,
+    section,
+    text,
+)
+from samenplan.dutch import euro
+from samenplan.plan.bundle import Plan
+from samenplan.plan.money import geld
+
+
+def _resultaten(plan: Plan) -> Text:
+    items = tuple(flat(r.resultaat) for r in plan.resultaten.resultaten if r.resultaat.strip())
+    return Text((Bullets(items),)) if items else note("Er zijn nog geen resultaten.")
+
+
+def chapter(result: CheckResult, plan: Plan) -> Chapter:
+    """The summary chapter."""
+    g = geld(plan)
+    over = money(g.over) if g.over >= 0 else Cell(f"{euro(-g.over)} te veel toegewezen", gap=True)
+    return Chapter(
+        "samenvatting",
+        "Samenvatting",
+        parts(
+            section("Gedeelde urgentie", text(plan.urgentie.gedeelde_urgentie, NIET_INGEVULD)),
+            section("Resultaten", _resultaten(plan)),
+            section(
+                "Geld",
+                fields(
+                    field("Beschikbaar in het plan", money(g.bedrag)),
+                    field("Toegewezen aan interventies en reserveringen", money(g.toegewezen)),
+                    field("Nog niet toegewezen", over),
+                    field("Geldstromen", Cell(str(len(g.stromen)), numeric=True)),
+                ),
+            ),
+            section(
+                "Controle", fields(*(field(name, Cell(str(n), numeric=True)) for name, n in counts(result)))
+            ),
+        ),
+    )

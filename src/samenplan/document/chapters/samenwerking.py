@@ -1,0 +1,158 @@
+"""Stap 2: partners, werkgroep, overleg, besluitvorming, participatie and geldstromen."""
+
+from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
+from samenplan.document.labels import label
+from samenplan.document.links import safe_url
+from samenplan.document.lookup import Lookup, bestedingsdoel_name
+from samenplan.document.nodes import (
+    Cell,
+    Chapter,
+    Row,
+    Section,
+    cell,
+    field,
+    fields,
+    money,
+    note,
+    parts,
+    section,
+    table,
+    text,
+)
+from samenplan.dutch import datum, periode
+from samenplan.plan.bundle import Plan
+from samenplan.plan.models.samenwerking import Besluit, Geldstroom, Overleg, Verdeling
+
+
+def _overleg(o: Overleg, lk: Lookup) -> Row:
+    return Row(
+        cell(o.naam),
+        (
+            Cell(label(o.soort)),
+            Cell(items=lk.names("partner", o.deelnemers)),
+            cell(o.frequentie),
+            cell(o.besluit_over),
+        ),
+    )
+
+
+def _besluit(b: Besluit, lk: Lookup) -> Row:
+    when = datum(b.datum) if b.datum else ""
+    return Row(Cell(lk.name("partner", b.partner)), (Cell(label(b.orgaan)), cell(b.wat), Cell(when)))
+
+
+def _regeling(plan: Plan, g: Geldstroom) -> Cell:
+    found = plan.regelingen.get(g.regeling)
+    if found is None:
+        return Cell(g.regeling)
+    name = f"{found.naam}, {found.referentie}" if found.referentie else found.naam
+    return Cell(name, href=safe_url(found.bron))
+
+
+def _verdeling(g: Geldstroom, v: Verdeling) -> Section | None:
+    return section(
+        f"Verdeling {v.naam}",
+        table(
+            f"Verdeling '{v.naam}' van {g.naam} (een indeling; telt niet mee in de optelling)",
+            ("Post", "Bedrag"),
+            [Row(cell(p.label), (money(p.bedrag),)) for p in v.posten],
+            "Deze verdeling heeft nog geen posten.",
+        ),
+    )
+
+
+def _geldstroom(plan: Plan, g: Geldstroom, lk: Lookup) -> Section:
+    looptijd = periode(g.periode.van, g.periode.tot) if g.periode else "periode van de regeling"
+    reserveringen = [
+        Row(
+            cell(r.thema),
+            (
+                Cell(bestedingsdoel_name(plan, g.regeling, r.bestedingsdoel)),
+                money(r.bedrag),
+                cell(r.toelichting),
+            ),
+        )
+        for r in g.reserveringen
+    ]
+    return Section(
+        g.naam,
+        parts(
+            fields(
+                field("Regeling", _regeling(plan, g)),
+                field("Ontvanger", lk.name("partner", g.ontvanger)),
+                field("Bedrag", money(g.bedrag)),
+                field("Periode", looptijd),
+                field(
+                    "Bestedingsdoelen",
+                    tuple(bestedingsdoel_name(plan, g.regeling, d) for d in g.bestedingsdoelen),
+                ),
+            ),
+            text(g.toelichting),
+            table(
+                f"Reserveringen op {g.naam}",
+                ("Reservering", "Bestedingsdoel", "Bedrag", "Toelichting"),
+                reserveringen,
+                "",
+            )
+            if reserveringen
+            else None,
+            *(_verdeling(g, v) for v in g.verdelingen),
+        ),
+    )
+
+
+def chapter(plan: Plan, lk: Lookup) -> Chapter:
+    """The chapter of step 2."""
+    s = plan.samenwerking
+    return step_chapter(
+        "samenwerking",
+        section(
+            "Partners",
+            table(
+                "Partners in het plan",
+                ("Partner", "Soort", "Rol"),
+                [Row(cell(p.naam), (Cell(label(p.soort)), cell(p.rol))) for p in s.partners],
+                "Er zijn nog geen partners.",
+            ),
+        ),
+        section(
+            "Werkgroep",
+            table(
+                "Leden van de werkgroep",
+                ("Lid", "Namens", "Rol in de werkgroep"),
+                [
+                    Row(cell(w.naam), (Cell(lk.name("partner", w.partner)), cell(w.functie)))
+                    for w in s.werkgroep
+                ],
+                "Er zijn nog geen werkgroepleden.",
+            ),
+        ),
+        section(
+            "Overleg",
+            table(
+                "Overlegtafels",
+                ("Overleg", "Soort", "Deelnemers", "Hoe vaak", "Besluit over"),
+                [_overleg(o, lk) for o in s.overleg],
+                "Er is nog geen overleg beschreven.",
+            ),
+        ),
+        section(
+            "Besluitvorming",
+            table(
+                "Wie besluit over het plan",
+                ("Partner", "Orgaan", "Besluit", "Datum"),
+                [_besluit(b, lk) for b in s.besluitvorming],
+                "De besluitvorming is nog niet beschreven.",
+            ),
+        ),
+        section(
+            "Participatie van jongeren en ouders",
+            section("Jongeren", text(s.participatie.jongeren, NIET_INGEVULD)),
+            section("Ouders", text(s.participatie.ouders, NIET_INGEVULD)),
+        ),
+        section(
+            "Geldstromen",
+            *(_geldstroom(plan, g, lk) for g in s.geldstromen),
+            None if s.geldstromen else note("Er zijn nog geen geldstromen."),
+        ),
+    )

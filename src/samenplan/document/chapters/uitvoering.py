@@ -1,0 +1,88 @@
+"""Stap 7: planning (the timeline), voortgang, communicatie, risico's and borging."""
+
+from datetime import date
+
+from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
+from samenplan.document.labels import label
+from samenplan.document.lookup import Lookup
+from samenplan.document.nodes import Cell, Chapter, Row, cell, section, table, text
+from samenplan.document.timeline import TimelineChart, timeline
+from samenplan.dutch import datum, euro
+from samenplan.plan.bundle import Plan
+from samenplan.plan.models.uitvoering import Risico, Voortgang
+
+
+def _planning(chart: TimelineChart) -> list[Row]:
+    return [
+        Row(
+            Cell(b.naam),
+            (Cell(b.van), Cell(b.tot), Cell(items=tuple(f"{m.datum}: {m.text}" for m in b.mijlpalen))),
+        )
+        for b in chart.balken
+    ]
+
+
+def _voortgang(v: Voortgang, lk: Lookup) -> Row:
+    return Row(
+        Cell(lk.name("interventie", v.interventie)),
+        (
+            Cell(datum(v.datum)),
+            Cell(label(v.status)),
+            Cell(euro(v.besteed) if v.besteed is not None else "", numeric=True),
+            cell(v.toelichting),
+        ),
+    )
+
+
+def _risico(r: Risico, lk: Lookup) -> Row:
+    return Row(
+        cell(r.omschrijving),
+        (Cell(label(r.kans)), Cell(label(r.impact)), cell(r.maatregel), Cell(lk.name("partner", r.eigenaar))),
+    )
+
+
+def chapter(plan: Plan, lk: Lookup, today: date) -> Chapter:
+    """The chapter of step 7."""
+    u = plan.uitvoering
+    chart = timeline(plan, lk, today)
+    return step_chapter(
+        "uitvoering",
+        section(
+            "Planning en mijlpalen",
+            chart if chart.balken else None,
+            table(
+                "Planning per interventie",
+                ("Interventie", "Start", "Eind", "Mijlpalen"),
+                _planning(chart),
+                "Er is nog geen planning.",
+            ),
+        ),
+        section(
+            "Voortgang",
+            table(
+                "Voortgang per interventie",
+                ("Interventie", "Datum", "Status", "Besteed", "Toelichting"),
+                [_voortgang(v, lk) for v in u.voortgang],
+                "Er is nog geen voortgang gemeld.",
+            ),
+        ),
+        section(
+            "Communicatie",
+            table(
+                "Wie wat hoort, hoe en wanneer",
+                ("Voor wie", "Hoe", "Wanneer"),
+                [Row(cell(c.publiek), (cell(c.middel), cell(c.moment))) for c in u.communicatie],
+                "Er is nog geen communicatie gepland.",
+            ),
+        ),
+        section(
+            "Risico's",
+            table(
+                "Risico's en maatregelen",
+                ("Risico", "Kans", "Impact", "Maatregel", "Eigenaar"),
+                [_risico(r, lk) for r in u.risicos],
+                "Er zijn nog geen risico's beschreven.",
+            ),
+        ),
+        section("Borging", text(u.borging, NIET_INGEVULD)),
+    )

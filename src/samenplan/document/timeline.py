@@ -1,0 +1,140 @@
+"""The timeline of step 7: one bar per interventie's planning, with its mijlpalen.
+
+Positions for the inline SVG are computed here (whole pixels, so output is stable); the same
+rows feed the table and the Markdown gantt diagram.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from samenplan.document.lookup import Lookup
+from samenplan.document.mermaid import shorten
+from samenplan.dutch import datum
+from samenplan.plan.bundle import Plan
+
+WIDTH, LEFT, RIGHT = 900, 310, 890
+TOP, ROW = 28, 30
+
+
+@dataclass(frozen=True)
+class Mijlpaal:
+    """A milestone on a bar."""
+
+    iso: str
+    datum: str
+    text: str
+    x: int
+
+
+@dataclass(frozen=True)
+class Balk:
+    """One interventie's planning."""
+
+    naam: str
+    label: str  # shortened name for the chart
+    start: str  # ISO dates for the gantt diagram
+    eind: str
+    van: str  # Dutch dates for people
+    tot: str
+    y: int
+    x: int
+    width: int
+    mijlpalen: tuple[Mijlpaal, ...]
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A year line on the time axis."""
+
+    x: int
+    label: str
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    """The whole timeline, ready to draw."""
+
+    title: str
+    desc: str
+    width: int
+    height: int
+    balken: tuple[Balk, ...]
+    ticks: tuple[Tick, ...]
+    today_x: int | None
+    today: str
+    kind: ClassVar[str] = "timeline"
+
+
+@dataclass(frozen=True)
+class _Scale:
+    lo: date
+    hi: date
+
+    def x(self, day: date) -> int:
+        span = max((self.hi - self.lo).days, 1)
+        return LEFT + round((day - self.lo).days * (RIGHT - LEFT) / span)
+
+
+def _scale(plan: Plan) -> _Scale:
+    days = [plan.manifest.periode.van, plan.manifest.periode.tot]
+    for p in plan.uitvoering.planning:
+        days += [p.start, p.eind, *(m.datum for m in p.mijlpalen)]
+    return _Scale(min(days), max(days))
+
+
+def _balken(plan: Plan, lk: Lookup, scale: _Scale) -> tuple[Balk, ...]:
+    planning = sorted(
+        plan.uitvoering.planning, key=lambda p: (p.start, p.eind, lk.name("interventie", p.interventie))
+    )
+    balken = []
+    for row, p in enumerate(planning):
+        naam = lk.name("interventie", p.interventie)
+        x = scale.x(p.start)
+        mijlpalen = tuple(
+            Mijlpaal(m.datum.isoformat(), datum(m.datum), m.omschrijving, scale.x(m.datum))
+            for m in sorted(p.mijlpalen, key=lambda m: (m.datum, m.omschrijving))
+        )
+        balken.append(
+            Balk(
+                naam,
+                shorten(naam, 44),
+                p.start.isoformat(),
+                p.eind.isoformat(),
+                datum(p.start),
+                datum(p.eind),
+                TOP + row * ROW,
+                x,
+                max(scale.x(p.eind) - x, 2),
+                mijlpalen,
+            )
+        )
+    return tuple(balken)
+
+
+def _ticks(scale: _Scale) -> tuple[Tick, ...]:
+    years = range(scale.lo.year + 1, scale.hi.year + 1)
+    return tuple(Tick(scale.x(date(y, 1, 1)), str(y)) for y in years)
+
+
+def timeline(plan: Plan, lk: Lookup, today: date) -> TimelineChart:
+    """The timeline of ``plan``; ``today`` is marked when it falls inside it."""
+    scale = _scale(plan)
+    balken = _balken(plan, lk, scale)
+    count = sum(len(b.mijlpalen) for b in balken)
+    desc = (
+        f"Planning van {len(balken)} interventies tussen {datum(scale.lo)} en "
+        f"{datum(scale.hi)}, met {count} mijlpalen. Dezelfde gegevens staan in de tabel "
+        "onder de tijdlijn."
+    )
+    inside = scale.lo <= today <= scale.hi
+    return TimelineChart(
+        "Tijdlijn van de interventies en mijlpalen",
+        desc,
+        WIDTH,
+        TOP + len(balken) * ROW + 22,
+        balken,
+        _ticks(scale),
+        scale.x(today) if inside else None,
+        datum(today),
+    )

@@ -1,0 +1,1 @@
+"""Writing and finding files: atomic writes, OS error reasons, packaged resources."""

@@ -1,0 +1,1 @@
+"""Loading a plan folder: read the YAML, keep positions, validate into models."""

@@ -1,0 +1,92 @@
+"""The JSON format, version 1, for scripts and dashboards (described in docs/json-formaat.md)."""
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from samenplan import __version__
+from samenplan.check.run import CheckResult
+from samenplan.codes import REGISTRY
+from samenplan.diagnostics import Diagnostic, Location, Severity
+from samenplan.output.fingerprint import fingerprints
+from samenplan.output.text import display_path
+from samenplan.plan.steps import STEPS
+
+#: Raise when a key is removed or changes meaning; adding a key keeps the version.
+FORMAT_VERSION = 1
+
+
+def format_json(result: CheckResult) -> str:
+    """The whole check result as one JSON object, keys in a fixed order."""
+    return json.dumps(report_data(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def format_json_plans(results: Sequence[CheckResult]) -> str:
+    """One plan: as format_json. Several: {"version", "tool", "counts", "plans": [...]}."""
+    if len(results) == 1:
+        return format_json(results[0])
+    return json.dumps(plans_data(results), ensure_ascii=False, indent=2) + "\n"
+
+
+def plans_data(results: Sequence[CheckResult]) -> dict[str, Any]:
+    """The JSON document of several plans as plain data; each plan as report_data gives it."""
+    plans = [report_data(r) for r in results]
+    counts = {key: sum(p["counts"][key] for p in plans) for key in plans[0]["counts"]}
+    return {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "samenplan", "version": __version__},
+        "counts": {"plans": len(plans), **counts},
+        "plans": plans,
+    }
+
+
+def report_data(result: CheckResult) -> dict[str, Any]:
+    """The JSON document as plain data."""
+    plan = result.loaded.plan
+    return {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "samenplan", "version": __version__},
+        "plan": result.loaded.root.as_posix(),
+        "phase": plan.manifest.fase.value if plan is not None else None,
+        "rules_ran": result.rules_ran,
+        "counts": _counts(result),
+        "completeness": _completeness(result),
+        "findings": [
+            _finding(result, d, fp) for d, fp in zip(result.diagnostics, fingerprints(result), strict=True)
+        ],
+    }
+
+
+def _counts(result: CheckResult) -> dict[str, int]:
+    counts = {s.value: result.count(s) for s in Severity}
+    return {**counts, "total": len(result.diagnostics)}
+
+
+def _completeness(result: CheckResult) -> list[dict[str, Any]] | None:
+    scores = result.completeness
+    if scores is None:
+        return None
+    return [
+        {"step": s.number, "title": s.title, "file": s.file, "percent": scores[s.number]}
+        for s in STEPS
+        if s.number in scores
+    ]
+
+
+def _finding(result: CheckResult, diag: Diagnostic, fingerprint: str) -> dict[str, Any]:
+    entry = REGISTRY.get(diag.code)
+    return {
+        "code": diag.code,
+        "slug": entry.slug if entry is not None else "",
+        "severity": diag.severity.value,
+        "message": diag.message,
+        "hint": diag.hint,
+        **_place(result, diag.location),
+        "key_path": list(diag.key_path),
+        "fingerprint": fingerprint,
+        "related": [{**_place(result, r.location), "message": r.message} for r in diag.related],
+    }
+
+
+def _place(result: CheckResult, loc: Location) -> dict[str, Any]:
+    return {"file": display_path(result.loaded.root, loc.file), "line": loc.line, "column": loc.col}

@@ -1,0 +1,154 @@
+"""Building blocks shared by all plan files: base config, ids, dates, amounts, periods."""
+
+import math
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+_ID_RE = re.compile(ID_PATTERN)
+# "12.000" or "1.250.000": a Dutch thousands separator that YAML would read as 12.0.
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+def config(description: str) -> ConfigDict:
+    """Model config shared by every plan model, with the Dutch description editors show."""
+    return ConfigDict(
+        extra="forbid",
+        json_schema_extra={"description": description},
+        coerce_numbers_to_str=True,
+    )
+
+
+class Model(BaseModel):
+    """Base of all plan models: unknown keys are refused; an empty optional field is absent."""
+
+    model_config = config("")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_empty_optional(cls, data: Any) -> Any:
+        # `signalen:` with nothing after it reads as null; treat it as "not filled in yet".
+        if isinstance(data, dict):
+            fields = cls.model_fields
+            return {
+                k: v
+                for k, v in data.items()
+                if not (v is None and k in fields and not fields[k].is_required())
+            }
+        return data
+
+
+def _check_id(value: Any) -> Any:
+    if isinstance(value, str) and not _ID_RE.match(value):
+        raise PydanticCustomError(
+            "id_ongeldig",
+            "'{value}' is geen geldige id",
+            {"value": value},
+        )
+    return value
+
+
+def _check_datum(value: Any) -> Any:
+    if isinstance(value, (bool, int | float)):
+        raise PydanticCustomError("datum_ongeldig", "'{value}' is geen datum", {"value": value})
+    return value
+
+
+def _check_bedrag(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("bedrag_ongeldig", "'{value}' is geen bedrag", {"value": value})
+    if isinstance(value, str):
+        text = value.strip()
+        if _THOUSANDS_RE.match(text):
+            raise PydanticCustomError(
+                "bedrag_duizendtal", "'{value}' bevat een punt als duizendtal", {"value": text}
+            )
+        raise PydanticCustomError("bedrag_ongeldig", "'{value}' is geen bedrag", {"value": text})
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("bedrag_ongeldig", "'{value}' is geen bedrag", {"value": value})
+    if isinstance(value, int | float | Decimal) and value < 0:
+        raise PydanticCustomError("bedrag_negatief", "bedrag {value} is negatief", {"value": value})
+    return value
+
+
+def _check_getal(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("getal_ongeldig", "'{value}' is geen getal", {"value": value})
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("getal_ongeldig", "'{value}' is geen getal", {"value": value})
+    return value
+
+
+Id = Annotated[
+    str,
+    BeforeValidator(_check_id),
+    Field(
+        min_length=1,
+        max_length=64,
+        pattern=ID_PATTERN,
+        json_schema_extra={"pattern": ID_PATTERN},  # the BeforeValidator hides it otherwise
+        description="Korte naam om naar te verwijzen: kleine letters, cijfers, - en _.",
+    ),
+]
+
+Datum = Annotated[
+    date,
+    BeforeValidator(_check_datum),
+    WithJsonSchema({"type": "string", "format": "date", "description": "Datum als JJJJ-MM-DD."}),
+]
+
+Bedrag = Annotated[
+    Decimal,
+    BeforeValidator(_check_bedrag),
+    WithJsonSchema(
+        {
+            "type": "number",
+            "minimum": 0,
+            "description": "Bedrag in euro, zonder punt of spatie als duizendtal: 125000.",
+        }
+    ),
+]
+
+Getal = Annotated[
+    Decimal,
+    BeforeValidator(_check_getal),
+    WithJsonSchema({"type": "number", "description": "Een getal, bijvoorbeeld 12 of 12.5."}),
+]
+
+#: A whole number; YAML's true/false are not numbers (pydantic's lax mode would take them as 1/0).
+Geheel = Annotated[int, Strict()]
+
+Jaar = Annotated[Geheel, Field(ge=2000, le=2100, description="Kalenderjaar, bijvoorbeeld 2024.")]
+
+Tekst = Annotated[str, Field(description="Vrije tekst; alinea's en opsommingen blijven bewaard.")]
+
+
+class Periode(Model):
+    """A closed date range."""
+
+    model_config = config("Periode met begin- en einddatum.")
+
+    van: Datum = Field(description="Eerste dag van de periode (JJJJ-MM-DD).")
+    tot: Datum = Field(description="Laatste dag van de periode (JJJJ-MM-DD).")
+
+
+class Meetwaarde(Model):
+    """A value of an indicator at a date."""
+
+    model_config = config("Een waarde op een datum.")
+
+    waarde: Getal = Field(description="De gemeten of beoogde waarde.")
+    datum: Datum = Field(description="Datum van de meting of het streefmoment (JJJJ-MM-DD).")

@@ -1,0 +1,64 @@
+"""samenplan.yaml: what plan this is, its phase and local settings."""
+
+from typing import Annotated
+
+from pydantic import Field
+
+from samenplan.plan.models.common import Geheel, Model, Periode, config
+from samenplan.plan.models.regeling import Regeling
+from samenplan.plan.vocab import Ernst, Fase
+
+FORMAAT_VERSIE = 1
+
+
+class Gemeente(Model):
+    """A municipality the plan is for."""
+
+    model_config = config("Een gemeente waarvoor het plan geldt.")
+
+    naam: str = Field(min_length=1, description="Naam van de gemeente.")
+    cbs_code: Annotated[str, Field(pattern=r"^GM\d{4}$")] | None = Field(
+        default=None, description="CBS-gemeentecode, bijvoorbeeld GM0363."
+    )
+
+
+class Controle(Model):
+    """Local settings for samenplan check."""
+
+    model_config = config("Instellingen voor 'samenplan check'.")
+
+    regels_uit: list[str] = Field(
+        default_factory=list,
+        description="Regels die niet gecontroleerd worden: code (SP101) of naam.",
+    )
+    ernst: dict[str, Ernst] = Field(
+        default_factory=dict,
+        description="Andere ernst per regel: fout, waarschuwing of info.",
+    )
+    min_leefdomeinen: Geheel = Field(
+        default=2, ge=1, le=5, description="Minimaal aantal leefdomeinen per interventie."
+    )
+
+
+class Manifest(Model):
+    """The manifest of a plan folder."""
+
+    model_config = config("Het hoofdbestand van een samenplan: welk plan, welke fase.")
+
+    formaatversie: Geheel = Field(
+        ge=1,
+        le=FORMAAT_VERSIE,
+        description="Versie van het samenplan-formaat; nu 1.",
+    )
+    titel: str = Field(min_length=1, description="Titel van het plan.")
+    gemeenten: list[Gemeente] = Field(
+        min_length=1, description="De gemeente of gemeenten waarvoor het plan geldt."
+    )
+    regio: str = Field(default="", description="Naam van de regio, als het plan regionaal is.")
+    periode: Periode = Field(description="Looptijd van het plan.")
+    fase: Fase = Field(description="Fase van het plan: concept, besluit, uitvoering of evaluatie.")
+    regelingen: list[Regeling] = Field(
+        default_factory=list,
+        description="Eigen regelingen naast de meegeleverde catalogus (eigen budget, subsidie).",
+    )
+    controle: Controle = Field(default_factory=Controle, description="Instellingen voor de controle.")

@@ -1,0 +1,129 @@
+"""Stap 2: partners, werkgroep, overleg, decision route, participation, geldstromen."""
+
+from pydantic import Field
+
+from samenplan.plan.models.common import Bedrag, Datum, Id, Model, Periode, Tekst, config
+from samenplan.plan.vocab import Orgaan, OverlegSoort, PartnerSoort
+
+
+class Partner(Model):
+    """An organisation or group that takes part."""
+
+    model_config = config("Een organisatie of groep die meedoet.")
+
+    id: Id
+    naam: str = Field(min_length=1, description="Naam van de organisatie.")
+    soort: PartnerSoort = Field(description="Soort partner.")
+    rol: Tekst = Field(default="", description="Wat deze partner in het plan doet.")
+
+
+class Werkgroeplid(Model):
+    """A member of the werkgroep that writes the plan."""
+
+    model_config = config("Een lid van de werkgroep.")
+
+    naam: str = Field(min_length=1, description="Naam of functie van het lid.")
+    partner: Id = Field(description="Id van de partner waarvoor dit lid werkt.")
+    functie: str = Field(default="", description="Functie of rol in de werkgroep.")
+
+
+class Overleg(Model):
+    """A consultation table where partners meet."""
+
+    model_config = config("Een overlegtafel.")
+
+    naam: str = Field(min_length=1, description="Naam van het overleg.")
+    soort: OverlegSoort = Field(description="Soort overleg.")
+    deelnemers: list[Id] = Field(default_factory=list, description="Ids van de partners.")
+    frequentie: str = Field(default="", description="Hoe vaak het overleg is.")
+    besluit_over: Tekst = Field(default="", description="Waarover dit overleg besluit.")
+
+
+class Besluit(Model):
+    """Where a partner takes its decision on the plan."""
+
+    model_config = config("Hoe een partner besluit over het plan.")
+
+    partner: Id = Field(description="Id van de partner.")
+    orgaan: Orgaan = Field(description="Wie besluit.")
+    wat: Tekst = Field(default="", description="Waarover besloten wordt.")
+    datum: Datum | None = Field(default=None, description="Geplande datum van het besluit.")
+
+
+class Participatie(Model):
+    """How young people and parents take part."""
+
+    model_config = config("Hoe jongeren en ouders meedoen.")
+
+    jongeren: Tekst = Field(default="", description="Hoe kinderen en jongeren meedoen.")
+    ouders: Tekst = Field(default="", description="Hoe ouders meedoen.")
+
+
+class Reservering(Model):
+    """Money on a geldstroom set aside for a thema, not yet for an interventie."""
+
+    model_config = config("Geld van een geldstroom gereserveerd voor een thema.")
+
+    id: Id
+    thema: str = Field(min_length=1, description="Waarvoor het geld gereserveerd is.")
+    bedrag: Bedrag
+    bestedingsdoel: Id | None = Field(default=None, description="Bestedingsdoel, als dat vastligt.")
+    toelichting: Tekst = Field(default="")
+
+
+class Verdeelpost(Model):
+    """One line of a view on how a geldstroom is split."""
+
+    model_config = config("Een post in een verdeling.")
+
+    label: str = Field(min_length=1, description="Naam van de post, bijvoorbeeld 'po'.")
+    bedrag: Bedrag
+
+
+class Verdeling(Model):
+    """A view on a geldstroom (per sector, per thema); never added to the allocation."""
+
+    model_config = config("Een indeling van het geld (per sector, per thema); telt niet mee.")
+
+    naam: str = Field(min_length=1, description="Naam van de indeling, bijvoorbeeld 'per sector'.")
+    posten: list[Verdeelpost] = Field(default_factory=list)
+
+
+class Geldstroom(Model):
+    """Money at hand: how much, from which regeling, for which bestedingsdoelen."""
+
+    model_config = config("Geld dat beschikbaar is, uit een regeling, voor bestedingsdoelen.")
+
+    id: Id
+    naam: str = Field(min_length=1, description="Naam van de geldstroom.")
+    regeling: Id = Field(description="Id van de regeling (catalogus of eigen regeling).")
+    ontvanger: Id = Field(description="Id van de partner die het geld ontvangt.")
+    bedrag: Bedrag = Field(description="Bedrag in euro.")
+    periode: Periode | None = Field(
+        default=None, description="Bestedingsperiode; leeg = de periode van de regeling."
+    )
+    bestedingsdoelen: list[Id] = Field(
+        default_factory=list, description="Ids van de bestedingsdoelen waaraan het geld gaat."
+    )
+    reserveringen: list[Reservering] = Field(
+        default_factory=list, description="Geld dat gereserveerd is voor een thema."
+    )
+    verdelingen: list[Verdeling] = Field(
+        default_factory=list, description="Andere indelingen van hetzelfde geld."
+    )
+    toelichting: Tekst = Field(default="")
+
+
+class Samenwerking(Model):
+    """Content of 02-samenwerking.yaml."""
+
+    model_config = config("Stap 2: Organiseer de samenwerking en besluitvorming.")
+
+    partners: list[Partner] = Field(default_factory=list, description="Wie meedoen.")
+    werkgroep: list[Werkgroeplid] = Field(default_factory=list, description="Wie het plan schrijven.")
+    overleg: list[Overleg] = Field(default_factory=list, description="Overlegtafels.")
+    besluitvorming: list[Besluit] = Field(default_factory=list, description="Hoe iedere partner besluit.")
+    participatie: Participatie = Field(
+        default_factory=Participatie, description="Hoe jongeren en ouders meedoen."
+    )
+    geldstromen: list[Geldstroom] = Field(default_factory=list, description="Het beschikbare geld.")

@@ -1,0 +1,86 @@
+"""How parts of a plan are named in Dutch messages: 'interventie 'huiswerkklas''."""
+
+from typing import Any
+
+from samenplan.diagnostics import KeyPath
+
+#: Singular noun for the items of each list in the format.
+SINGULAR: dict[str, str] = {
+    "signalen": "signaal",
+    "doelgroepen": "doelgroep",
+    "bestaand_beleid": "beleid",
+    "partners": "partner",
+    "werkgroep": "werkgroeplid",
+    "overleg": "overleg",
+    "besluitvorming": "besluit",
+    "geldstromen": "geldstroom",
+    "reserveringen": "reservering",
+    "verdelingen": "verdeling",
+    "posten": "post",
+    "bronnen": "bron",
+    "bevindingen": "bevinding",
+    "bestaand_aanbod": "aanbod",
+    "witte_vlekken": "witte vlek",
+    "resultaten": "resultaat",
+    "indicatoren": "indicator",
+    "interventies": "interventie",
+    "begroting": "begrotingsregel",
+    "metingen": "meting",
+    "momenten": "moment",
+    "bijsturing": "bijsturingsregel",
+    "verantwoording": "verantwoording",
+    "planning": "planning",
+    "mijlpalen": "mijlpaal",
+    "voortgang": "voortgang",
+    "communicatie": "communicatie",
+    "risicos": "risico",
+    "gemeenten": "gemeente",
+    "regelingen": "regeling",
+    "bestedingsdoelen": "bestedingsdoel",
+}
+
+_FIELD_HINTS: dict[str, str] = {
+    "id": "een korte id (kleine letters, bijvoorbeeld 'huiswerkklas')",
+    "naam": "een naam",
+    "soort": "de soort",
+    "bedrag": "het bedrag in euro",
+    "periode": "een periode met 'van:' en 'tot:'",
+    "van": "een datum (JJJJ-MM-DD)",
+    "tot": "een datum (JJJJ-MM-DD)",
+    "datum": "een datum (JJJJ-MM-DD)",
+    "fase": "de fase (concept, besluit, uitvoering of evaluatie)",
+    "regeling": "de id van een regeling",
+    "ontvanger": "de id van een partner",
+    "geldstroom": "de id van een geldstroom",
+    "bestedingsdoel": "de id van een bestedingsdoel",
+    "indicator": "de id van een indicator",
+    "interventie": "de id van een interventie",
+    "partner": "de id van een partner",
+}
+
+
+def field_label(field: str) -> str:
+    """What to fill in for a missing field."""
+    return _FIELD_HINTS.get(field, "een waarde")
+
+
+def describe_path(path: KeyPath, data: Any) -> str:
+    """Dutch description of the innermost list items on ``path``, innermost first."""
+    parts: list[str] = []
+    node = data
+    for i, part in enumerate(path):
+        if isinstance(part, int) and i > 0 and isinstance(path[i - 1], str):
+            noun = SINGULAR.get(str(path[i - 1]), str(path[i - 1]))
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            parts.append(f"{noun} '{ident}'" if isinstance(ident, str) and ident else f"{noun} {part + 1}")
+        node = _child(node, part)
+    return " van ".join(reversed(parts))
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+        return node[part]
+    if isinstance(part, str) and isinstance(node, dict):
+        return node.get(part)
+    return None

@@ -1,0 +1,1 @@
+"""Scaffolding a new plan for `samenplan init`: answers, files, writes."""

@@ -1,0 +1,83 @@
+"""Render a new plan from templates/plan: answers in, file name → text out. Writes nothing."""
+
+import json
+import re
+from pathlib import Path
+
+from samenplan.files.resources import examples_dir, templates_dir
+from samenplan.plan.schema import render_schemas, schema_file_name
+from samenplan.plan.steps import BY_FILE, DOCUMENTS
+from samenplan.scaffold.answers import Answers
+
+SCHEMA_DIR = "schemas"
+
+# Characters a YAML file may not hold as they are (DEL, C1 controls, U+FFFE/U+FFFF), or that
+# YAML reads as a line break inside quotes (NEL, U+2028, U+2029): written as escapes instead.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _yaml_scalar(value: object) -> str:
+    # A double-quoted YAML scalar is a JSON string: safe for any text, once the characters
+    # above are escaped (JSON's \uXXXX is also a YAML escape).
+    text = json.dumps(str(value), ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def render_plan(answers: Answers) -> dict[str, str]:
+    """Every file of a new plan folder, including the JSON Schemas editors use."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir() / "plan"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # YAML output: values go through the yaml filter
+    )
+    env.filters["yaml"] = _yaml_scalar
+    files = {doc.file: env.get_template(f"{doc.file}.j2").render(a=answers, doc=doc) for doc in DOCUMENTS}
+    files.update({f"{SCHEMA_DIR}/{name}": text for name, text in render_schemas().items()})
+    return files
+
+
+def example_names() -> list[str]:
+    """Names of the example plans that `init --voorbeeld` can copy."""
+    root = examples_dir()
+    return sorted(p.name for p in root.iterdir() if (p / "samenplan.yaml").is_file())
+
+
+def example_files(name: str) -> dict[str, str]:
+    """Every file of a shipped example plan, plus the JSON Schemas it now points at."""
+    root = examples_dir() / name
+    files = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            name_in_plan = path.relative_to(root).as_posix()
+            files[name_in_plan] = _with_modeline(name_in_plan, path.read_text(encoding="utf-8"))
+    files.update({f"{SCHEMA_DIR}/{n}": text for n, text in render_schemas().items()})
+    return files
+
+
+def _with_modeline(name: str, text: str) -> str:
+    # The line that tells VS Code's YAML extension which schema a plan file follows.
+    doc = BY_FILE.get(name)
+    if doc is None or text.startswith("# yaml-language-server:"):
+        return text
+    return f"# yaml-language-server: $schema={SCHEMA_DIR}/{schema_file_name(doc)}\n{text}"
+
+
+def extra_files(*, ci: str | None, pre_commit: bool) -> dict[str, str]:
+    """Optional Git workflow files: a CI job and a pre-commit configuration."""
+    plan_templates = templates_dir() / "plan" / "extra"
+    files: dict[str, str] = {}
+    if ci == "github":
+        files[".github/workflows/samenplan.yml"] = (plan_templates / "github.yml").read_text("utf-8")
+    elif ci == "gitlab":
+        files[".gitlab-ci.yml"] = (plan_templates / "gitlab-ci.yml").read_text("utf-8")
+    if pre_commit:
+        files[".pre-commit-config.yaml"] = (plan_templates / "pre-commit.yaml").read_text("utf-8")
+    return files
+
+
+def relative(path: Path, root: Path) -> str:
+    """A path as shown to users: relative to the plan folder, '/' separated."""
+    return path.relative_to(root).as_posix()
