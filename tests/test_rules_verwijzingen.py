@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from rulecase import EXAMPLES, check, col_of, copy_example, line_of, replace_once, with_code
-from samenplan.check.rules.verwijzingen import VERWIJZINGEN, WAAR, Verwijzing
+from samenplan.check.rules.verwijzingen import VERWIJZINGEN
 from samenplan.diagnostics import Diagnostic, Severity
+from samenplan.plan.idkinds import KINDS, Reference
 
 URGENTIE = "01-urgentie.yaml"
 SAMENWERKING = "02-samenwerking.yaml"
@@ -144,11 +145,11 @@ def test_good_examples_have_no_verwijzingen_findings(tmp_path: Path, name: str) 
     assert not [d for d in result.diagnostics if d.code.startswith("SP2")]
 
 
-def test_every_kind_is_referenced_and_has_a_hint() -> None:
-    assert {v.kind for v in VERWIJZINGEN} == set(WAAR)
+def test_every_id_kind_is_referenced_by_some_field() -> None:
+    assert {v.kind for v in VERWIJZINGEN} == {k.kind for k in KINDS}
 
 
-def _matches(key_path: tuple[str | int, ...], verwijzing: Verwijzing) -> bool:
+def _matches(key_path: tuple[str | int, ...], verwijzing: Reference) -> bool:
     parts = [verwijzing.doc, *verwijzing.pattern.split(".")]
     return len(parts) == len(key_path) and all(
         isinstance(k, int) if p == "*" else k == p for p, k in zip(parts, key_path, strict=True)
@@ -159,7 +160,7 @@ def _matches(key_path: tuple[str | int, ...], verwijzing: Verwijzing) -> bool:
     ("verwijzing", "case"), list(zip(VERWIJZINGEN, TYPOS, strict=True)), ids=[v.pattern for v in VERWIJZINGEN]
 )
 def test_sp201_typo_is_found_at_the_value_with_a_suggestion(
-    tmp_path: Path, verwijzing: Verwijzing, case: tuple[str, str, str, str, str]
+    tmp_path: Path, verwijzing: Reference, case: tuple[str, str, str, str, str]
 ) -> None:
     file, old, new, typo, meant = case
     plan = copy_example(tmp_path)
@@ -188,7 +189,7 @@ def test_sp201_without_near_miss_says_where_ids_live(tmp_path: Path) -> None:
     replace_once(plan, METEN, "indicator: ind_lezen_2f", "indicator: leesplezier")
     diag = _only_sp201(plan)
     assert diag.message.startswith("Een meting noemt indicator 'leesplezier'")
-    assert diag.hint == WAAR["indicator"]
+    assert diag.hint == "Indicatoren staan in 04-resultaten.yaml onder indicatoren, bij hun resultaat."
     _at(diag, plan, METEN, "leesplezier")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from samenplan.check.registry import Ref
 from samenplan.diagnostics import KeyPath
 from samenplan.plan.bundle import Plan
+from samenplan.plan.idkinds import KINDS, walk
 from samenplan.plan.vocab import Fase
 
 
@@ -43,30 +44,10 @@ class RuleContext:
     @cached_property
     def definitions(self) -> dict[str, dict[str, list[Defined]]]:
         """kind → id → every place it is defined (more than one means a duplicate)."""
-        p = self.plan
         found: dict[str, dict[str, list[Defined]]] = defaultdict(lambda: defaultdict(list))
-
-        def add(kind: str, ident: str, doc: str, path: KeyPath) -> None:
-            found[kind][ident].append(Defined(doc, path))
-
-        for i, d in enumerate(p.urgentie.doelgroepen):
-            add("doelgroep", d.id, "urgentie", ("doelgroepen", i, "id"))
-        for i, pa in enumerate(p.samenwerking.partners):
-            add("partner", pa.id, "samenwerking", ("partners", i, "id"))
-        for i, g in enumerate(p.samenwerking.geldstromen):
-            add("geldstroom", g.id, "samenwerking", ("geldstromen", i, "id"))
-            for j, res in enumerate(g.reserveringen):
-                add("reservering", res.id, "samenwerking", ("geldstromen", i, "reserveringen", j, "id"))
-        for i, b in enumerate(p.analyse.bronnen):
-            add("bron", b.id, "analyse", ("bronnen", i, "id"))
-        for i, bv in enumerate(p.analyse.bevindingen):
-            add("bevinding", bv.id, "analyse", ("bevindingen", i, "id"))
-        for i, r in enumerate(p.resultaten.resultaten):
-            add("resultaat", r.id, "resultaten", ("resultaten", i, "id"))
-            for j, ind in enumerate(r.indicatoren):
-                add("indicator", ind.id, "resultaten", ("resultaten", i, "indicatoren", j, "id"))
-        for i, iv in enumerate(p.aanpak.interventies):
-            add("interventie", iv.id, "aanpak", ("interventies", i, "id"))
+        for kind in KINDS:
+            for item in walk(getattr(self.plan, kind.doc), kind.pattern):
+                found[kind.kind][item.value.id].append(Defined(kind.doc, (*item.path, "id")))
         return {k: dict(v) for k, v in found.items()}
 
     def ids(self, kind: str) -> dict[str, Defined]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from samenplan.plan.bundle import Plan
+from samenplan.plan.idkinds import KINDS, walk
 
 
 def _first(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -19,24 +20,15 @@ def _first(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Lookup:
-    """Names by id, per kind."""
+    """Names by id, per kind (the id kinds of the format, and 'regeling')."""
 
-    partner: dict[str, str] = field(default_factory=dict)
-    doelgroep: dict[str, str] = field(default_factory=dict)
-    bron: dict[str, str] = field(default_factory=dict)
-    resultaat: dict[str, str] = field(default_factory=dict)
-    indicator: dict[str, str] = field(default_factory=dict)
-    interventie: dict[str, str] = field(default_factory=dict)
-    geldstroom: dict[str, str] = field(default_factory=dict)
-    reservering: dict[str, str] = field(default_factory=dict)
-    regeling: dict[str, str] = field(default_factory=dict)
+    by_kind: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def name(self, kind: str, ident: str | None) -> str:
         """The name of ``ident`` of ``kind``; the id itself when unknown; '' for None."""
         if ident is None:
             return ""
-        names: dict[str, str] = getattr(self, kind)
-        return names.get(ident, ident)
+        return self.by_kind.get(kind, {}).get(ident, ident)
 
     def names(self, kind: str, idents: Iterable[str]) -> tuple[str, ...]:
         """Names of several ids, in the order given."""
@@ -45,17 +37,14 @@ class Lookup:
 
 def lookup(plan: Plan) -> Lookup:
     """Index the names of everything a plan refers to by id."""
-    return Lookup(
-        partner=_first((p.id, p.naam) for p in plan.samenwerking.partners),
-        doelgroep=_first((d.id, d.naam) for d in plan.urgentie.doelgroepen),
-        bron=_first((b.id, b.naam) for b in plan.analyse.bronnen),
-        resultaat=_first((r.id, r.ambitie or r.resultaat) for r in plan.resultaten.resultaten),
-        indicator=_first((i.id, i.naam) for r in plan.resultaten.resultaten for i in r.indicatoren),
-        interventie=_first((i.id, i.naam) for i in plan.aanpak.interventies),
-        geldstroom=_first((g.id, g.naam) for g in plan.samenwerking.geldstromen),
-        reservering=_first((r.id, r.thema) for g in plan.samenwerking.geldstromen for r in g.reserveringen),
-        regeling=_first((r.id, r.korte_naam or r.naam) for r in plan.regelingen.values()),
-    )
+    names = {
+        kind.kind: _first(
+            (m.value.id, kind.name_of(m.value)) for m in walk(getattr(plan, kind.doc), kind.pattern)
+        )
+        for kind in KINDS
+    }
+    names["regeling"] = _first((r.id, r.korte_naam or r.naam) for r in plan.regelingen.values())
+    return Lookup(names)
 
 
 def bestedingsdoel_name(plan: Plan, regeling: str | None, doel: str | None) -> str:

@@ -3,27 +3,19 @@
 from typing import Any
 
 from samenplan.diagnostics import KeyPath
+from samenplan.plan.idkinds import KINDS
 
-#: Singular noun for the items of each list in the format.
-SINGULAR: dict[str, str] = {
+#: Singular noun for the items of each list in the format that is not an id kind.
+_OTHER_SINGULAR: dict[str, str] = {
     "signalen": "signaal",
-    "doelgroepen": "doelgroep",
     "bestaand_beleid": "beleid",
-    "partners": "partner",
     "werkgroep": "werkgroeplid",
     "overleg": "overleg",
     "besluitvorming": "besluit",
-    "geldstromen": "geldstroom",
-    "reserveringen": "reservering",
     "verdelingen": "verdeling",
     "posten": "post",
-    "bronnen": "bron",
-    "bevindingen": "bevinding",
     "bestaand_aanbod": "aanbod",
     "witte_vlekken": "witte vlek",
-    "resultaten": "resultaat",
-    "indicatoren": "indicator",
-    "interventies": "interventie",
     "begroting": "begrotingsregel",
     "metingen": "meting",
     "momenten": "moment",
@@ -38,6 +30,9 @@ SINGULAR: dict[str, str] = {
     "regelingen": "regeling",
     "bestedingsdoelen": "bestedingsdoel",
 }
+
+#: Singular noun for the items of each list in the format.
+SINGULAR: dict[str, str] = {**{k.list_key: k.kind for k in KINDS}, **_OTHER_SINGULAR}
 
 _FIELD_HINTS: dict[str, str] = {
     "id": "een korte id (kleine letters, bijvoorbeeld 'huiswerkklas')",

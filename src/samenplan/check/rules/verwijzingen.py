@@ -1,125 +1,25 @@
 """Verwijzingen: every id a plan refers to exists, and ids are unique within their kind."""
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from samenplan.check.registry import Finding, rule
 from samenplan.check.rulecontext import RuleContext
-from samenplan.diagnostics import KeyPath, Severity
+from samenplan.diagnostics import Severity
+from samenplan.plan.idkinds import BY_KIND, REFERENCES, Match, Reference, walk
 from samenplan.suggest import did_you_mean
 
-
-@dataclass(frozen=True)
-class Verwijzing:
-    """A field that refers to an id of ``kind``, in document ``doc``.
-
-    ``pattern`` is the key path with ``*`` for every list item. ``subject`` names the item
-    in a message; it is formatted with the items matched by the ``*``s (``{0.id}``).
-    ``rol`` is the word for the value when it is not the kind itself (trekker, ontvanger).
-    ``binnen`` names the sibling key of the geldstroom whose own reserveringen count.
-    """
-
-    kind: str
-    doc: str
-    pattern: str
-    subject: str
-    rol: str = ""
-    binnen: str = ""
+#: The reference fields SP201 checks (the others are checked by the money rules).
+VERWIJZINGEN = tuple(r for r in REFERENCES if r.checked_by == "verwijzingen")
 
 
-#: Every reference field of the plan format. The bestedingsdoelen and regelingen of a
-#: geldstroom are checked with the money rules (SP3xx), not here.
-VERWIJZINGEN = (
-    Verwijzing("partner", "urgentie", "signalen.*.partner", "Een signaal"),
-    Verwijzing("partner", "samenwerking", "werkgroep.*.partner", "Werkgroeplid '{0.naam}'"),
-    Verwijzing("partner", "samenwerking", "overleg.*.deelnemers.*", "Overleg '{0.naam}'", "deelnemer"),
-    Verwijzing("partner", "samenwerking", "besluitvorming.*.partner", "Een besluit"),
-    Verwijzing("partner", "samenwerking", "geldstromen.*.ontvanger", "Geldstroom '{0.id}'", "ontvanger"),
-    Verwijzing("doelgroep", "analyse", "bevindingen.*.doelgroepen.*", "Bevinding '{0.id}'"),
-    Verwijzing("bron", "analyse", "bevindingen.*.bronnen.*", "Bevinding '{0.id}'"),
-    Verwijzing(
-        "partner", "analyse", "bestaand_aanbod.*.aanbieder", "Bestaand aanbod '{0.naam}'", "aanbieder"
-    ),
-    Verwijzing("doelgroep", "resultaten", "resultaten.*.doelgroepen.*", "Resultaat '{0.id}'"),
-    Verwijzing("bevinding", "resultaten", "resultaten.*.bevindingen.*", "Resultaat '{0.id}'"),
-    Verwijzing("bron", "resultaten", "resultaten.*.indicatoren.*.bron", "Indicator '{1.id}'"),
-    Verwijzing("doelgroep", "aanpak", "interventies.*.doelgroepen.*", "Interventie '{0.id}'"),
-    Verwijzing("resultaat", "aanpak", "interventies.*.resultaten.*", "Interventie '{0.id}'"),
-    Verwijzing("partner", "aanpak", "interventies.*.trekker", "Interventie '{0.id}'", "trekker"),
-    Verwijzing("partner", "aanpak", "interventies.*.partners.*", "Interventie '{0.id}'"),
-    Verwijzing(
-        "geldstroom",
-        "aanpak",
-        "interventies.*.begroting.*.geldstroom",
-        "Interventie '{0.id}'",
-        "in de begroting geldstroom",
-    ),
-    Verwijzing(
-        "reservering",
-        "aanpak",
-        "interventies.*.begroting.*.reservering",
-        "Interventie '{0.id}'",
-        "in de begroting reservering",
-        binnen="geldstroom",
-    ),
-    Verwijzing("indicator", "meten_en_bijsturen", "metingen.*.indicator", "Een meting"),
-    Verwijzing("partner", "meten_en_bijsturen", "metingen.*.wie", "De meting van '{0.indicator}'"),
-    Verwijzing("bron", "meten_en_bijsturen", "metingen.*.bron", "De meting van '{0.indicator}'"),
-    Verwijzing("partner", "meten_en_bijsturen", "momenten.*.wie.*", "Het moment van {0.datum}"),
-    Verwijzing("indicator", "meten_en_bijsturen", "bijsturing.*.indicator", "Een bijsturingsafspraak"),
-    Verwijzing("geldstroom", "meten_en_bijsturen", "verantwoording.*.geldstroom", "Een verantwoording"),
-    Verwijzing(
-        "partner", "meten_en_bijsturen", "verantwoording.*.wie", "De verantwoording van '{0.geldstroom}'"
-    ),
-    Verwijzing("interventie", "uitvoering", "planning.*.interventie", "De planning"),
-    Verwijzing("interventie", "uitvoering", "voortgang.*.interventie", "Een voortgangsregel"),
-    Verwijzing("partner", "uitvoering", "risicos.*.eigenaar", "Een risico", "eigenaar"),
-)
-
-#: Where the ids of each kind are defined, for the hint.
-WAAR = {
-    "partner": "Partners staan in 02-samenwerking.yaml onder partners.",
-    "doelgroep": "Doelgroepen staan in 01-urgentie.yaml onder doelgroepen.",
-    "bron": "Bronnen staan in 03-analyse.yaml onder bronnen.",
-    "bevinding": "Bevindingen staan in 03-analyse.yaml onder bevindingen.",
-    "resultaat": "Resultaten staan in 04-resultaten.yaml onder resultaten.",
-    "indicator": "Indicatoren staan in 04-resultaten.yaml onder indicatoren, bij hun resultaat.",
-    "interventie": "Interventies staan in 05-aanpak.yaml onder interventies.",
-    "geldstroom": "Geldstromen staan in 02-samenwerking.yaml onder geldstromen.",
-    "reservering": "Reserveringen staan in 02-samenwerking.yaml onder reserveringen, bij hun geldstroom.",
-}
-
-
-@dataclass(frozen=True)
-class Gevonden:
-    """One reference value in the plan: where, which value, and the items on its path."""
-
-    path: KeyPath
-    value: str
-    items: tuple[Any, ...]
-
-
-def _walk(node: Any, parts: list[str], path: KeyPath, items: tuple[Any, ...]) -> Iterator[Gevonden]:
-    if node is None:
-        return
-    if not parts:
-        yield Gevonden(path, str(node), items)
-    elif parts[0] == "*":
-        for i, item in enumerate(node):
-            yield from _walk(item, parts[1:], (*path, i), (*items, item))
-    else:
-        yield from _walk(getattr(node, parts[0]), parts[1:], (*path, parts[0]), items)
-
-
-def gevonden(ctx: RuleContext, verwijzing: Verwijzing) -> Iterator[Gevonden]:
+def gevonden(ctx: RuleContext, verwijzing: Reference) -> Iterator[Match]:
     """Every value of this reference field in the plan."""
-    root = getattr(ctx.plan, verwijzing.doc)
-    yield from _walk(root, verwijzing.pattern.split("."), (), ())
+    return walk(getattr(ctx.plan, verwijzing.doc), verwijzing.pattern)
 
 
 def _hint(value: str, kind: str, options: list[str]) -> str:
-    return " ".join(filter(None, (did_you_mean(value, options), WAAR[kind])))
+    return " ".join(filter(None, (did_you_mean(value, options), BY_KIND[kind].where)))
 
 
 @rule(
@@ -161,7 +61,7 @@ def onbekende_verwijzing(ctx: RuleContext) -> Iterator[Finding]:
                 yield _onbekend(ctx, verwijzing, ref, list(known))
 
 
-def _bekend(ctx: RuleContext, verwijzing: Verwijzing, ref: Gevonden) -> Collection[str] | None:
+def _bekend(ctx: RuleContext, verwijzing: Reference, ref: Match) -> Collection[str] | None:
     """The ids this reference may name; None when its geldstroom is itself unknown."""
     if not verwijzing.binnen:
         return ctx.ids(verwijzing.kind).keys()
@@ -170,7 +70,7 @@ def _bekend(ctx: RuleContext, verwijzing: Verwijzing, ref: Gevonden) -> Collecti
     return None if geldstroom is None else [r.id for r in geldstroom.reserveringen]
 
 
-def _onbekend(ctx: RuleContext, verwijzing: Verwijzing, ref: Gevonden, known: list[str]) -> Finding:
+def _onbekend(ctx: RuleContext, verwijzing: Reference, ref: Match, known: list[str]) -> Finding:
     kind = verwijzing.kind
     subject = verwijzing.subject.format(*ref.items)
     named = f"{subject} noemt {verwijzing.rol or kind} '{ref.value}'"
@@ -209,19 +109,6 @@ def _elders(ctx: RuleContext, finding: Finding, reservering: str, geldstroom: st
     return replace(finding, hint=hint, related=related)
 
 
-MEERVOUD = {
-    "partner": "partners",
-    "doelgroep": "doelgroepen",
-    "geldstroom": "geldstromen",
-    "reservering": "reserveringen",
-    "bron": "bronnen",
-    "bevinding": "bevindingen",
-    "resultaat": "resultaten",
-    "indicator": "indicatoren",
-    "interventie": "interventies",
-}
-
-
 @rule(
     "SP202",
     "dubbele-id",
@@ -253,13 +140,14 @@ def dubbele_id(ctx: RuleContext) -> Iterator[Finding]:
     het om hetzelfde ding dat per ongeluk twee keer is opgeschreven, voeg ze dan samen.
     """
     for kind, ids in ctx.definitions.items():
+        plural = BY_KIND[kind].plural
         for ident, places in ids.items():
             first = places[0]
             for later in places[1:]:
                 yield Finding(
                     later.doc,
                     later.path,
-                    f"Er is al een {kind} met id '{ident}'; ids van {MEERVOUD[kind]} moeten uniek zijn.",
+                    f"Er is al een {kind} met id '{ident}'; ids van {plural} moeten uniek zijn.",
                     "Geef een van beide een andere id en pas de verwijzingen daarnaar aan.",
                     related=(first.ref(f"Hier staat de eerste {kind} '{ident}'."),),
                 )

@@ -1,0 +1,172 @@
+"""The id kinds of the plan format, and every field that refers to one: the single table.
+
+An id kind is a list whose items have an ``id`` (partners, interventies, ...). Everything
+else derives from ``KINDS``: where rules find definitions, the Dutch singular and plural,
+the hint that says where ids of a kind are defined, and the names the document shows.
+``REFERENCES`` lists every model field that holds an id of another item; a test proves that
+every such field in the models is in it. To add an id kind: one ``IdKind`` entry plus its
+model field; to add a reference field: one ``Reference`` entry plus its model field.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from samenplan.diagnostics import KeyPath
+from samenplan.plan.steps import BY_SLUG
+
+
+@dataclass(frozen=True)
+class IdKind:
+    """A kind of item with an id: where its list is, and its Dutch names.
+
+    ``pattern`` is the key path of the items in document ``doc``, with ``*`` for every list
+    item (``geldstromen.*.reserveringen.*``). ``name_fields`` are the fields that name an
+    item in the document, the first one filled in wins.
+    """
+
+    kind: str
+    plural: str
+    doc: str
+    pattern: str
+    name_fields: tuple[str, ...] = ("naam",)
+
+    @property
+    def list_key(self) -> str:
+        """The key of the list that holds the items: 'reserveringen'."""
+        return self.pattern.split(".")[-2]
+
+    @property
+    def owner(self) -> "IdKind | None":
+        """The kind whose items hold this list (a reservering's geldstroom), if nested."""
+        outer = ".".join(self.pattern.split(".")[:-2])
+        return next((k for k in KINDS if k.pattern == outer), None)
+
+    @property
+    def where(self) -> str:
+        """Dutch hint: where ids of this kind are defined."""
+        text = f"{self.plural.capitalize()} staan in {BY_SLUG[self.doc].file} onder {self.list_key}"
+        owner = self.owner
+        return f"{text}, bij hun {owner.kind}." if owner else f"{text}."
+
+    def name_of(self, item: Any) -> str:
+        """How the document names ``item``: its first filled-in name field."""
+        return next((v for f in self.name_fields if (v := getattr(item, f, None))), "") or ""
+
+
+#: Every id kind, in the order rules and documents list them.
+KINDS: tuple[IdKind, ...] = (
+    IdKind("doelgroep", "doelgroepen", "urgentie", "doelgroepen.*"),
+    IdKind("partner", "partners", "samenwerking", "partners.*"),
+    IdKind("geldstroom", "geldstromen", "samenwerking", "geldstromen.*"),
+    IdKind("reservering", "reserveringen", "samenwerking", "geldstromen.*.reserveringen.*", ("thema",)),
+    IdKind("bron", "bronnen", "analyse", "bronnen.*"),
+    IdKind("bevinding", "bevindingen", "analyse", "bevindingen.*", ("tekst",)),
+    IdKind("resultaat", "resultaten", "resultaten", "resultaten.*", ("ambitie", "resultaat")),
+    IdKind("indicator", "indicatoren", "resultaten", "resultaten.*.indicatoren.*"),
+    IdKind("interventie", "interventies", "aanpak", "interventies.*"),
+)
+
+BY_KIND: dict[str, IdKind] = {k.kind: k for k in KINDS}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field that refers to an id of ``kind``, in document ``doc``.
+
+    ``pattern`` is the key path with ``*`` for every list item. ``subject`` names the item
+    in a message; it is formatted with the items matched by the ``*``s (``{0.id}``).
+    ``rol`` is the word for the value when it is not the kind itself (trekker, ontvanger).
+    ``binnen`` names the sibling key of the geldstroom whose own reserveringen count.
+    ``checked_by`` is the theme whose rules check the field when SP201 does not.
+    """
+
+    kind: str
+    doc: str
+    pattern: str
+    subject: str = ""
+    rol: str = ""
+    binnen: str = ""
+    checked_by: str = "verwijzingen"
+
+
+def _ref(kind: str, doc: str, pattern: str, subject: str, rol: str = "", binnen: str = "") -> Reference:
+    return Reference(kind, doc, pattern, subject, rol, binnen)
+
+
+#: Every reference field of the plan format. The regelingen and bestedingsdoelen of a
+#: geldstroom are checked with the money rules (SP3xx), not with SP201.
+REFERENCES: tuple[Reference, ...] = (
+    _ref("partner", "urgentie", "signalen.*.partner", "Een signaal"),
+    _ref("partner", "samenwerking", "werkgroep.*.partner", "Werkgroeplid '{0.naam}'"),
+    _ref("partner", "samenwerking", "overleg.*.deelnemers.*", "Overleg '{0.naam}'", "deelnemer"),
+    _ref("partner", "samenwerking", "besluitvorming.*.partner", "Een besluit"),
+    _ref("partner", "samenwerking", "geldstromen.*.ontvanger", "Geldstroom '{0.id}'", "ontvanger"),
+    _ref("doelgroep", "analyse", "bevindingen.*.doelgroepen.*", "Bevinding '{0.id}'"),
+    _ref("bron", "analyse", "bevindingen.*.bronnen.*", "Bevinding '{0.id}'"),
+    _ref("partner", "analyse", "bestaand_aanbod.*.aanbieder", "Bestaand aanbod '{0.naam}'", "aanbieder"),
+    _ref("doelgroep", "resultaten", "resultaten.*.doelgroepen.*", "Resultaat '{0.id}'"),
+    _ref("bevinding", "resultaten", "resultaten.*.bevindingen.*", "Resultaat '{0.id}'"),
+    _ref("bron", "resultaten", "resultaten.*.indicatoren.*.bron", "Indicator '{1.id}'"),
+    _ref("doelgroep", "aanpak", "interventies.*.doelgroepen.*", "Interventie '{0.id}'"),
+    _ref("resultaat", "aanpak", "interventies.*.resultaten.*", "Interventie '{0.id}'"),
+    _ref("partner", "aanpak", "interventies.*.trekker", "Interventie '{0.id}'", "trekker"),
+    _ref("partner", "aanpak", "interventies.*.partners.*", "Interventie '{0.id}'"),
+    _ref(
+        "geldstroom",
+        "aanpak",
+        "interventies.*.begroting.*.geldstroom",
+        "Interventie '{0.id}'",
+        "in de begroting geldstroom",
+    ),
+    _ref(
+        "reservering",
+        "aanpak",
+        "interventies.*.begroting.*.reservering",
+        "Interventie '{0.id}'",
+        "in de begroting reservering",
+        binnen="geldstroom",
+    ),
+    _ref("indicator", "meten_en_bijsturen", "metingen.*.indicator", "Een meting"),
+    _ref("partner", "meten_en_bijsturen", "metingen.*.wie", "De meting van '{0.indicator}'"),
+    _ref("bron", "meten_en_bijsturen", "metingen.*.bron", "De meting van '{0.indicator}'"),
+    _ref("partner", "meten_en_bijsturen", "momenten.*.wie.*", "Het moment van {0.datum}"),
+    _ref("indicator", "meten_en_bijsturen", "bijsturing.*.indicator", "Een bijsturingsafspraak"),
+    _ref("geldstroom", "meten_en_bijsturen", "verantwoording.*.geldstroom", "Een verantwoording"),
+    _ref("partner", "meten_en_bijsturen", "verantwoording.*.wie", "De verantwoording van '{0.geldstroom}'"),
+    _ref("interventie", "uitvoering", "planning.*.interventie", "De planning"),
+    _ref("interventie", "uitvoering", "voortgang.*.interventie", "Een voortgangsregel"),
+    _ref("partner", "uitvoering", "risicos.*.eigenaar", "Een risico", "eigenaar"),
+    Reference("regeling", "samenwerking", "geldstromen.*.regeling", checked_by="geld"),
+    Reference("bestedingsdoel", "samenwerking", "geldstromen.*.bestedingsdoelen.*", checked_by="geld"),
+    Reference(
+        "bestedingsdoel", "samenwerking", "geldstromen.*.reserveringen.*.bestedingsdoel", checked_by="geld"
+    ),
+    Reference("bestedingsdoel", "aanpak", "interventies.*.begroting.*.bestedingsdoel", checked_by="geld"),
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One value at a pattern: its key path, the value, and the list items on its path."""
+
+    path: KeyPath
+    value: Any
+    items: tuple[Any, ...]
+
+
+def walk(root: Any, pattern: str) -> Iterator[Match]:
+    """Every value at ``pattern`` under ``root`` (a model), in document order."""
+    yield from _walk(root, pattern.split("."), (), ())
+
+
+def _walk(node: Any, parts: list[str], path: KeyPath, items: tuple[Any, ...]) -> Iterator[Match]:
+    if node is None:
+        return
+    if not parts:
+        yield Match(path, node, items)
+    elif parts[0] == "*":
+        for i, item in enumerate(node):
+            yield from _walk(item, parts[1:], (*path, i), (*items, item))
+    else:
+        yield from _walk(getattr(node, parts[0]), parts[1:], (*path, parts[0]), items)
