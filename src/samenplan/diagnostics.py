@@ -7,7 +7,7 @@ KeyPath = tuple[str | int, ...]
 
 
 class Severity(StrEnum):
-    """How bad a finding is; ordered error > warning > info."""
+    """How bad a finding is; ordered error > warning > info. Its words are in ``_WORDS``."""
 
     ERROR = "error"
     WARNING = "warning"
@@ -16,12 +16,39 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """Higher is more severe."""
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
+        return _WORDS[self].rank
 
     @property
     def label(self) -> str:
-        """Dutch name shown to users."""
-        return {"error": "fout", "warning": "waarschuwing", "info": "info"}[self.value]
+        """Dutch name shown to users and written in samenplan.yaml: 'fout'."""
+        return _WORDS[self].label
+
+    def counted(self, count: int) -> str:
+        """'1 fout', '3 waarschuwingen', '2 opmerkingen'."""
+        words = _WORDS[self]
+        return f"{count} {words.one if count == 1 else words.many}"
+
+    @classmethod
+    def from_word(cls, word: str) -> "Severity | None":
+        """The severity named by its English value or its Dutch label, in any case."""
+        key = word.strip().lower()
+        return next((s for s in cls if key in (s.value, s.label)), None)
+
+
+@dataclass(frozen=True)
+class _Words:
+    rank: int
+    label: str
+    one: str  # counted: '1 fout'
+    many: str  # counted: '3 fouten'
+
+
+#: The one table of severity words.
+_WORDS: dict[str, _Words] = {
+    "error": _Words(2, "fout", "fout", "fouten"),
+    "warning": _Words(1, "waarschuwing", "waarschuwing", "waarschuwingen"),
+    "info": _Words(0, "info", "opmerking", "opmerkingen"),
+}
 
 
 @dataclass(frozen=True, order=True)

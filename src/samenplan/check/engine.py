@@ -8,10 +8,7 @@ from samenplan.check.waivers import apply_waivers
 from samenplan.diagnostics import Diagnostic, Location, Related, Severity
 from samenplan.load.planfolder import LoadedPlan
 from samenplan.plan.steps import BY_SLUG, MANIFEST
-from samenplan.plan.vocab import Ernst
 from samenplan.suggest import did_you_mean
-
-_ERNST = {Ernst.FOUT: Severity.ERROR, Ernst.WAARSCHUWING: Severity.WARNING, Ernst.INFO: Severity.INFO}
 
 
 def run_rules(loaded: LoadedPlan) -> tuple[list[Diagnostic], list[str]]:
@@ -93,9 +90,9 @@ def _settings(
         c for i, name in enumerate(controle.regels_uit) if (c := resolve(name, ("controle", "regels_uit", i)))
     }
     overrides = {
-        c: _ERNST[ernst]
+        c: severity
         for name, ernst in controle.ernst.items()
-        if (c := resolve(name, ("controle", "ernst", name)))
+        if (c := resolve(name, ("controle", "ernst", name))) and (severity := Severity.from_word(ernst))
     }
     return problems, disabled, overrides
 

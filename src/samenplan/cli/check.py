@@ -20,15 +20,6 @@ def _use_color(no_color: bool) -> bool:
     return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-_FAIL_LEVELS = {
-    "error": "error",
-    "fout": "error",
-    "warning": "warning",
-    "waarschuwing": "warning",
-    "info": "info",
-}
-
-
 def check_command(
     plan_dirs: Annotated[
         list[Path] | None,
@@ -128,10 +119,10 @@ def check_command(
 def _fail_level(value: str) -> "Severity":
     from samenplan.diagnostics import Severity
 
-    name = _FAIL_LEVELS.get(value.strip().lower())
-    if name is None:
+    level = Severity.from_word(value)
+    if level is None:
         fail(f"--fail-level '{value}' bestaat niet. Kies uit: error, warning, info.")
-    return Severity(name or "error")
+    return level
 
 
 def _write_reports(results: "list[CheckResult]", outputs: "list[Output]", *, color: bool) -> None:

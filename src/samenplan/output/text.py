@@ -87,11 +87,7 @@ def counts_line(result: CheckResult, *, color: bool = False) -> str:
     if not result.diagnostics:
         return _paint(f"Geen problemen gevonden in {root.as_posix()}.", "32", color)
     files = len({d.location.file for d in result.diagnostics})
-    counts = [
-        _plural(result.count(Severity.ERROR), "fout", "fouten"),
-        _plural(result.count(Severity.WARNING), "waarschuwing", "waarschuwingen"),
-        _plural(result.count(Severity.INFO), "opmerking", "opmerkingen"),
-    ]
+    counts = [severity.counted(result.count(severity)) for severity in Severity]
     return f"{', '.join(counts)} in {_plural(files, 'bestand', 'bestanden')} van {root.as_posix()}."
 
 

@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from samenplan.diagnostics import Severity
+
 
 class Leefdomein(StrEnum):
     """Where a child lives its life; the four of the method plus the optional wijk."""
@@ -197,8 +199,8 @@ class Niveau(StrEnum):
 
 
 class Ernst(StrEnum):
-    """Severity names a user writes in samenplan.yaml."""
+    """Severity names a user writes in samenplan.yaml: the Dutch labels of Severity."""
 
-    FOUT = "fout"
-    WAARSCHUWING = "waarschuwing"
-    INFO = "info"
+    FOUT = Severity.ERROR.label
+    WAARSCHUWING = Severity.WARNING.label
+    INFO = Severity.INFO.label
