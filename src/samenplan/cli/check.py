@@ -9,11 +9,16 @@ import typer
 
 from samenplan.cli.exits import ExitCode, fail
 from samenplan.files.oserrors import reason
+from samenplan.output import FORMATS
 
 if TYPE_CHECKING:
     from samenplan.check.run import CheckResult
     from samenplan.diagnostics import Severity
     from samenplan.output.destinations import Output
+
+
+_FIRST, *_REST = FORMATS
+_FORMAT_CHOICES = f"{_FIRST} (standaard), {', '.join(_REST[:-1])} of {_REST[-1]}"
 
 
 def _use_color(no_color: bool) -> bool:
@@ -36,7 +41,7 @@ def check_command(
             "--format",
             "-f",
             metavar="FORMAAT",
-            help="Formaat van de uitvoer: text (standaard), concise, json, github, gitlab, sarif of junit.",
+            help=f"Formaat van de uitvoer: {_FORMAT_CHOICES}.",
         ),
     ] = None,
     output: Annotated[

@@ -18,11 +18,11 @@ from samenplan.document.chapters import (
     uitvoering,
     urgentie,
 )
-from samenplan.document.labels import label
 from samenplan.document.lookup import lookup
 from samenplan.document.nodes import Banner, Chapter, Fields, Report, field, fields
 from samenplan.dutch import datum, periode
 from samenplan.plan.bundle import Plan
+from samenplan.plan.labels import label
 from samenplan.plan.models.manifest import Gemeente
 
 BANNER = "Concept — bevat fouten"

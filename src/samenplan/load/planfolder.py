@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from pydantic import BaseModel
 
@@ -101,16 +101,7 @@ def _load_document(loaded: LoadedPlan, doc: Document) -> None:
 
 
 def _assemble(loaded: LoadedPlan) -> Plan:
-    m = loaded.models
-    manifest = cast(Manifest, m[MANIFEST.slug])
-    return Plan(
-        manifest=manifest,
-        urgentie=m["urgentie"],  # type: ignore[arg-type]
-        samenwerking=m["samenwerking"],  # type: ignore[arg-type]
-        analyse=m["analyse"],  # type: ignore[arg-type]
-        resultaten=m["resultaten"],  # type: ignore[arg-type]
-        aanpak=m["aanpak"],  # type: ignore[arg-type]
-        meten_en_bijsturen=m["meten_en_bijsturen"],  # type: ignore[arg-type]
-        uitvoering=m["uitvoering"],  # type: ignore[arg-type]
-        regelingen=merge_regelingen(load_catalog(), manifest.regelingen),
-    )
+    """The Plan from the models of every document (all loaded without problems)."""
+    manifest = cast(Manifest, loaded.models[MANIFEST.slug])
+    steps: dict[str, Any] = {doc.slug: loaded.models[doc.slug] for doc in DOCUMENTS}
+    return Plan(**steps, regelingen=merge_regelingen(load_catalog(), manifest.regelingen))

@@ -71,22 +71,24 @@ def _all(values: Any) -> object:
     return items if items and all(v is not None for v in items) else None
 
 
+def _parts(plan: Plan, slug: str) -> tuple[Part, ...]:
+    """The parts of a step in this plan's fase: voortgang counts from uitvoering on."""
+    if slug == "uitvoering" and plan.manifest.fase.rank >= Fase.UITVOERING.rank:
+        return (*PARTS[slug], ("voortgang", lambda s: s.voortgang))
+    return PARTS[slug]
+
+
 def missing_parts(plan: Plan, slug: str) -> list[str]:
     """Labels of the parts of a step that are not filled in yet."""
     step: BaseModel = getattr(plan, slug)
-    parts = list(PARTS[slug])
-    if slug == "uitvoering" and plan.manifest.fase.rank >= Fase.UITVOERING.rank:
-        parts.append(("voortgang", lambda s: s.voortgang))
-    return [label for label, get in parts if not is_filled(get(step))]
+    return [label for label, get in _parts(plan, slug) if not is_filled(get(step))]
 
 
 def completeness(plan: Plan) -> dict[int, int]:
     """Step number → percentage (0–100) of its parts that are filled in."""
     scores = {}
     for doc in STEPS:
-        total = len(PARTS[doc.slug]) + (
-            1 if doc.slug == "uitvoering" and plan.manifest.fase.rank >= Fase.UITVOERING.rank else 0
-        )
+        total = len(_parts(plan, doc.slug))
         filled = total - len(missing_parts(plan, doc.slug))
         scores[doc.number] = round(100 * filled / total)
     return scores

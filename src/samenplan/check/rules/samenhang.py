@@ -5,9 +5,8 @@ from collections.abc import Iterator, Sequence
 from samenplan.check.registry import Finding, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import Severity
+from samenplan.plan.labels import label
 from samenplan.plan.vocab import KERN_LEEFDOMEINEN, NPO_ONTWIKKELGEBIEDEN, Fase
-
-LABEL = {"vrije_tijd": "vrije tijd"}
 
 #: Adjective form of each ontwikkelgebied: 'de executieve ontwikkeling'.
 ADJECTIEF = {
@@ -17,11 +16,6 @@ ADJECTIEF = {
     "emotioneel": "emotionele",
     "fysiek": "fysieke",
 }
-
-
-def label(value: str) -> str:
-    """How a vocabulary value reads in a sentence: 'vrije tijd'."""
-    return LABEL.get(value, value)
 
 
 def _listing(values: Sequence[str]) -> str:

@@ -1,7 +1,6 @@
 """Stap 4: each resultaat with its indicatoren."""
 
 from samenplan.document.chapters.common import step_chapter
-from samenplan.document.labels import label, labels
 from samenplan.document.lookup import Lookup
 from samenplan.document.mermaid import shorten
 from samenplan.document.nodes import (
@@ -19,6 +18,7 @@ from samenplan.document.nodes import (
 )
 from samenplan.dutch import datum, measure
 from samenplan.plan.bundle import Plan
+from samenplan.plan.labels import label, labels
 from samenplan.plan.models.common import Meetwaarde
 from samenplan.plan.models.resultaten import Indicator, Resultaat
 

@@ -2,9 +2,9 @@
 
 from samenplan.document.blocks import Paragraph
 from samenplan.document.coverage import Matrix, leefdomeinen, ontwikkelgebieden
-from samenplan.document.labels import label, labels
 from samenplan.document.nodes import Cell, Chapter, Row, Table, Text, cell, parts, section, table
 from samenplan.plan.bundle import Plan
+from samenplan.plan.labels import label, labels
 
 JA = Cell("✓", spoken="ja")
 NEE = Cell("–", spoken="nee")

@@ -1,7 +1,6 @@
 """Stap 2: partners, werkgroep, overleg, besluitvorming, participatie and geldstromen."""
 
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.document.labels import label
 from samenplan.document.links import safe_url
 from samenplan.document.lookup import Lookup, bestedingsdoel_name
 from samenplan.document.nodes import (
@@ -21,6 +20,7 @@ from samenplan.document.nodes import (
 )
 from samenplan.dutch import datum, periode
 from samenplan.plan.bundle import Plan
+from samenplan.plan.labels import label
 from samenplan.plan.models.samenwerking import Besluit, Geldstroom, Overleg, Verdeling
 
 

@@ -3,12 +3,12 @@
 from datetime import date
 
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.document.labels import label
 from samenplan.document.lookup import Lookup
 from samenplan.document.nodes import Cell, Chapter, Row, cell, section, table, text
 from samenplan.document.timeline import TimelineChart, timeline
 from samenplan.dutch import datum, euro
 from samenplan.plan.bundle import Plan
+from samenplan.plan.labels import label
 from samenplan.plan.models.uitvoering import Risico, Voortgang
 
 

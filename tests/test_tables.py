@@ -1,4 +1,4 @@
-"""The id-kind table is complete: every id list and every reference field of the models is in it."""
+"""Each domain fact has one table: id kinds, reference fields, the steps of the Plan."""
 
 import types
 import typing
@@ -71,3 +71,17 @@ def test_where_names_the_file_and_the_owner() -> None:
     assert BY_KIND["reservering"].where == (
         "Reserveringen staan in 02-samenwerking.yaml onder reserveringen, bij hun geldstroom."
     )
+
+
+def test_the_plan_has_one_field_per_document_of_its_model() -> None:
+    from dataclasses import fields
+
+    from samenplan.plan.bundle import Plan
+    from samenplan.plan.completeness import PARTS
+    from samenplan.plan.steps import DOCUMENTS
+
+    types_by_field = {f.name: f.type for f in fields(Plan)}
+    assert {d.slug: d.model for d in DOCUMENTS} == {
+        name: kind for name, kind in types_by_field.items() if name != "regelingen"
+    }
+    assert set(PARTS) == {d.slug for d in STEPS}
