@@ -262,7 +262,7 @@ class Bench:
                     py,
                     "-c",
                     "import samenplan.check.run, samenplan.check.engine\n"
-                    "from samenplan.check.rulemodules import all_rules\n"
+                    "from samenplan.check.rules import all_rules\n"
                     "from samenplan.plan.catalog import load_catalog\n"
                     "all_rules(); load_catalog()",
                 ],

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from samenplan import codes
 from samenplan.check import engine  # noqa: F401  (registers SP903, the settings code)
-from samenplan.check.rulemodules import all_rules
+from samenplan.check.codebook import all_codes
+from samenplan.check.rules import all_rules
 from samenplan.check.run import CheckResult, check_plan
 
 FLAWED = ROOT / "examples" / "vol-fouten"
@@ -35,7 +35,7 @@ Place = tuple[str, str, int]  # code, file, line
 def expected_codes() -> set[str]:
     """Every rule code, plus the waiver and settings codes; never the loader codes SP0xx."""
     rules = {r.code.code for r in all_rules()}
-    return rules | {code for code in codes.REGISTRY if not code.startswith("SP0")}
+    return rules | {code for code in all_codes() if not code.startswith("SP0")}
 
 
 def places(result: CheckResult) -> set[Place]:

@@ -222,7 +222,7 @@ def test_junit_has_a_suite_per_file_of_every_plan(region: Path, run: RunCommand)
     names = [suite.get("name") for suite in root]
     assert names == [f"{p}/{d.file}" for p in PLANS for d in DOCUMENTS]
     assert root.get("failures") == str(sum(int(s.get("failures", "0")) for s in root))
-    xml = JUnitXml.fromstring(out)
+    xml = JUnitXml.fromstring(out.encode("utf-8"))
     # b-waarschuwing: SP902 in samenplan.yaml; c-kapot: six rule and file pairs.
     assert sum(suite.failures for suite in xml) == 1 + 6
 

@@ -85,3 +85,17 @@ def test_the_plan_has_one_field_per_document_of_its_model() -> None:
         name: kind for name, kind in types_by_field.items() if name != "regelingen"
     }
     assert set(PARTS) == {d.slug for d in STEPS}
+
+
+def test_every_rule_module_is_listed_and_every_code_is_unique() -> None:
+    from importlib.resources import files
+
+    from samenplan.check import rules
+    from samenplan.check.codebook import all_codes
+
+    on_disk = {p.name.removesuffix(".py") for p in files(rules).iterdir() if p.name.endswith(".py")}
+    assert on_disk - {"__init__"} == {m.__name__.rsplit(".", 1)[1] for m in rules.THEMES}
+    assert all(rules.rules_of(m) for m in rules.THEMES), "a theme module without rules"
+    listed = [r.code.code for r in rules.all_rules()]
+    assert len(listed) == len(set(listed))
+    assert set(listed) <= set(all_codes())

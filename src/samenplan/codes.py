@@ -1,4 +1,4 @@
-"""Registry of every diagnostic code: loader codes here, rule codes register themselves."""
+"""The diagnostic code type, and the codes of the loader (SP0xx); no import side effects."""
 
 from dataclasses import dataclass
 
@@ -16,31 +16,17 @@ class Code:
     doc: str
 
 
-REGISTRY: dict[str, Code] = {}
+def define(code: str, slug: str, severity: Severity, summary: str, doc: str) -> Code:
+    """A code with its documentation (surrounding blank lines removed); registers nothing.
 
-
-def register(code: str, slug: str, severity: Severity, summary: str, doc: str) -> Code:
-    """Add a code to the registry; codes and slugs must be unique."""
-    if code in REGISTRY:
-        raise ValueError(f"duplicate code {code}")
-    if any(c.slug == slug for c in REGISTRY.values()):
-        raise ValueError(f"duplicate slug {slug}")
-    entry = Code(code, slug, severity, summary, doc.strip())
-    REGISTRY[code] = entry
-    return entry
-
-
-def lookup(code_or_slug: str) -> Code | None:
-    """Find a code by its code (SP101) or its slug."""
-    key = code_or_slug.strip()
-    if key.upper() in REGISTRY:
-        return REGISTRY[key.upper()]
-    return next((c for c in REGISTRY.values() if c.slug == key.lower()), None)
+    check/codebook.py lists every code of samenplan and checks that codes and slugs are unique.
+    """
+    return Code(code, slug, severity, summary, doc.strip())
 
 
 E = Severity.ERROR
 
-YAML_SYNTAX = register(
+YAML_SYNTAX = define(
     "SP001",
     "yaml-syntax",
     E,
@@ -51,7 +37,7 @@ vergeten dubbele punt, een haakje dat niet gesloten is of een inspringing die ni
 Kijk op de genoemde regel en de regel erboven.
 """,
 )
-FILE_MISSING = register(
+FILE_MISSING = define(
     "SP002",
     "bestand-ontbreekt",
     E,
@@ -62,7 +48,7 @@ Een plan bestaat uit samenplan.yaml en zeven stapbestanden (01-urgentie.yaml tot
 bestanden nooit overschrijft.
 """,
 )
-FILE_EMPTY = register(
+FILE_EMPTY = define(
     "SP003",
     "bestand-leeg",
     E,
@@ -72,7 +58,7 @@ Het bestand bevat geen gegevens. Vul de velden in, of maak het bestand opnieuw m
 `samenplan init`.
 """,
 )
-NOT_MAPPING = register(
+NOT_MAPPING = define(
     "SP004",
     "geen-mapping",
     E,
@@ -82,7 +68,7 @@ Een plan-bestand bestaat uit velden in de vorm `naam: waarde`. Het bestand begin
 iets anders, bijvoorbeeld een lijst (`- ...`) of losse tekst.
 """,
 )
-NOT_UTF8 = register(
+NOT_UTF8 = define(
     "SP005",
     "geen-utf8",
     E,
@@ -93,7 +79,7 @@ bijvoorbeeld uit Word of een oud Windows-programma. Sla het op als UTF-8 (in VS 
 rechtsonder op de codering klikken, 'Save with Encoding', 'UTF-8').
 """,
 )
-DUPLICATE_KEY = register(
+DUPLICATE_KEY = define(
     "SP006",
     "dubbele-sleutel",
     E,
@@ -103,7 +89,7 @@ Hetzelfde veld staat twee keer op hetzelfde niveau. Dan is niet duidelijk welke 
 geldt. Voeg de twee samen of haal er één weg.
 """,
 )
-UNKNOWN_KEY = register(
+UNKNOWN_KEY = define(
     "SP007",
     "onbekend-veld",
     E,
@@ -114,7 +100,7 @@ je waarschijnlijk bedoelde. Velden die samenplan niet kent, worden niet gecontro
 komen niet in het plan-document; daarom is dit een fout.
 """,
 )
-MISSING_FIELD = register(
+MISSING_FIELD = define(
     "SP008",
     "veld-ontbreekt",
     E,
@@ -124,7 +110,7 @@ Een verplicht veld ontbreekt in deze groep. De melding staat bij de groep waar h
 hoort. Voeg het veld toe.
 """,
 )
-WRONG_TYPE = register(
+WRONG_TYPE = define(
     "SP009",
     "verkeerd-soort-waarde",
     E,
@@ -134,7 +120,7 @@ De waarde past niet bij het veld: bijvoorbeeld tekst waar een lijst hoort, of ee
 één waarde hoort. Een lijst schrijf je met een streepje per regel (`- school`).
 """,
 )
-UNKNOWN_VALUE = register(
+UNKNOWN_VALUE = define(
     "SP010",
     "onbekende-waarde",
     E,
@@ -145,7 +131,7 @@ online, wijk), ontwikkelgebieden (cognitief, executief, sociaal, emotioneel, fys
 partner, fase en andere. samenplan noemt de toegestane waarden en de waarschijnlijk bedoelde.
 """,
 )
-BAD_DATE = register(
+BAD_DATE = define(
     "SP011",
     "ongeldige-datum",
     E,
@@ -155,7 +141,7 @@ Een datum schrijf je als jaar-maand-dag met streepjes: `2024-08-01`. De datum mo
 bestaan (geen 31 juni).
 """,
 )
-BAD_AMOUNT = register(
+BAD_AMOUNT = define(
     "SP012",
     "ongeldig-bedrag",
     E,
@@ -165,7 +151,7 @@ Een bedrag is een getal in euro, niet negatief, zonder euroteken en zonder punt 
 tussen de duizendtallen: `125000` of `125000.50`. Let op: YAML leest `12.000` als twaalf.
 """,
 )
-BAD_VALUE = register(
+BAD_VALUE = define(
     "SP013",
     "ongeldige-waarde",
     E,
@@ -175,7 +161,7 @@ De waarde heeft de goede soort, maar past niet: bijvoorbeeld een id met hoofdlet
 spaties, een lege naam, of een getal buiten het toegestane bereik.
 """,
 )
-BAD_TAG = register(
+BAD_TAG = define(
     "SP014",
     "niet-toegestane-tag",
     E,
@@ -185,7 +171,7 @@ YAML-tags zoals `!!python/object` kunnen in andere programma's code uitvoeren. s
 voert ze nooit uit en weigert ze. Haal de tag weg en schrijf de waarde gewoon op.
 """,
 )
-TOO_COMPLEX = register(
+TOO_COMPLEX = define(
     "SP015",
     "te-groot-of-te-diep",
     E,
@@ -196,7 +182,7 @@ verwijzingen (`&anker` en `*anker`) die samen te groot worden. samenplan stopt m
 om het systeem te beschermen.
 """,
 )
-UNREADABLE = register(
+UNREADABLE = define(
     "SP016",
     "onleesbaar-bestand",
     E,
@@ -205,4 +191,24 @@ UNREADABLE = register(
 Het bestand bestaat, maar kan niet gelezen worden: het is een map, een kapotte snelkoppeling
 of je hebt geen leesrechten. Zorg dat het een gewoon bestand is dat je kunt openen.
 """,
+)
+
+#: Every loader code, in order.
+LOADER_CODES: tuple[Code, ...] = (
+    YAML_SYNTAX,
+    FILE_MISSING,
+    FILE_EMPTY,
+    NOT_MAPPING,
+    NOT_UTF8,
+    DUPLICATE_KEY,
+    UNKNOWN_KEY,
+    MISSING_FIELD,
+    WRONG_TYPE,
+    UNKNOWN_VALUE,
+    BAD_DATE,
+    BAD_AMOUNT,
+    BAD_VALUE,
+    BAD_TAG,
+    TOO_COMPLEX,
+    UNREADABLE,
 )

@@ -1,9 +1,10 @@
 """Run the rules over a loaded plan: place findings, apply fase, settings and waivers."""
 
 from samenplan import codes
+from samenplan.check.codebook import lookup
 from samenplan.check.registry import Finding, Rule
 from samenplan.check.rulecontext import RuleContext
-from samenplan.check.rulemodules import all_rules
+from samenplan.check.rules import all_rules
 from samenplan.check.waivers import apply_waivers
 from samenplan.diagnostics import Diagnostic, Location, Related, Severity
 from samenplan.load.planfolder import LoadedPlan
@@ -70,7 +71,7 @@ def _settings(
     known = [r.code.code for r in rules] + [r.code.slug for r in rules]
 
     def resolve(name: str, path: tuple[str | int, ...]) -> str | None:
-        entry = codes.lookup(name)
+        entry = lookup(name)
         if entry is not None and entry.code in {r.code.code for r in rules}:
             return entry.code
         source = loaded.sources[MANIFEST.file]
@@ -97,7 +98,7 @@ def _settings(
     return problems, disabled, overrides
 
 
-UNKNOWN_RULE = codes.register(
+UNKNOWN_RULE = codes.define(
     "SP903",
     "onbekende-regel",
     Severity.ERROR,
@@ -108,3 +109,6 @@ veranderen (`ernst`). Daar staat een code of naam die samenplan niet kent. Gebru
 (bijvoorbeeld SP101) of de naam uit `samenplan rules`.
 """,
 )
+
+#: The codes of the settings in samenplan.yaml.
+SETTINGS_CODES: tuple[codes.Code, ...] = (UNKNOWN_RULE,)

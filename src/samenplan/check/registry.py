@@ -1,4 +1,4 @@
-"""The rule registry: metadata per rule and the ``@rule`` decorator."""
+"""What a rule is: its metadata, what it yields, and the ``@rule`` decorator."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -48,14 +48,15 @@ class Rule:
     good: str
     bad: str
 
+    def __call__(self, ctx: "RuleContext") -> Iterable[Finding]:
+        """Run the rule over a plan."""
+        return self.check(ctx)
+
     def severity_for(self, fase: Fase) -> Severity:
         """Default severity in this fase: an error from ``error_from`` on."""
         if self.error_from is not None and fase.rank >= self.error_from.rank:
             return Severity.ERROR
         return self.code.severity
-
-
-RULES: list[Rule] = []
 
 
 def rule(
@@ -69,15 +70,15 @@ def rule(
     error_from: Fase | None = None,
     good: str = "",
     bad: str = "",
-) -> Callable[[Check], Check]:
-    """Register a rule. The function's docstring is the Dutch user documentation.
+) -> Callable[[Check], Rule]:
+    """Make a function a rule. The function's docstring is the Dutch user documentation.
 
-    ``good`` and ``bad`` are short YAML examples for ``samenplan explain``.
+    ``good`` and ``bad`` are short YAML examples for ``samenplan explain``. Nothing is
+    registered: check/rules/__init__.py lists the theme modules, and every Rule in them counts.
     """
 
-    def wrap(check: Check) -> Check:
-        entry = codes.register(code, slug, severity, summary, check.__doc__ or "")
-        RULES.append(Rule(entry, check, theme, applies_from, error_from, good.strip("\n"), bad.strip("\n")))
-        return check
+    def wrap(check: Check) -> Rule:
+        entry = codes.define(code, slug, severity, summary, check.__doc__ or "")
+        return Rule(entry, check, theme, applies_from, error_from, good.strip("\n"), bad.strip("\n"))
 
     return wrap

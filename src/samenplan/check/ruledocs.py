@@ -1,6 +1,5 @@
 """Documentation of every code, from the registry: terminal table, explain text, Markdown."""
 
-import importlib
 import inspect
 from dataclasses import dataclass
 from functools import cached_property
@@ -9,8 +8,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from samenplan import codes
+from samenplan.check.codebook import all_codes, lookup
 from samenplan.check.registry import Rule
-from samenplan.check.rulemodules import all_rules
+from samenplan.check.rules import all_rules
 from samenplan.diagnostics import Severity
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.plan.vocab import Fase
@@ -105,8 +105,7 @@ def _top_keys(example: str) -> set[str]:
 def entries() -> list[Entry]:
     """Every registered code (loader codes, rules, SP9xx), sorted by code."""
     rules = {r.code.code: r for r in all_rules()}
-    importlib.import_module("samenplan.check.engine")  # registers SP903
-    return [Entry(c, rules.get(c.code)) for c in sorted(codes.REGISTRY.values(), key=lambda c: c.code)]
+    return [Entry(c, rules.get(c.code)) for c in all_codes().values()]
 
 
 def grouped() -> dict[str, list[Entry]]:
@@ -120,7 +119,7 @@ def grouped() -> dict[str, list[Entry]]:
 def find(code_or_slug: str) -> Entry:
     """The entry for a code (SP101) or slug, in any case; UnknownCode with a suggestion."""
     known = {e.code.code: e for e in entries()}
-    found = codes.lookup(code_or_slug)
+    found = lookup(code_or_slug)
     if found is not None and found.code in known:
         return known[found.code]
     options = [*known, *(e.code.slug for e in known.values())]

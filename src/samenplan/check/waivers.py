@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from samenplan import codes
+from samenplan.check.codebook import lookup
 from samenplan.diagnostics import Diagnostic, Location, Severity
 from samenplan.load.planfolder import LoadedPlan
 
@@ -12,7 +13,7 @@ _WAIVER_RE = re.compile(
     re.IGNORECASE,
 )
 
-NO_REASON = codes.register(
+NO_REASON = codes.define(
     "SP901",
     "negeer-zonder-reden",
     Severity.ERROR,
@@ -23,7 +24,7 @@ melding op die regel uit. De reden is verplicht: wie het plan later leest, moet 
 waarom de werkgroep hiervan afwijkt. Schrijf de reden achter `reden:`.
 """,
 )
-UNUSED = codes.register(
+UNUSED = codes.define(
     "SP902",
     "negeer-ongebruikt",
     Severity.WARNING,
@@ -65,7 +66,7 @@ def find_waivers(loaded: LoadedPlan) -> list[Waiver]:
 
 
 def _code(name: str) -> str:
-    entry = codes.lookup(name)
+    entry = lookup(name)
     return entry.code if entry is not None else name.upper()
 
 
@@ -108,3 +109,7 @@ def apply_waivers(loaded: LoadedPlan, found: list[Diagnostic]) -> list[Diagnosti
                     )
                 )
     return kept
+
+
+#: The codes of the waiver comments.
+WAIVER_CODES: tuple[codes.Code, ...] = (NO_REASON, UNUSED)

@@ -2,8 +2,8 @@
 
 from collections.abc import Sequence
 
+from samenplan.check.codebook import all_codes
 from samenplan.check.run import CheckResult
-from samenplan.codes import REGISTRY
 from samenplan.diagnostics import Diagnostic, Severity
 from samenplan.output.text import (
     NOT_CHECKED,
@@ -46,7 +46,7 @@ def format_github_plans(results: Sequence[CheckResult]) -> str:
 def annotation(result: CheckResult, diag: Diagnostic) -> str:
     """The `::error file=...,line=...,col=...,title=...::message` line of one finding."""
     root, loc = result.loaded.root, diag.location
-    entry = REGISTRY.get(diag.code)
+    entry = all_codes().get(diag.code)
     properties = {
         "file": display_path(root, loc.file),
         "line": str(loc.line),

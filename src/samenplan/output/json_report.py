@@ -5,8 +5,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from samenplan import __version__
+from samenplan.check.codebook import all_codes
 from samenplan.check.run import CheckResult
-from samenplan.codes import REGISTRY
 from samenplan.diagnostics import Diagnostic, Location, Severity
 from samenplan.output.fingerprint import fingerprints
 from samenplan.output.text import display_path
@@ -74,7 +74,7 @@ def _completeness(result: CheckResult) -> list[dict[str, Any]] | None:
 
 
 def _finding(result: CheckResult, diag: Diagnostic, fingerprint: str) -> dict[str, Any]:
-    entry = REGISTRY.get(diag.code)
+    entry = all_codes().get(diag.code)
     return {
         "code": diag.code,
         "slug": entry.slug if entry is not None else "",

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Sequence
 
+from samenplan.check.codebook import all_codes
 from samenplan.check.run import CheckResult
-from samenplan.codes import REGISTRY
 from samenplan.diagnostics import Diagnostic
 from samenplan.output.text import display_path, place
 from samenplan.plan.steps import DOCUMENTS
@@ -25,11 +25,11 @@ def _xml_text(text: str) -> str:
 
 def codes_that_ran(result: CheckResult) -> list[str]:
     """Codes checked in this run: the loader's and waiver codes always, plus the rules that ran."""
-    from samenplan.check.rulemodules import all_rules
+    from samenplan.check.rules import all_rules
 
     rule_codes = {r.code.code for r in all_rules()}
     # Loader codes always run; waiver and settings codes (SP9xx) only with the rules.
-    always = {c for c in REGISTRY if c not in rule_codes and (result.rules_ran or c < "SP1")}
+    always = {c for c in all_codes() if c not in rule_codes and (result.rules_ran or c < "SP1")}
     return sorted(always | set(result.rule_codes) | {d.code for d in result.diagnostics})
 
 
@@ -64,7 +64,7 @@ def _suite(
     path = display_path(result.loaded.root, file)
     suite = ET.Element("testsuite", name=path)
     for code in codes:
-        entry = REGISTRY.get(code)
+        entry = all_codes().get(code)
         case = ET.SubElement(
             suite,
             "testcase",

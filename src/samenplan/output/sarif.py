@@ -7,8 +7,9 @@ from typing import Any
 from urllib.parse import quote
 
 from samenplan import __version__
+from samenplan.check.codebook import all_codes
 from samenplan.check.run import CheckResult
-from samenplan.codes import REGISTRY, Code
+from samenplan.codes import Code
 from samenplan.diagnostics import Diagnostic, Location, Severity
 from samenplan.output.fingerprint import fingerprints
 from samenplan.output.text import display_path
@@ -59,7 +60,7 @@ def sarif_log_plans(checked: Sequence[CheckResult]) -> dict[str, Any]:
 
 
 def _rule(code: str) -> dict[str, Any]:
-    entry = REGISTRY.get(code) or Code(code, code.lower(), Severity.ERROR, code, "")
+    entry = all_codes().get(code) or Code(code, code.lower(), Severity.ERROR, code, "")
     return {
         "id": entry.code,
         "name": entry.slug,
