@@ -2,7 +2,10 @@
 
 import types
 import typing
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -14,16 +17,6 @@ from samenplan.load.locate import PositionIndex
 from samenplan.plan.names import describe_path, field_label
 from samenplan.suggest import did_you_mean
 
-_DATE_ERRORS = {
-    "date_parsing",
-    "date_from_datetime_parsing",
-    "date_from_datetime_inexact",
-    "date_type",
-    "datum_ongeldig",
-    "date_future",
-    "date_past",
-}
-_AMOUNT_FIELDS = {"bedrag", "besteed"}
 _KIND = {
     "string_type": "tekst",
     "list_type": "een lijst (met een streepje per regel)",
@@ -42,6 +35,185 @@ _KIND = {
 }
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error, with what every message needs."""
+
+    model: type[BaseModel]
+    data: Any
+    path: KeyPath
+    kind: str
+    value: Any
+    ctx: dict[str, Any]
+
+    @cached_property
+    def field(self) -> str:
+        """The field the error is about; '' for a list item."""
+        return str(self.path[-1]) if self.path and isinstance(self.path[-1], str) else ""
+
+    @cached_property
+    def where(self) -> str:
+        """' in interventie 'x'', or '' at the top of a file."""
+        where = describe_path(self.path[:-1] if self.field else self.path, self.data)
+        return f" in {where}" if where else ""
+
+    @property
+    def name(self) -> str:
+        """'veld' in quotes, or 'De waarde' for a list item."""
+        return f"'{self.field}'" if self.field else "De waarde"
+
+
+Text = Callable[[_Error], tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class _Mapping:
+    """What an error type becomes: its code, its message and hint, and where it points."""
+
+    code: codes.Code
+    text: Text
+    at_key: bool = False  # point at the key rather than the value
+    at_parent: bool = False  # point at the group that lacks the field
+
+
+def _missing(e: _Error) -> tuple[str, str]:
+    return (
+        f"Het verplichte veld '{e.field}' ontbreekt{e.where}.",
+        f"Voeg '{e.field}:' toe met {field_label(e.field)}.",
+    )
+
+
+def _unknown_key(e: _Error) -> tuple[str, str]:
+    allowed = _allowed_keys(e.model, e.path[:-1])
+    hint = did_you_mean(e.field, allowed) or (
+        "Toegestaan zijn: " + ", ".join(allowed) + "." if allowed else ""
+    )
+    return f"Het veld '{e.field}' is onbekend{e.where}.", hint
+
+
+def _unknown_value(e: _Error) -> tuple[str, str]:
+    allowed = _allowed_values(e.model, e.path)
+    label = f"'{e.field}'" if e.field else describe_path(e.path[:-1], e.data) or "deze lijst"
+    hint = " ".join(
+        filter(None, [did_you_mean(str(e.value), allowed), "Toegestaan: " + ", ".join(allowed) + "."])
+    )
+    return f"'{e.value}' is geen toegestane waarde voor {label}.", hint
+
+
+def _bad_date(e: _Error) -> tuple[str, str]:
+    return (
+        f"'{e.value}' is geen geldige datum{e.where}.",
+        "Schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2024-08-01.",
+    )
+
+
+def _thousands(e: _Error) -> tuple[str, str]:
+    plain = str(e.value).replace(".", "")
+    return (
+        f"Het bedrag '{e.value}'{e.where} heeft een punt tussen de duizendtallen.",
+        f"YAML leest dat als een kommagetal. Schrijf {plain} zonder punt.",
+    )
+
+
+def _negative(e: _Error) -> tuple[str, str]:
+    return (
+        f"Het bedrag {e.value}{e.where} is negatief.",
+        "Een bedrag is 0 of meer. Geld dat terug moet, schrijf je in de toelichting.",
+    )
+
+
+def _bad_amount(e: _Error) -> tuple[str, str]:
+    return (
+        f"'{e.value}'{e.where} is geen geldig bedrag.",
+        "Schrijf een bedrag in euro als getal, zonder euroteken of punten: 125000.",
+    )
+
+
+def _wrong_type(e: _Error) -> tuple[str, str]:
+    name = f"'{e.field}'" if e.field else "deze waarde"
+    kind = _KIND[e.kind]
+    if e.value is None or e.value == "":
+        return (
+            f"{name if e.field else name.capitalize()} is leeg{e.where}.",
+            f"Vul {kind} in, of haal de regel weg.",
+        )
+    return f"{name} moet {kind} zijn{e.where}.", f"Nu staat er: {_show(e.value)}."
+
+
+def _bad_id(e: _Error) -> tuple[str, str]:
+    return (
+        f"'{e.value}' is geen geldige id{e.where}.",
+        "Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties: 'huiswerkklas-noord'.",
+    )
+
+
+def _bad_cbs(e: _Error) -> tuple[str, str]:
+    return (
+        f"'{e.value}' is geen geldige CBS-code{e.where}.",
+        "Een CBS-gemeentecode is GM met vier cijfers, bijvoorbeeld GM0363.",
+    )
+
+
+def _empty(e: _Error) -> tuple[str, str]:
+    return f"{e.name} is leeg{e.where}.", "Vul een waarde in."
+
+
+def _no_items(e: _Error) -> tuple[str, str]:
+    return f"{e.name} bevat geen enkele waarde{e.where}.", "Zet er minstens één in."
+
+
+def _too_long(e: _Error) -> tuple[str, str]:
+    return f"{e.name} is te lang{e.where}.", f"Maximaal {e.ctx.get('max_length')} tekens."
+
+
+def _too_small(e: _Error) -> tuple[str, str]:
+    bound = e.ctx.get("ge", e.ctx.get("gt"))
+    return f"{e.name} is {e.value}{e.where}, maar moet minstens {bound} zijn.", "Pas de waarde aan."
+
+
+def _too_large(e: _Error) -> tuple[str, str]:
+    bound = e.ctx.get("le", e.ctx.get("lt"))
+    return f"{e.name} is {e.value}{e.where}, maar mag hoogstens {bound} zijn.", "Pas de waarde aan."
+
+
+_DATE = _Mapping(codes.BAD_DATE, _bad_date)
+_WRONG_TYPE = _Mapping(codes.WRONG_TYPE, _wrong_type)
+
+#: pydantic error type (or a custom one raised by a type in plan/models/common.py) → what it becomes.
+BY_TYPE: dict[str, _Mapping] = {
+    "missing": _Mapping(codes.MISSING_FIELD, _missing, at_key=True, at_parent=True),
+    "extra_forbidden": _Mapping(codes.UNKNOWN_KEY, _unknown_key, at_key=True),
+    "enum": _Mapping(codes.UNKNOWN_VALUE, _unknown_value),
+    "literal_error": _Mapping(codes.UNKNOWN_VALUE, _unknown_value),
+    **dict.fromkeys(
+        (
+            "date_parsing",
+            "date_from_datetime_parsing",
+            "date_from_datetime_inexact",
+            "date_type",
+            "datum_ongeldig",
+            "date_future",
+            "date_past",
+        ),
+        _DATE,
+    ),
+    "bedrag_duizendtal": _Mapping(codes.BAD_AMOUNT, _thousands),
+    "bedrag_negatief": _Mapping(codes.BAD_AMOUNT, _negative),
+    "bedrag_ongeldig": _Mapping(codes.BAD_AMOUNT, _bad_amount),
+    **dict.fromkeys(_KIND, _WRONG_TYPE),
+    "id_ongeldig": _Mapping(codes.BAD_VALUE, _bad_id),
+    "string_pattern_mismatch": _Mapping(codes.BAD_VALUE, _bad_id),
+    "cbs_ongeldig": _Mapping(codes.BAD_VALUE, _bad_cbs),
+    "string_too_short": _Mapping(codes.BAD_VALUE, _empty),
+    "too_short": _Mapping(codes.BAD_VALUE, _no_items),
+    "string_too_long": _Mapping(codes.BAD_VALUE, _too_long),
+    "greater_than_equal": _Mapping(codes.BAD_VALUE, _too_small),
+    "greater_than": _Mapping(codes.BAD_VALUE, _too_small),
+    "less_than_equal": _Mapping(codes.BAD_VALUE, _too_large),
+    "less_than": _Mapping(codes.BAD_VALUE, _too_large),
+}
+
+
 def validate(
     model: type[BaseModel], data: Any, positions: PositionIndex
 ) -> tuple[BaseModel | None, list[Diagnostic]]:
@@ -53,110 +225,22 @@ def validate(
 
 
 def _diagnostic(model: type[BaseModel], data: Any, err: ErrorDetails, positions: PositionIndex) -> Diagnostic:
-    path: KeyPath = tuple(err["loc"])
-    kind = err["type"]
-    field = str(path[-1]) if path and isinstance(path[-1], str) else ""
-    where = describe_path(path[:-1] if field else path, data)
-    where_text = f" in {where}" if where else ""
-    value = err.get("input")
-    at_key = False
-
-    if kind == "missing":
-        code, at_key = codes.MISSING_FIELD, True
-        message = f"Het verplichte veld '{field}' ontbreekt{where_text}."
-        hint = f"Voeg '{field}:' toe met {field_label(field)}."
-        path = path[:-1]
-    elif kind == "extra_forbidden":
-        code, at_key = codes.UNKNOWN_KEY, True
-        allowed = _allowed_keys(model, path[:-1])
-        message = f"Het veld '{field}' is onbekend{where_text}."
-        hint = did_you_mean(field, allowed) or (
-            "Toegestaan zijn: " + ", ".join(allowed) + "." if allowed else ""
-        )
-    elif kind in ("enum", "literal_error"):
-        code = codes.UNKNOWN_VALUE
-        allowed = _allowed_values(model, path)
-        label = f"'{field}'" if field else describe_path(path[:-1], data) or "deze lijst"
-        message = f"'{value}' is geen toegestane waarde voor {label}."
-        hint = " ".join(
-            filter(None, [did_you_mean(str(value), allowed), "Toegestaan: " + ", ".join(allowed) + "."])
-        )
-    elif kind in _DATE_ERRORS:
-        code = codes.BAD_DATE
-        message = f"'{value}' is geen geldige datum{where_text}."
-        hint = "Schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2024-08-01."
-    elif kind.startswith("bedrag_") or (field in _AMOUNT_FIELDS and kind in _KIND):
-        code = codes.BAD_AMOUNT
-        message, hint = _amount_text(kind, value, where_text)
-    elif kind in _KIND:
-        code = codes.WRONG_TYPE
-        name = f"'{field}'" if field else "deze waarde"
-        empty = value is None or value == ""
-        message = (
-            f"{name.capitalize() if not field else name} is leeg{where_text}."
-            if empty
-            else f"{name} moet {_KIND[kind]} zijn{where_text}."
-        )
-        hint = f"Vul {_KIND[kind]} in, of haal de regel weg." if empty else f"Nu staat er: {_show(value)}."
-    else:
-        code = codes.BAD_VALUE
-        message, hint = _value_text(kind, field, value, err, where_text)
-    return Diagnostic(
-        code.code, code.severity, message, positions.locate(path, at_key=at_key), hint, key_path=path
-    )
+    error = _Error(model, data, tuple(err["loc"]), err["type"], err.get("input"), dict(err.get("ctx") or {}))
+    mapping = BY_TYPE.get(error.kind) or _Mapping(codes.BAD_VALUE, _fallback(err["msg"]))
+    message, hint = mapping.text(error)
+    path = error.path[:-1] if mapping.at_parent else error.path
+    location = positions.locate(path, at_key=mapping.at_key)
+    return Diagnostic(mapping.code.code, mapping.code.severity, message, location, hint, key_path=path)
 
 
-def _amount_text(kind: str, value: Any, where: str) -> tuple[str, str]:
-    if kind == "bedrag_duizendtal":
-        plain = str(value).replace(".", "")
+def _fallback(technical: str) -> Text:
+    def text(e: _Error) -> tuple[str, str]:
         return (
-            f"Het bedrag '{value}'{where} heeft een punt tussen de duizendtallen.",
-            f"YAML leest dat als een kommagetal. Schrijf {plain} zonder punt.",
+            f"{e.name} klopt niet{e.where}: {_show(e.value)}.",
+            f"Controleer de waarde (technische melding: {technical}).",
         )
-    if kind == "bedrag_negatief":
-        return (
-            f"Het bedrag {value}{where} is negatief.",
-            "Een bedrag is 0 of meer. Geld dat terug moet, schrijf je in de toelichting.",
-        )
-    return (
-        f"'{value}'{where} is geen geldig bedrag.",
-        "Schrijf een bedrag in euro als getal, zonder euroteken of punten: 125000.",
-    )
 
-
-def _value_text(kind: str, field: str, value: Any, err: ErrorDetails, where: str) -> tuple[str, str]:
-    name = f"'{field}'" if field else "De waarde"
-    ctx = err.get("ctx") or {}
-    if kind == "id_ongeldig" or (kind == "string_pattern_mismatch" and field != "cbs_code"):
-        return (
-            f"'{value}' is geen geldige id{where}.",
-            "Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties: 'huiswerkklas-noord'.",
-        )
-    if kind == "string_pattern_mismatch":
-        return (
-            f"'{value}' is geen geldige CBS-code{where}.",
-            "Een CBS-gemeentecode is GM met vier cijfers, bijvoorbeeld GM0363.",
-        )
-    if kind == "string_too_short":
-        return f"{name} is leeg{where}.", "Vul een waarde in."
-    if kind == "too_short":
-        return f"{name} bevat geen enkele waarde{where}.", "Zet er minstens één in."
-    if kind == "string_too_long":
-        return (f"{name} is te lang{where}.", f"Maximaal {ctx.get('max_length')} tekens.")
-    if kind in ("greater_than_equal", "greater_than"):
-        return (
-            f"{name} is {value}{where}, maar moet minstens {ctx.get('ge', ctx.get('gt'))} zijn.",
-            "Pas de waarde aan.",
-        )
-    if kind in ("less_than_equal", "less_than"):
-        return (
-            f"{name} is {value}{where}, maar mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn.",
-            "Pas de waarde aan.",
-        )
-    return (
-        f"{name} klopt niet{where}: {_show(value)}.",
-        f"Controleer de waarde (technische melding: {err['msg']}).",
-    )
+    return text
 
 
 def _show(value: Any) -> str:

@@ -19,6 +19,8 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 _ID_RE = re.compile(ID_PATTERN)
+CBS_PATTERN = r"^GM\d{4}$"
+_CBS_RE = re.compile(CBS_PATTERN)
 # "12.000" or "1.250.000": a Dutch thousands separator that YAML would read as 12.0.
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
@@ -81,6 +83,14 @@ def _check_bedrag(value: Any) -> Any:
         raise PydanticCustomError("bedrag_ongeldig", "'{value}' is geen bedrag", {"value": value})
     if isinstance(value, int | float | Decimal) and value < 0:
         raise PydanticCustomError("bedrag_negatief", "bedrag {value} is negatief", {"value": value})
+    if not isinstance(value, int | float | Decimal):  # a list, a group of fields, nothing
+        raise PydanticCustomError("bedrag_ongeldig", "'{value}' is geen bedrag", {"value": value})
+    return value
+
+
+def _check_cbs(value: Any) -> Any:
+    if isinstance(value, str) and not _CBS_RE.match(value):
+        raise PydanticCustomError("cbs_ongeldig", "'{value}' is geen CBS-code", {"value": value})
     return value
 
 
@@ -102,6 +112,12 @@ Id = Annotated[
         json_schema_extra={"pattern": ID_PATTERN},  # the BeforeValidator hides it otherwise
         description="Korte naam om naar te verwijzen: kleine letters, cijfers, - en _.",
     ),
+]
+
+CbsCode = Annotated[
+    str,
+    BeforeValidator(_check_cbs),
+    Field(pattern=CBS_PATTERN, json_schema_extra={"pattern": CBS_PATTERN}),
 ]
 
 Datum = Annotated[

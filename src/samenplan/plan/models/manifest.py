@@ -1,10 +1,8 @@
 """samenplan.yaml: what plan this is, its phase and local settings."""
 
-from typing import Annotated
-
 from pydantic import Field
 
-from samenplan.plan.models.common import Geheel, Model, Periode, config
+from samenplan.plan.models.common import CbsCode, Geheel, Model, Periode, config
 from samenplan.plan.models.regeling import Regeling
 from samenplan.plan.vocab import Ernst, Fase
 
@@ -17,9 +15,7 @@ class Gemeente(Model):
     model_config = config("Een gemeente waarvoor het plan geldt.")
 
     naam: str = Field(min_length=1, description="Naam van de gemeente.")
-    cbs_code: Annotated[str, Field(pattern=r"^GM\d{4}$")] | None = Field(
-        default=None, description="CBS-gemeentecode, bijvoorbeeld GM0363."
-    )
+    cbs_code: CbsCode | None = Field(default=None, description="CBS-gemeentecode, bijvoorbeeld GM0363.")
 
 
 class Controle(Model):
