@@ -74,7 +74,7 @@ def test_installed_package_uses_its_own_files(venv_bin: Path, tmp_path: Path) ->
         [
             str(venv_bin / "python"),
             "-c",
-            "from samenplan import resources as r; import samenplan as s; "
+            "from samenplan.files import resources as r; import samenplan as s; "
             "print(s.__file__); print(r.templates_dir()); print(r.examples_dir())",
         ],
         cwd=tmp_path,
