@@ -9,9 +9,7 @@ from hypothesis import HealthCheck, settings
 
 from samenplan.check.run import CheckResult, check_plan
 from samenplan.diagnostics import Diagnostic, Related
-
-ROOT = Path(__file__).resolve().parents[1]
-HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
+from support import HEIDEDORPEN, ROOT, Cli  # noqa: F401  (ROOT and HEIDEDORPEN: used by tests)
 
 
 def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
@@ -73,6 +71,12 @@ class PlanCopy:
         diags = self.diagnostics()
         assert [d.code for d in diags] == [code], [(d.code, where(d), d.message) for d in diags]
         return diags[0]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """Run samenplan in this process: ``cli("check", folder)`` gives code, stdout and stderr."""
+    return Cli(capsys, monkeypatch)
 
 
 @pytest.fixture

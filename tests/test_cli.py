@@ -1,4 +1,4 @@
-"""The command line through its real entry points: python -m samenplan and the console script."""
+"""The command line: in-process for what it says, real processes for entry points and terminals."""
 
 import os
 import pty
@@ -11,34 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HEIDEDORPEN, ROOT, PlanCopy, position
+from conftest import PlanCopy, position
 from samenplan import __version__
+from support import CI_VARIABLES, HEIDEDORPEN, ROOT, Cli, Run, run_process
 
 ANSI = re.compile(r"\x1b\[")
 
 
-# Variables that change the output format or colour; tests set them explicitly.
-CI_VARIABLES = {"NO_COLOR", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_STEP_SUMMARY"}
-
-
-def run(
-    *args: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT
-) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "samenplan", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=full_env,
-        timeout=120,
-        check=False,
-    )
-
-
-def assert_no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+def assert_no_traceback(proc: Run | subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in proc.stdout
     assert "Traceback" not in proc.stderr
 
@@ -48,14 +28,14 @@ def assert_no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])
 def test_version(flag: str) -> None:
-    proc = run(flag)
+    proc = run_process(flag)
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"samenplan {__version__}"
 
 
 @pytest.mark.parametrize("args", [["--help"], ["-h"], []], ids=["--help", "-h", "geen-argumenten"])
-def test_help_is_dutch(args: list[str]) -> None:
-    proc = run(*args)
+def test_help_is_dutch(cli: Cli, args: list[str]) -> None:
+    proc = cli(*args)
     output = proc.stdout + proc.stderr
     assert "Gebruik" in output
     assert "Opdrachten" in output
@@ -65,16 +45,16 @@ def test_help_is_dutch(args: list[str]) -> None:
     assert_no_traceback(proc)
 
 
-def test_no_arguments_shows_the_help() -> None:
-    proc = run()
+def test_no_arguments_shows_the_help(cli: Cli) -> None:
+    proc = cli()
     assert proc.returncode == 0
     assert "Opdrachten" in proc.stdout and "Gebruik" in proc.stdout
     assert proc.stdout.startswith("Gebruik")  # help, not an error message
 
 
 @pytest.mark.parametrize("command", ["check", "schema"])
-def test_command_help_is_dutch(command: str) -> None:
-    proc = run(command, "--help")
+def test_command_help_is_dutch(cli: Cli, command: str) -> None:
+    proc = cli(command, "--help")
     assert proc.returncode == 0
     assert "Gebruik" in proc.stdout
     assert "Usage" not in proc.stdout
@@ -85,24 +65,24 @@ def test_command_help_is_dutch(command: str) -> None:
 # --- check --------------------------------------------------------------------------------
 
 
-def test_check_example_is_clean() -> None:
-    proc = run("check", "examples/heidedorpen")
+def test_check_example_is_clean(cli: Cli) -> None:
+    proc = cli("check", "examples/heidedorpen")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Geen problemen" in proc.stdout
     assert proc.stderr == ""
 
 
-def test_check_defaults_to_current_folder() -> None:
-    proc = run("check", cwd=HEIDEDORPEN)
+def test_check_defaults_to_current_folder(cli: Cli) -> None:
+    proc = cli("check", cwd=HEIDEDORPEN)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Geen problemen" in proc.stdout
 
 
-def test_check_broken_copy(plan: PlanCopy) -> None:
+def test_check_broken_copy(cli: Cli, plan: PlanCopy) -> None:
     text = plan.edit("05-aanpak.yaml", "bedrag: 52000\n", "bedrag: veel\n")
     line, col = position(text, "bedrag: veel")
     col += len("bedrag: ")
-    proc = run("check", plan.root)
+    proc = cli("check", plan.root)
     assert proc.returncode == 1
     assert_no_traceback(proc)
     out = proc.stdout.splitlines()
@@ -117,9 +97,9 @@ def test_check_broken_copy(plan: PlanCopy) -> None:
     assert set(caret.replace("|", "").replace("^", "")) <= {" "}
 
 
-def test_check_yaml_error_shows_source_line_and_caret(plan: PlanCopy) -> None:
+def test_check_yaml_error_shows_source_line_and_caret(cli: Cli, plan: PlanCopy) -> None:
     plan.write("05-aanpak.yaml", "interventies:\n  - id: x\n    naam: a: b\n")
-    proc = run("check", plan.root)
+    proc = cli("check", plan.root)
     assert proc.returncode == 1
     assert_no_traceback(proc)
     out = proc.stdout.splitlines()
@@ -130,9 +110,9 @@ def test_check_yaml_error_shows_source_line_and_caret(plan: PlanCopy) -> None:
     assert out[heads[0] + 2].index("^") == len("    3 | ") + col - 1
 
 
-def test_check_crlf_file_shows_clean_source_line(plan: PlanCopy) -> None:
+def test_check_crlf_file_shows_clean_source_line(cli: Cli, plan: PlanCopy) -> None:
     plan.write("05-aanpak.yaml", b"\xef\xbb\xbfinterventies:\r\n  - id: x\r\n    naam: a: b\r\n")
-    proc = run("check", plan.root)
+    proc = cli("check", plan.root)
     assert proc.returncode == 1
     out = proc.stdout.splitlines()
     col = len("    naam: a") + 1
@@ -142,10 +122,10 @@ def test_check_crlf_file_shows_clean_source_line(plan: PlanCopy) -> None:
     assert "\r" not in proc.stdout
 
 
-def test_check_duplicate_shows_related_location(plan: PlanCopy) -> None:
+def test_check_duplicate_shows_related_location(cli: Cli, plan: PlanCopy) -> None:
     text = plan.edit("samenplan.yaml", "regio: Heidedorpen\n", "regio: Heidedorpen\nregio: x\n")
     first, second = position(text, "regio"), position(text, "regio", occurrence=2)
-    proc = run("check", plan.root)
+    proc = cli("check", plan.root)
     assert proc.returncode == 1
     assert f"samenplan.yaml:{second[0]}:{second[1]}: SP006" in proc.stdout
     assert f"samenplan.yaml:{first[0]}:{first[1]}:" in proc.stdout
@@ -171,45 +151,47 @@ def test_check_duplicate_shows_related_location(plan: PlanCopy) -> None:
     ],
     ids=["binair", "latin1", "leeg", "lijst", "tag", "alias-bom", "open-haak", "open-quote", "stuurteken"],
 )
-def test_check_nasty_files_exit_1_without_traceback(plan: PlanCopy, file: str, content: bytes) -> None:
+def test_check_nasty_files_exit_1_without_traceback(
+    cli: Cli, plan: PlanCopy, file: str, content: bytes
+) -> None:
     plan.write(file, content)
-    proc = run("check", plan.root)
+    proc = cli("check", plan.root)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert_no_traceback(proc)
     assert "OEPS" not in proc.stdout.splitlines()  # the echo of the tag never ran
     assert f"{file}:" in proc.stdout
 
 
-def test_check_directory_and_symlink_loop(plan: PlanCopy) -> None:
+def test_check_directory_and_symlink_loop(cli: Cli, plan: PlanCopy) -> None:
     plan.path("03-analyse.yaml").unlink()
     plan.path("03-analyse.yaml").mkdir()
     plan.path("04-resultaten.yaml").unlink()
     plan.path("04-resultaten.yaml").symlink_to("04-resultaten.yaml")
-    proc = run("check", plan.root)
+    proc = cli("check", plan.root)
     assert proc.returncode == 1
     assert_no_traceback(proc)
     assert "03-analyse.yaml:1:1: SP016" in proc.stdout
     assert "04-resultaten.yaml:1:1: SP016" in proc.stdout
 
 
-def test_check_missing_folder_exits_2() -> None:
-    proc = run("check", "/nonexistent")
+def test_check_missing_folder_exits_2(cli: Cli) -> None:
+    proc = cli("check", "/nonexistent")
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "bestaat niet" in proc.stderr
     assert_no_traceback(proc)
 
 
-def test_check_empty_folder_exits_2(tmp_path: Path) -> None:
-    proc = run("check", tmp_path)
+def test_check_empty_folder_exits_2(cli: Cli, tmp_path: Path) -> None:
+    proc = cli("check", tmp_path)
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "samenplan init" in proc.stderr
     assert_no_traceback(proc)
 
 
-def test_check_file_instead_of_folder_exits_2() -> None:
-    proc = run("check", HEIDEDORPEN / "samenplan.yaml")
+def test_check_file_instead_of_folder_exits_2(cli: Cli) -> None:
+    proc = cli("check", HEIDEDORPEN / "samenplan.yaml")
     assert proc.returncode == 2
     assert "geen map" in proc.stderr
     assert_no_traceback(proc)
@@ -218,8 +200,8 @@ def test_check_file_instead_of_folder_exits_2() -> None:
 # --- usage errors -------------------------------------------------------------------------
 
 
-def test_unknown_option_exits_2_in_dutch() -> None:
-    proc = run("check", "--kleur", "examples/heidedorpen")
+def test_unknown_option_exits_2_in_dutch(cli: Cli) -> None:
+    proc = cli("check", "--kleur", "examples/heidedorpen")
     assert proc.returncode == 2
     assert "bestaat niet" in proc.stderr
     assert "--kleur" in proc.stderr
@@ -227,15 +209,15 @@ def test_unknown_option_exits_2_in_dutch() -> None:
     assert_no_traceback(proc)
 
 
-def test_unknown_option_with_suggestion() -> None:
-    proc = run("check", "--no-colour", "examples/heidedorpen")
+def test_unknown_option_with_suggestion(cli: Cli) -> None:
+    proc = cli("check", "--no-colour", "examples/heidedorpen")
     assert proc.returncode == 2
     assert "--no-color" in proc.stderr
     assert "Did you mean" not in proc.stderr
 
 
-def test_unknown_command_exits_2_in_dutch() -> None:
-    proc = run("controleer", "examples/heidedorpen")
+def test_unknown_command_exits_2_in_dutch(cli: Cli) -> None:
+    proc = cli("controleer", "examples/heidedorpen")
     assert proc.returncode == 2
     assert "controleer" in proc.stderr
     assert "Onbekende opdracht" in proc.stderr
@@ -243,8 +225,8 @@ def test_unknown_command_exits_2_in_dutch() -> None:
     assert_no_traceback(proc)
 
 
-def test_too_many_arguments_exits_2_in_dutch() -> None:
-    proc = run("check", "examples/heidedorpen", "extra")
+def test_too_many_arguments_exits_2_in_dutch(cli: Cli) -> None:
+    proc = cli("check", "examples/heidedorpen", "extra")
     assert proc.returncode == 2
     assert "extra" in proc.stderr
     assert "unexpected" not in proc.stderr
@@ -256,7 +238,7 @@ def test_too_many_arguments_exits_2_in_dutch() -> None:
 
 def test_no_ansi_when_piped(plan: PlanCopy) -> None:
     plan.edit("05-aanpak.yaml", "bedrag: 52000\n", "bedrag: veel\n")
-    proc = run("check", plan.root)
+    proc = run_process("check", plan.root)
     assert proc.returncode == 1
     assert not ANSI.search(proc.stdout)
     assert not ANSI.search(proc.stderr)
