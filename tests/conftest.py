@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, settings
 
 from samenplan.check.run import CheckResult, check_plan
 from samenplan.diagnostics import Diagnostic, Related
-from support import HEIDEDORPEN, ROOT, Cli  # noqa: F401  (ROOT and HEIDEDORPEN: used by tests)
+from support import CI_VARIABLES, HEIDEDORPEN, ROOT, Cli  # noqa: F401  (ROOT and HEIDEDORPEN: used by tests)
 
 
 def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
@@ -71,6 +71,13 @@ class PlanCopy:
         diags = self.diagnostics()
         assert [d.code for d in diags] == [code], [(d.code, where(d), d.message) for d in diags]
         return diags[0]
+
+
+@pytest.fixture(autouse=True)
+def outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts outside any CI, without NO_COLOR; a test sets what it is about."""
+    for name in CI_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

@@ -29,6 +29,72 @@ def copy_example(tmp_path: Path, name: str = "heidedorpen") -> Path:
     return target
 
 
+# --- broken plans: each breaks a copy of heidedorpen in a known way ----------------------
+
+
+def edit(root: Path, file: str, old: str, new: str) -> None:
+    """Replace ``old``, which must occur exactly once in ``file``, by ``new``."""
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def add_unused_waiver(root: Path) -> None:
+    """A waiver on a line without findings: one warning (SP902), nothing else."""
+    edit(
+        root,
+        "samenplan.yaml",
+        "regio: Heidedorpen\n",
+        "regio: Heidedorpen  # samenplan: negeer SP101 reden: proef\n",
+    )
+
+
+def only_output_indicators(root: Path) -> None:
+    """Result r_jongeren measures output only: one info (SP407)."""
+    edit(
+        root,
+        "04-resultaten.yaml",
+        "      - id: ind_eenzaam_jongeren\n"
+        "        naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt\n"
+        "        soort: outcome",
+        "      - id: ind_eenzaam_jongeren\n"
+        "        naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt\n"
+        "        soort: output",
+    )
+
+
+def break_plan(root: Path) -> None:
+    """Break the copy in several ways: errors, a warning, an info, a related location."""
+    edit(
+        root,
+        "05-aanpak.yaml",  # SP101: one leefdomein
+        "    leefdomeinen: [school, thuis]\n    ontwikkelgebieden: [emotioneel, sociaal]",
+        "    leefdomeinen: [school]\n    ontwikkelgebieden: [emotioneel, sociaal]",
+    )
+    edit(
+        root,
+        "05-aanpak.yaml",  # SP201: a typo in a reference, with a suggestion
+        "    trekker: sw_deheide\n    partners: [sb_aacollege, gem_aarveld]",
+        "    trekker: sw_deheid\n    partners: [sb_aacollege, gem_aarveld]",
+    )
+    edit(
+        root,
+        "01-urgentie.yaml",  # SP202: a second doelgroep with the same id (related)
+        "    omschrijving: Ouders en verzorgers van kinderen en jongeren in de drie gemeenten.\n",
+        "    omschrijving: Ouders en verzorgers van kinderen en jongeren in de drie gemeenten.\n"
+        "  - id: dg_jongeren\n    naam: Jongeren die in de stad naar school gaan\n",
+    )
+    only_output_indicators(root)  # SP407 (info)
+    add_unused_waiver(root)  # SP902 (warning)
+    borging = root / "07-uitvoering.yaml"  # SP801: a placeholder; step 7 below 100%
+    text = borging.read_text(encoding="utf-8")
+    borging.write_text(
+        text[: text.index("borging: |")] + 'borging: "<vul in: wat gaat door als het geld op is>"\n',
+        encoding="utf-8",
+    )
+
+
 @dataclass(frozen=True)
 class Run:
     """The outcome of one samenplan command, in-process or as a real process."""
@@ -36,6 +102,21 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+
+    @property
+    def code(self) -> int:
+        """Short for returncode."""
+        return self.returncode
+
+    @property
+    def out(self) -> str:
+        """Short for stdout."""
+        return self.stdout
+
+    @property
+    def err(self) -> str:
+        """Short for stderr."""
+        return self.stderr
 
 
 class Cli:
@@ -49,8 +130,6 @@ class Cli:
         from samenplan.cli.main import main
 
         with self._monkeypatch.context() as patch:
-            for name in CI_VARIABLES:
-                patch.delenv(name, raising=False)
             for name, value in (env or {}).items():
                 patch.setenv(name, value)
             patch.chdir(cwd)
@@ -61,6 +140,7 @@ class Cli:
             except SystemExit as stop:
                 code = stop.code if isinstance(stop.code, int) else 1
             out, err = self._capsys.readouterr()
+        assert "Traceback" not in out + err
         return Run(code, out, err)
 
 

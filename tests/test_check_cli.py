@@ -5,27 +5,14 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from samenplan.cli.main import main
-from test_reporters import (
-    add_unused_waiver,
-    break_plan,
-    copy_example,
-    only_output_indicators,
-)
+from support import Cli, Run, add_unused_waiver, break_plan, copy_example, only_output_indicators
 
 CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI")
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture(autouse=True)
@@ -41,25 +28,13 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+RunCommand = Callable[..., Run]
+
+
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> "RunCommand":
-    return RunCommand(capsys)
-
-
-class RunCommand:
-    """Call the real entry point function in this process and collect what it printed."""
-
-    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> Run:
-        self.capsys.readouterr()
-        with pytest.raises(SystemExit) as stop:
-            main(["check", *args])
-        out, err = self.capsys.readouterr()
-        assert "Traceback" not in out + err
-        code = stop.value.code
-        return Run(code if isinstance(code, int) else 0, out, err)
+def run(cli: Cli) -> RunCommand:
+    """``run(ARGS)`` is ``samenplan check ARGS`` in this process."""
+    return lambda *args: cli("check", *args, cwd=Path.cwd())
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ folder the test runs in, as a user would type them.
 import json
 import shutil
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,8 @@ from samenplan.load.planfolder import NotAPlan
 from samenplan.output import FORMATS, plans_reporter, reporter
 from samenplan.output.json_report import report_data
 from samenplan.plan.steps import DOCUMENTS
-from test_check_cli import Run, RunCommand
-from test_reporters import EXAMPLE, add_unused_waiver, break_plan
+from support import HEIDEDORPEN as EXAMPLE
+from support import Cli, Run, add_unused_waiver, break_plan
 
 PLANS = ("regio/a-schoon", "regio/b-waarschuwing", "regio/c-kapot")
 TOTAL = (
@@ -48,9 +49,13 @@ def region(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return Path("regio")
 
 
+RunCommand = Callable[..., Run]
+
+
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> RunCommand:
-    return RunCommand(capsys)
+def run(cli: Cli) -> RunCommand:
+    """``run(ARGS)`` is ``samenplan check ARGS`` in this process."""
+    return lambda *args: cli("check", *args, cwd=Path.cwd())
 
 
 def results() -> list[CheckResult]:

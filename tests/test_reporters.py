@@ -9,8 +9,8 @@ output are the same on every machine.
 import json
 import os
 import re
-import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -28,9 +28,16 @@ from samenplan.output.json_report import report_data
 from samenplan.output.junit import codes_that_ran, format_junit
 from samenplan.output.sarif import sarif_log
 from samenplan.plan.steps import DOCUMENTS
+from support import (
+    HEIDEDORPEN,
+    ROOT,
+    add_unused_waiver,
+    break_plan,
+    copy_example,
+    edit,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "heidedorpen"
+EXAMPLE = HEIDEDORPEN
 GOLDEN = Path(__file__).parent / "golden" / "check"
 UPDATE = os.environ.get("SAMENPLAN_UPDATE_GOLDEN") == "1"
 MULTITOOL = ROOT / ".ci" / "node" / "node_modules" / ".bin" / "sarif-multitool"
@@ -46,74 +53,6 @@ SUFFIX = {
 
 
 # --- plans ------------------------------------------------------------------------------
-
-
-def edit(root: Path, file: str, old: str, new: str) -> None:
-    """Replace ``old``, which must occur exactly once in ``file``, by ``new``."""
-    path = root / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def copy_example(parent: Path) -> Path:
-    """A copy of examples/heidedorpen at ``parent``/heidedorpen (which checks clean)."""
-    return Path(shutil.copytree(EXAMPLE, parent / "heidedorpen"))
-
-
-def add_unused_waiver(root: Path) -> None:
-    """A waiver on a line without findings: one warning (SP902), nothing else."""
-    edit(
-        root,
-        "samenplan.yaml",
-        "regio: Heidedorpen\n",
-        "regio: Heidedorpen  # samenplan: negeer SP101 reden: proef\n",
-    )
-
-
-def only_output_indicators(root: Path) -> None:
-    """Result r_jongeren measures output only: one info (SP407)."""
-    edit(
-        root,
-        "04-resultaten.yaml",
-        "      - id: ind_eenzaam_jongeren\n"
-        "        naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt\n"
-        "        soort: outcome",
-        "      - id: ind_eenzaam_jongeren\n"
-        "        naam: Percentage jongeren 12-17 jaar dat zich vaak eenzaam voelt\n"
-        "        soort: output",
-    )
-
-
-def break_plan(root: Path) -> None:
-    """Break the copy in several ways: errors, a warning, an info, a related location."""
-    edit(
-        root,
-        "05-aanpak.yaml",  # SP101: one leefdomein
-        "    leefdomeinen: [school, thuis]\n    ontwikkelgebieden: [emotioneel, sociaal]",
-        "    leefdomeinen: [school]\n    ontwikkelgebieden: [emotioneel, sociaal]",
-    )
-    edit(
-        root,
-        "05-aanpak.yaml",  # SP201: a typo in a reference, with a suggestion
-        "    trekker: sw_deheide\n    partners: [sb_aacollege, gem_aarveld]",
-        "    trekker: sw_deheid\n    partners: [sb_aacollege, gem_aarveld]",
-    )
-    edit(
-        root,
-        "01-urgentie.yaml",  # SP202: a second doelgroep with the same id (related)
-        "    omschrijving: Ouders en verzorgers van kinderen en jongeren in de drie gemeenten.\n",
-        "    omschrijving: Ouders en verzorgers van kinderen en jongeren in de drie gemeenten.\n"
-        "  - id: dg_jongeren\n    naam: Jongeren die in de stad naar school gaan\n",
-    )
-    only_output_indicators(root)  # SP407 (info)
-    add_unused_waiver(root)  # SP902 (warning)
-    borging = root / "07-uitvoering.yaml"  # SP801: a placeholder; step 7 below 100%
-    text = borging.read_text(encoding="utf-8")
-    borging.write_text(
-        text[: text.index("borging: |")] + 'borging: "<vul in: wat gaat door als het geld op is>"\n',
-        encoding="utf-8",
-    )
 
 
 def check_here(root: Path) -> CheckResult:
@@ -211,9 +150,19 @@ def test_the_broken_plan_has_what_the_golden_files_need(broken: CheckResult) -> 
     assert broken.completeness is not None and min(broken.completeness.values()) < 100
 
 
-def test_formats_are_registered_lazily() -> None:
-    assert set(FORMATS) == {"text", "concise", "json", "github", "gitlab", "sarif", "junit"}
+def test_a_format_imports_only_its_own_module() -> None:
     assert all(callable(reporter(name)) for name in FORMATS)
+    probe = (
+        "import sys\n"
+        "from samenplan.output import reporter\n"
+        "reporter('text')\n"
+        "loaded = [m for m in sys.modules if m.startswith(('samenplan.output.', 'xml', 'json'))]\n"
+        "print(' '.join(sorted(loaded)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split() == ["samenplan.output.text"]
 
 
 # --- concise ------------------------------------------------------------------------------
