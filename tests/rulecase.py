@@ -1,19 +1,10 @@
 """Helpers for rule tests: copy a good example, break it in one place, find the finding."""
 
-import shutil
 from pathlib import Path
 
 from samenplan.check.run import CheckResult, check_plan
 from samenplan.diagnostics import Diagnostic
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def copy_example(tmp_path: Path, name: str = "heidedorpen") -> Path:
-    """A fresh copy of a shipped example plan."""
-    target = tmp_path / name
-    shutil.copytree(EXAMPLES / name, target)
-    return target
+from support import EXAMPLES, copy_example  # noqa: F401  (rule tests import them from here)
 
 
 def replace_once(plan: Path, file: str, old: str, new: str) -> int:
