@@ -1,4 +1,4 @@
-"""The diagnostic code type, and the codes of the loader (SP0xx); no import side effects."""
+"""The diagnostic code type, and every code that is not a rule: loader SP0xx, waivers and settings SP9xx."""
 
 from dataclasses import dataclass
 
@@ -212,3 +212,42 @@ LOADER_CODES: tuple[Code, ...] = (
     TOO_COMPLEX,
     UNREADABLE,
 )
+
+NO_REASON = define(
+    "SP901",
+    "negeer-zonder-reden",
+    Severity.ERROR,
+    "Een regel wordt genegeerd zonder reden.",
+    """
+Met een opmerking `# samenplan: negeer SP101 reden: ...` aan het eind van een regel zet je een
+melding op die regel uit. De reden is verplicht: wie het plan later leest, moet kunnen zien
+waarom de werkgroep hiervan afwijkt. Schrijf de reden achter `reden:`.
+""",
+)
+WAIVER_UNUSED = define(
+    "SP902",
+    "negeer-ongebruikt",
+    Severity.WARNING,
+    "Een negeer-opmerking zet geen melding uit.",
+    """
+Op deze regel staat `# samenplan: negeer ...`, maar er is op die regel geen melding met die
+code (meer). Misschien is het probleem al opgelost. Haal de opmerking weg, zodat hij later
+geen echt probleem verbergt.
+""",
+)
+
+
+UNKNOWN_RULE = define(
+    "SP903",
+    "onbekende-regel",
+    Severity.ERROR,
+    "samenplan.yaml noemt een regel die niet bestaat.",
+    """
+Onder `controle:` in samenplan.yaml kun je regels uitzetten (`regels_uit`) of hun ernst
+veranderen (`ernst`). Daar staat een code of naam die samenplan niet kent. Gebruik de code
+(bijvoorbeeld SP101) of de naam uit `samenplan rules`.
+""",
+)
+
+#: The codes of the waiver comments and the settings in samenplan.yaml.
+NINE_CODES: tuple[Code, ...] = (NO_REASON, WAIVER_UNUSED, UNKNOWN_RULE)

@@ -2,17 +2,15 @@
 
 from functools import cache
 
-from samenplan.codes import LOADER_CODES, Code
+from samenplan.codes import LOADER_CODES, NINE_CODES, Code
 
 
 @cache
 def all_codes() -> dict[str, Code]:
     """Code → its metadata, sorted by code. Raises ValueError when a code or slug repeats."""
-    from samenplan.check.engine import SETTINGS_CODES
     from samenplan.check.rules import all_rules
-    from samenplan.check.waivers import WAIVER_CODES
 
-    listed = [*LOADER_CODES, *(r.code for r in all_rules()), *WAIVER_CODES, *SETTINGS_CODES]
+    listed = [*LOADER_CODES, *(r.code for r in all_rules()), *NINE_CODES]
     by_code: dict[str, Code] = {}
     slugs: set[str] = set()
     for entry in listed:

@@ -77,8 +77,8 @@ def _settings(
         source = loaded.sources[MANIFEST.file]
         problems.append(
             Diagnostic(
-                UNKNOWN_RULE.code,
-                UNKNOWN_RULE.severity,
+                codes.UNKNOWN_RULE.code,
+                codes.UNKNOWN_RULE.severity,
                 f"'{name}' is geen regel van samenplan check.",
                 source.positions.locate(path, at_key=True),
                 did_you_mean(name, known) or "Zie 'samenplan rules' voor alle regels.",
@@ -96,19 +96,3 @@ def _settings(
         if (c := resolve(name, ("controle", "ernst", name))) and (severity := Severity.from_word(ernst))
     }
     return problems, disabled, overrides
-
-
-UNKNOWN_RULE = codes.define(
-    "SP903",
-    "onbekende-regel",
-    Severity.ERROR,
-    "samenplan.yaml noemt een regel die niet bestaat.",
-    """
-Onder `controle:` in samenplan.yaml kun je regels uitzetten (`regels_uit`) of hun ernst
-veranderen (`ernst`). Daar staat een code of naam die samenplan niet kent. Gebruik de code
-(bijvoorbeeld SP101) of de naam uit `samenplan rules`.
-""",
-)
-
-#: The codes of the settings in samenplan.yaml.
-SETTINGS_CODES: tuple[codes.Code, ...] = (UNKNOWN_RULE,)

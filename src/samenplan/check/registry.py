@@ -5,32 +5,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from samenplan import codes
-from samenplan.diagnostics import KeyPath, Severity
+from samenplan.check.finding import Finding, Ref
+from samenplan.diagnostics import Severity
 from samenplan.plan.vocab import Fase
 
 if TYPE_CHECKING:
     from samenplan.check.rulecontext import RuleContext
 
-
-@dataclass(frozen=True)
-class Ref:
-    """A place in a plan file: document slug and key path."""
-
-    doc: str
-    path: KeyPath
-    message: str = ""
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What a rule yields: where (document slug + key path), what, and how to fix it."""
-
-    doc: str
-    path: KeyPath
-    message: str
-    hint: str = ""
-    related: tuple[Ref, ...] = ()
-    at_key: bool = False
+__all__ = ["Check", "Finding", "Ref", "Rule", "rule"]
 
 
 Check = Callable[["RuleContext"], Iterable[Finding]]

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from samenplan.check.registry import Ref
+from samenplan.check.finding import Ref
 from samenplan.diagnostics import KeyPath
 from samenplan.plan.bundle import Plan
 from samenplan.plan.idkinds import KINDS, walk

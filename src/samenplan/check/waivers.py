@@ -5,35 +5,12 @@ from dataclasses import dataclass
 
 from samenplan import codes
 from samenplan.check.codebook import lookup
-from samenplan.diagnostics import Diagnostic, Location, Severity
+from samenplan.diagnostics import Diagnostic, Location
 from samenplan.load.planfolder import LoadedPlan
 
 _WAIVER_RE = re.compile(
     r"#\s*samenplan:\s*negeer\s+(?P<codes>[A-Za-z0-9_,\s-]+?)\s*(?:reden:\s*(?P<reden>.*\S)?\s*)?$",
     re.IGNORECASE,
-)
-
-NO_REASON = codes.define(
-    "SP901",
-    "negeer-zonder-reden",
-    Severity.ERROR,
-    "Een regel wordt genegeerd zonder reden.",
-    """
-Met een opmerking `# samenplan: negeer SP101 reden: ...` aan het eind van een regel zet je een
-melding op die regel uit. De reden is verplicht: wie het plan later leest, moet kunnen zien
-waarom de werkgroep hiervan afwijkt. Schrijf de reden achter `reden:`.
-""",
-)
-UNUSED = codes.define(
-    "SP902",
-    "negeer-ongebruikt",
-    Severity.WARNING,
-    "Een negeer-opmerking zet geen melding uit.",
-    """
-Op deze regel staat `# samenplan: negeer ...`, maar er is op die regel geen melding met die
-code (meer). Misschien is het probleem al opgelost. Haal de opmerking weg, zodat hij later
-geen echt probleem verbergt.
-""",
 )
 
 
@@ -86,8 +63,8 @@ def apply_waivers(loaded: LoadedPlan, found: list[Diagnostic]) -> list[Diagnosti
         if not w.reason:
             kept.append(
                 Diagnostic(
-                    NO_REASON.code,
-                    NO_REASON.severity,
+                    codes.NO_REASON.code,
+                    codes.NO_REASON.severity,
                     f"De negeer-opmerking voor {', '.join(sorted(w.codes))} heeft geen "
                     "reden; daarom blijft de melding staan.",
                     w.location,
@@ -100,8 +77,8 @@ def apply_waivers(loaded: LoadedPlan, found: list[Diagnostic]) -> list[Diagnosti
             if (w.location.file, w.location.line, code) not in used:
                 kept.append(
                     Diagnostic(
-                        UNUSED.code,
-                        UNUSED.severity,
+                        codes.WAIVER_UNUSED.code,
+                        codes.WAIVER_UNUSED.severity,
                         f"De negeer-opmerking voor {code} zet op deze regel niets uit.",
                         w.location,
                         "Haal de opmerking weg als het probleem is opgelost.",
@@ -109,7 +86,3 @@ def apply_waivers(loaded: LoadedPlan, found: list[Diagnostic]) -> list[Diagnosti
                     )
                 )
     return kept
-
-
-#: The codes of the waiver comments.
-WAIVER_CODES: tuple[codes.Code, ...] = (NO_REASON, UNUSED)
