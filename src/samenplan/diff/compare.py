@@ -8,17 +8,20 @@ from typing import Any
 from pydantic import BaseModel
 
 from samenplan.diff import words
-from samenplan.diff.kinds import KINDS, Aspect, Kind, Names, value
+from samenplan.diff.kinds import BY_NAME, KINDS, Aspect, Kind, Names, value
 from samenplan.diff.model import EntryChange, FieldChange
 from samenplan.plan.bundle import Plan
 
 
 def compare_entries(old: Names, new: Names) -> tuple[EntryChange, ...]:
-    """Per kind: the entries gone (old order), new (new order), then changed (new order)."""
+    """Per kind: the entries gone (old order), new (new order), then changed (new order).
+
+    A planning that comes or goes with its interventie is not told apart."""
     found: list[EntryChange] = []
     for kind in KINDS:
         found.extend(_compare_kind(kind, old, new))
-    return tuple(found)
+    whole = {(e.kind, e.key, e.status) for e in found if e.status != "gewijzigd"}
+    return tuple(e for e in found if (BY_NAME[e.kind].part_of, e.key, e.status) not in whole)
 
 
 def _index(kind: Kind, plan: Plan) -> dict[str, Any]:
@@ -93,7 +96,9 @@ def _members(
 def jsonable(v: Any) -> Any:
     """A plan value as JSON data: models as objects, dates as JJJJ-MM-DD, amounts as numbers."""
     if isinstance(v, BaseModel):
-        return v.model_dump(mode="json", exclude_defaults=True)
+        return jsonable(v.model_dump(exclude_defaults=True))
+    if isinstance(v, dict):
+        return {str(k): jsonable(x) for k, x in v.items()}
     if isinstance(v, list | tuple):
         return [jsonable(x) for x in v]
     if isinstance(v, Enum):

@@ -13,15 +13,21 @@ from typing import Any, Literal
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic, KeyPath
 from samenplan.diff.model import FindingChange
+from samenplan.plan.steps import BY_SLUG
 
 #: Keys that identify an entry of a list, most specific first.
 _IDENTIFYING = ("id", "interventie", "indicator", "partner", "geldstroom")
 
 
 def stable_path(path: KeyPath, data: Any) -> tuple[Hashable, ...]:
-    """``path`` with each list index replaced by what identifies the entry there."""
+    """``path`` with each list index replaced by what identifies the entry there.
+
+    A rule's key path starts with the step slug ('aanpak'), a loader's inside the file."""
     node = data
     found: list[Hashable] = []
+    if path and isinstance(path[0], str) and path[0] in BY_SLUG and not _has(data, path[0]):
+        found.append(path[0])
+        path = path[1:]
     for part in path:
         child = _child(node, part)
         if isinstance(part, int) and isinstance(child, dict):
@@ -31,6 +37,10 @@ def stable_path(path: KeyPath, data: Any) -> tuple[Hashable, ...]:
             found.append(part)
         node = child
     return tuple(found)
+
+
+def _has(data: Any, key: str) -> bool:
+    return isinstance(data, dict) and key in data
 
 
 def _child(node: Any, part: str | int) -> Any:

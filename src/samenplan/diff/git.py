@@ -25,6 +25,10 @@ class GitError(Exception):
     """Git cannot give what was asked (a usage error, exit 2); the text is Dutch."""
 
 
+class NoPlanAtRevision(GitError):
+    """The revision exists, but the plan folder holds no plan there."""
+
+
 @dataclass(frozen=True)
 class Repository:
     """A Git work tree: its top folder."""

@@ -54,6 +54,7 @@ class Kind:
     aspects: tuple[Aspect, ...]
     whole: bool = False  # the plan itself, not one of a list: no 'nieuw' or 'weg'
     told_when_new: tuple[str, ...] = ()  # fields of ``aspects`` a new entry is shown with
+    part_of: str = ""  # a kind whose entry of the same key, new or gone, says it all
 
 
 def value(entry: Any, dotted: str) -> Any:
@@ -69,7 +70,7 @@ def value(entry: Any, dotted: str) -> Any:
 
 
 def _ids(kind: str) -> Show:
-    return lambda v, _e, n: ", ".join(n.lookup.names(kind, v)) or GEEN
+    return lambda v, _e, n: ", ".join(f"'{name}'" for name in n.lookup.names(kind, v)) or GEEN
 
 
 def _id(kind: str) -> Show:
@@ -274,6 +275,7 @@ KINDS: tuple[Kind, ...] = (
         lambda p: ((x.interventie, x) for x in p.uitvoering.planning),
         lambda e, n: n.lookup.name("interventie", e.interventie),
         (Aspect("start", "start", _datum), Aspect("eind", "eind", _datum)),
+        part_of="interventie",
     ),
     Kind(
         "voortgang",

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from samenplan.check.run import CheckResult, check_plan
-from samenplan.diff.git import BASIS, GitError, Repository, merge_request_base, repository
+from samenplan.diff.git import BASIS, NoPlanAtRevision, Repository, merge_request_base, repository
 from samenplan.load.planfolder import NotAPlan, is_plan_folder
 from samenplan.plan.bundle import Plan
 
 #: How the files as they are now (not a revision) are named in a report.
 NOW = "de huidige bestanden"
+#: How the revision 'basis' is named in a report.
+START = "het begin van de merge request"
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def read_sides(
     """Both sides of ``samenplan diff OLD NEW``; NEW None is the files as they are now.
 
     OLD None (or 'basis') is the start of the merge request or pull request CI runs for.
-    Raises GitError or NotAPlan (both usage errors) with a Dutch message.
+    Raises diff.git.GitError or NotAPlan (both usage errors) with a Dutch message.
     """
     old = old or BASIS
     if not _is_revision(old) and (new is None or not _is_revision(new)):
@@ -57,10 +59,12 @@ def read_sides(
 
 
 def read_revision(revision: str, folder: Path, env: Mapping[str, str]) -> Side:
-    """The plan folder ``folder`` as it was at ``revision`` (for check and render --sinds)."""
+    """The plan folder ``folder`` as it was at ``revision`` (for check and render --sinds).
+
+    Raises NoPlanAtRevision when the folder held no plan then, GitError otherwise."""
     repo = repository(folder)
     commit = _commit(repo, revision, env)
-    return _revision_side(repo, revision, commit, repo.relative(folder))
+    return _revision_side(repo, START if revision == BASIS else revision, commit, repo.relative(folder))
 
 
 def _is_revision(spec: str) -> bool:
@@ -75,7 +79,7 @@ def _side(repo: Repository, spec: str | None, commits: dict[str, str], folder: P
     if spec is None:
         return _folder_side(repo.top / folder, NOW, shown=folder.as_posix())
     if spec in commits:
-        return _revision_side(repo, spec, commits[spec], folder)
+        return _revision_side(repo, START if spec == BASIS else spec, commits[spec], folder)
     return _folder_side(Path(spec), spec)
 
 
@@ -116,7 +120,7 @@ def _revision_side(repo: Repository, label: str, commit: str, folder: PurePosixP
             if others
             else " Er staat daar geen enkel plan."
         )
-        raise GitError(f"In revisie '{label}' staat geen plan in {where}.{hint}")
+        raise NoPlanAtRevision(f"In revisie '{label}' staat geen plan in {where}.{hint}")
     name = folder.name or "plan"
     with tempfile.TemporaryDirectory(prefix="samenplan-diff-") as temp:
         root = Path(temp) / name
@@ -130,3 +134,8 @@ def _folder_side(root: Path, label: str, shown: str | None = None) -> Side:
     if not root.exists():
         raise NotAPlan(f"'{root}' is geen map en geen revisie in Git.")
     return Side(label, None, shown or root.as_posix(), check_plan(root))
+
+
+def current(result: CheckResult) -> Side:
+    """The files as they are now, already checked, as a side."""
+    return Side(NOW, None, result.loaded.root.as_posix(), result)
