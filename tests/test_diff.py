@@ -169,6 +169,7 @@ def test_json_report(repo: Repo, run: RunDiff) -> None:
         "key": "plan",
         "name": "",
         "within": "",
+        "verdeling": "",
         "measure": "niet_toegewezen",
         "before": 0,
         "after": 0,
@@ -293,6 +294,64 @@ def test_reordered_entries_and_comments_are_no_change_and_a_rename_is_one(
         "- Interventie 'Hei-Online':",
         f"  - naam: '{HEI}' werd 'Hei-Online'",
     ]
+
+
+def test_money_between_bestedingsdoelen_posts_and_plan_texts(own_repo: Repo, run: RunDiff) -> None:
+    own_repo.edit(
+        "05-aanpak.yaml",
+        "        bedrag: 12000\n        jaar: 2024",
+        "        bedrag: 10000\n        jaar: 2024",
+    )
+    own_repo.edit(
+        "05-aanpak.yaml",
+        "        bedrag: 8000\n        jaar: 2024",
+        "        bedrag: 10000\n        jaar: 2024",
+    )
+    own_repo.edit("02-samenwerking.yaml", "            bedrag: 141000", "            bedrag: 131000")
+    own_repo.edit("02-samenwerking.yaml", "            bedrag: 102000", "            bedrag: 112000")
+    own_repo.edit("05-aanpak.yaml", "  De vijf maatregelen vormen", "  De vier maatregelen vormen")
+    own_repo.edit("07-uitvoering.yaml", "borging: |\n", "borging: |\n  Eerst evalueren.\n")
+    stroom = "Subsidieregeling Samen Sterker, eigen geld van de drie gemeenten"
+    assert run(own_repo.plan, "HEAD").out.splitlines()[3:] == [
+        "",
+        "Geld",
+        f"- Geldstroom '{NPO}', verdeling 'Bijdrage per gemeente', post 'Heidebeek': "
+        "€ 141.000 → € 131.000 (€ 10.000 minder)",
+        f"- Geldstroom '{NPO}', verdeling 'Bijdrage per gemeente', post 'Zandloo': "
+        "€ 102.000 → € 112.000 (€ 10.000 meer)",
+        f"- Geldstroom '{stroom}', toegewezen aan bestedingsdoel 'Ontmoeting en meedoen in het dorp': "
+        "€ 21.000 → € 19.000 (€ 2.000 minder)",
+        f"- Geldstroom '{stroom}', toegewezen aan bestedingsdoel 'Steun voor ouders': "
+        "€ 14.000 → € 16.000 (€ 2.000 meer)",
+        "- Niet toegewezen in het hele plan: € 0 → € 0 (gelijk)",
+        "",
+        "Het plan",
+        "- Samenhang van de aanpak: 'De vijf maatregelen' werd 'De vier maatregelen'",
+        "- Borging: 'Het' werd 'Eerst evalueren. Het'",
+    ]
+
+
+def test_plan_text_is_escaped_in_markdown(own_repo: Repo, run: RunDiff) -> None:
+    own_repo.edit(
+        "05-aanpak.yaml",
+        f"    naam: {HEI}\n",
+        '    naam: "Hei-Online <img src=x onerror=alert(1)> **[klik](http://x)**"\n',
+    )
+    lines = run(own_repo.plan, "HEAD", "-f", "md").out.splitlines()
+    assert lines[-2:] == [
+        "- Interventie 'Hei-Online \\<img src=x onerror=alert(1)\\> \\*\\*\\[klik\\](http://x)\\*\\*':",
+        f"  - naam: '{HEI}' werd 'Hei-Online \\<img src=x onerror=alert(1)\\> \\*\\*\\[klik\\](http://x)\\*\\*'",
+    ]
+
+
+def test_a_newer_formaatversie_is_refused(own_repo: Repo, run: RunDiff) -> None:
+    own_repo.edit("samenplan.yaml", "formaatversie: 1", "formaatversie: 7")
+    done = run(own_repo.plan, "HEAD")
+    assert (done.code, done.err) == (
+        2,
+        "samenplan: Het plan in de huidige bestanden is geschreven in formaatversie 7; deze samenplan kent "
+        "formaatversie 1. Werk samenplan bij: pip install --upgrade samenplan.\n",
+    )
 
 
 def test_two_plan_folders_without_git(tmp_path: Path, run: RunDiff) -> None:

@@ -140,12 +140,12 @@ def check_command(
 
 
 def _since(results: "list[CheckResult]", revision: str) -> "tuple[list[CheckResult], list[str]]":
-    from samenplan.diff.git import GitError
+    from samenplan.diff.errors import DiffError
     from samenplan.diff.ratchet import ratchet, summary
 
     try:
         done = ratchet(results, revision, os.environ)
-    except GitError as exc:
+    except DiffError as exc:
         fail(str(exc))
     return [r.result for r in done], [summary(r) for r in done]
 

@@ -64,7 +64,7 @@ def diff_command(
     Exit code 0: vergeleken (ook als er iets veranderd is); 2: verkeerd gebruik.
     """
     from samenplan.diff.build import diff_plans
-    from samenplan.diff.git import GitError
+    from samenplan.diff.errors import DiffError
     from samenplan.diff.sides import read_sides
     from samenplan.load.planfolder import NotAPlan
 
@@ -73,7 +73,7 @@ def diff_command(
         fail(f"Het formaat '{output_format}' bestaat niet voor diff. Kies uit: text, markdown, json.")
     try:
         old, new = read_sides(oud, nieuw, plan, Path.cwd(), os.environ)
-    except (GitError, NotAPlan) as exc:
+    except (DiffError, NotAPlan) as exc:
         fail(str(exc))
     _write(_format(diff_plans(old, new), fmt), output)
 

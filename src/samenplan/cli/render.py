@@ -106,12 +106,12 @@ def render_command(
 
 def _changes(result: "CheckResult", revision: str) -> "PlanDiff":
     from samenplan.diff.build import diff_plans
-    from samenplan.diff.git import GitError
+    from samenplan.diff.errors import DiffError
     from samenplan.diff.sides import current, read_revision
 
     try:
         return diff_plans(read_revision(revision, result.loaded.root, os.environ), current(result))
-    except GitError as exc:
+    except DiffError as exc:
         fail(str(exc))
 
 

@@ -29,8 +29,9 @@ def _pair(
     name: str,
     within: str,
     measures: Iterable[tuple[str, Decimal | None, Decimal | None]],
+    verdeling: str = "",
 ) -> list[Amount]:
-    return [Amount(kind, key, name, m, b, a, within) for m, b, a in measures if b != a]
+    return [Amount(kind, key, name, m, b, a, within, verdeling) for m, b, a in measures if b != a]
 
 
 def _plan(g_old: Geld, g_new: Geld, new: Names, *, force: bool) -> list[Amount]:
@@ -68,6 +69,7 @@ def _stromen(g_old: Geld, g_new: Geld, old: Names, new: Names) -> list[Amount]:
         )
         found += _doelen(key, name, b, a, old, new)
         found += _reserveringen(name, b, a)
+        found += _posten(key, name, b, a)
     return found
 
 
@@ -116,6 +118,31 @@ def _reserveringen(name: str, b: StroomGeld | None, a: StroomGeld | None) -> lis
                 ("gereserveerd", rb.bedrag if rb else None, ra.bedrag if ra else None),
                 ("opgenomen", rb.opgenomen if rb else None, ra.opgenomen if ra else None),
             ),
+        )
+    return found
+
+
+def _verdeling(s: StroomGeld | None) -> dict[tuple[str, str], Decimal]:
+    """(verdeling, post label) → bedrag; the first of a repeated label counts."""
+    found: dict[tuple[str, str], Decimal] = {}
+    for v in s.geldstroom.verdelingen if s else ():
+        for p in v.posten:
+            found.setdefault((v.naam, p.label), p.bedrag)
+    return found
+
+
+def _posten(key: str, name: str, b: StroomGeld | None, a: StroomGeld | None) -> list[Amount]:
+    """The posts of the verdelingen: views on the money, compared as they are written."""
+    before, after = _verdeling(b), _verdeling(a)
+    found: list[Amount] = []
+    for verdeling, post in _keys(before, after):
+        found += _pair(
+            "post",
+            f"{key}/{verdeling}/{post}",
+            post,
+            name,
+            (("bedrag", before.get((verdeling, post)), after.get((verdeling, post))),),
+            verdeling,
         )
     return found
 

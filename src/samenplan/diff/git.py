@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from samenplan.diff.errors import DiffError
 from samenplan.plan.steps import BY_FILE, MANIFEST
 from samenplan.suggest import did_you_mean
 
@@ -21,7 +22,7 @@ _TIMEOUT = 60
 _REGULAR = ("100644", "100755")
 
 
-class GitError(Exception):
+class GitError(DiffError):
     """Git cannot give what was asked (a usage error, exit 2); the text is Dutch."""
 
 

@@ -76,6 +76,7 @@ def _amount(a: Amount) -> dict[str, Any]:
         "key": a.key,
         "name": a.name,
         "within": a.within,
+        "verdeling": a.verdeling,
         "measure": a.measure,
         "before": _money(a.before),
         "after": _money(a.after),

@@ -35,13 +35,14 @@ class EntryChange:
 class Amount:
     """An amount before and after; None where it did not exist."""
 
-    kind: str  # 'plan', 'geldstroom', 'bestedingsdoel', 'reservering', 'interventie'
-    key: str  # id; for a bestedingsdoel 'geldstroom/bestedingsdoel'
+    kind: str  # 'plan', 'geldstroom', 'bestedingsdoel', 'reservering', 'post', 'interventie'
+    key: str  # id; 'geldstroom/bestedingsdoel'; 'geldstroom/verdeling/post'
     name: str
-    measure: str  # 'beschikbaar', 'toegewezen', 'niet_toegewezen', 'gereserveerd', 'opgenomen'
+    measure: str  # 'beschikbaar', 'toegewezen', 'niet_toegewezen', 'gereserveerd', 'opgenomen', 'bedrag'
     before: Decimal | None
     after: Decimal | None
-    within: str = ""  # the geldstroom's name, for a bestedingsdoel or reservering
+    within: str = ""  # the geldstroom's name, for a bestedingsdoel, reservering or post
+    verdeling: str = ""  # the name of the verdeling a post belongs to
 
     @property
     def difference(self) -> Decimal:

@@ -28,7 +28,7 @@ class Ratcheted:
 def ratchet(results: Sequence[CheckResult], revision: str, env: Mapping[str, str]) -> list[Ratcheted]:
     """Each result with only the findings that its plan did not have at ``revision``.
 
-    Raises diff.git.GitError for an unknown revision or a folder outside Git.
+    Raises DiffError for an unknown revision, a folder outside Git or a newer format.
     """
     return [_ratchet(result, revision, env) for result in results]
 

@@ -33,6 +33,7 @@ _MEASURES = {
     "niet_toegewezen": "niet toegewezen",
     "gereserveerd": "gereserveerd",
     "opgenomen": "opgenomen door interventies",
+    "bedrag": "bedrag",
 }
 
 
@@ -78,7 +79,7 @@ def sections(diff: PlanDiff) -> tuple[Section, ...]:
     lines: dict[str, list[Line]] = {key: [] for key in SECTIONS}
     lines["geld"] += _money(diff)
     for entry in diff.entries:
-        lines[BY_NAME[entry.kind].section].append(_entry(entry))
+        lines[BY_NAME[entry.kind].section] += _entry(entry)
     lines["interventies"] += [_coverage(c) for c in diff.coverage]
     lines["controle"] += _unreadable(diff) + [_finding(diff, f) for f in diff.findings]
     return tuple(Section(key, SECTIONS[key], tuple(found)) for key, found in lines.items() if found)
@@ -100,7 +101,7 @@ def _euro(amount: Decimal | None) -> str:
 
 def _money(diff: PlanDiff) -> list[Line]:
     plan = [a for a in diff.money if a.kind == "plan"]
-    stromen = [a for a in diff.money if a.kind in ("geldstroom", "bestedingsdoel", "reservering")]
+    stromen = [a for a in diff.money if a.kind in ("geldstroom", "bestedingsdoel", "reservering", "post")]
     interventies = [a for a in diff.money if a.kind == "interventie"]
     return [
         *(_amount(a) for a in stromen),
@@ -118,6 +119,8 @@ def _subject(a: Amount) -> str:
         return f"Geldstroom '{a.within}', {measure} aan bestedingsdoel '{a.name}'"
     if a.kind == "reservering":
         return f"Reservering '{a.name}' (geldstroom '{a.within}'), {measure}"
+    if a.kind == "post":
+        return f"Geldstroom '{a.within}', verdeling '{a.verdeling}', post '{a.name}'"
     if a.kind == "interventie":
         return f"Interventie '{a.name}', {measure}"
     return f"Geldstroom '{a.name}', {measure}"
@@ -137,24 +140,15 @@ def _move(m: Move) -> Line:
 # --- Entries, coverage, findings -----------------------------------------------------------
 
 
-def _entry(e: EntryChange) -> Line:
-    kind = BY_NAME[e.kind]
+def _entry(e: EntryChange) -> list[Line]:
     if e.status == "weg":
-        return Line(f"Uit het plan: {e.kind} '{e.name}'")
+        return [Line(f"Uit het plan: {e.kind} '{e.name}'")]
     if e.status == "nieuw":
         told = "; ".join(f"{f.label}: {f.summary}" for f in e.fields)
-        return Line(f"Nieuw: {e.kind} '{e.name}'" + (f" ({told})" if told else ""))
-    if kind.whole:
-        return _whole(e)
-    return Line(f"{_capital(e.kind)} '{e.name}'", tuple(f"{f.label}: {f.summary}" for f in e.fields))
-
-
-def _whole(e: EntryChange) -> Line:
-    if len(e.fields) == 1:
-        f = e.fields[0]
-        return Line(f"{_capital(f.label)}: {f.summary}")
-    subject = "Het plan" if e.kind == "plan" else _capital(e.kind)
-    return Line(subject, tuple(f"{f.label}: {f.summary}" for f in e.fields))
+        return [Line(f"Nieuw: {e.kind} '{e.name}'" + (f" ({told})" if told else ""))]
+    if BY_NAME[e.kind].whole:  # the plan itself: one line per field
+        return [Line(f"{_capital(f.label)}: {f.summary}") for f in e.fields]
+    return [Line(f"{_capital(e.kind)} '{e.name}'", tuple(f"{f.label}: {f.summary}" for f in e.fields))]
 
 
 def _capital(text: str) -> str:

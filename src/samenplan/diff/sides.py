@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from samenplan.check.run import CheckResult, check_plan
+from samenplan.diff.errors import DiffError
 from samenplan.diff.git import BASIS, NoPlanAtRevision, Repository, merge_request_base, repository
 from samenplan.load.planfolder import NotAPlan, is_plan_folder
 from samenplan.plan.bundle import Plan
+from samenplan.plan.models.manifest import FORMAAT_VERSIE
+from samenplan.plan.steps import MANIFEST
 
 #: How the files as they are now (not a revision) are named in a report.
 NOW = "de huidige bestanden"
@@ -46,7 +49,7 @@ def read_sides(
     """Both sides of ``samenplan diff OLD NEW``; NEW None is the files as they are now.
 
     OLD None (or 'basis') is the start of the merge request or pull request CI runs for.
-    Raises diff.git.GitError or NotAPlan (both usage errors) with a Dutch message.
+    Raises DiffError or NotAPlan (both usage errors) with a Dutch message.
     """
     old = old or BASIS
     if not _is_revision(old) and (new is None or not _is_revision(new)):
@@ -61,7 +64,7 @@ def read_sides(
 def read_revision(revision: str, folder: Path, env: Mapping[str, str]) -> Side:
     """The plan folder ``folder`` as it was at ``revision`` (for check and render --sinds).
 
-    Raises NoPlanAtRevision when the folder held no plan then, GitError otherwise."""
+    Raises NoPlanAtRevision when the folder held no plan then, DiffError otherwise."""
     repo = repository(folder)
     commit = _commit(repo, revision, env)
     return _revision_side(repo, START if revision == BASIS else revision, commit, repo.relative(folder))
@@ -127,13 +130,29 @@ def _revision_side(repo: Repository, label: str, commit: str, folder: PurePosixP
         root.mkdir()
         repo.write_blobs(blobs, root)
         result = check_plan(root)
-    return Side(label, repo.short(commit), folder.as_posix(), result)
+    return _known_format(Side(label, repo.short(commit), folder.as_posix(), result))
 
 
 def _folder_side(root: Path, label: str, shown: str | None = None) -> Side:
     if not root.exists():
         raise NotAPlan(f"'{root}' is geen map en geen revisie in Git.")
-    return Side(label, None, shown or root.as_posix(), check_plan(root))
+    return _known_format(Side(label, None, shown or root.as_posix(), check_plan(root)))
+
+
+def _known_format(side: Side) -> Side:
+    """Refuse a version written in a newer formaatversie than this samenplan knows.
+
+    An older formaatversie is read as it is while there is only one; with formaat 2 the
+    old side is migrated in memory first (see the note in docs/diff.md)."""
+    source = side.result.loaded.sources.get(MANIFEST.file)
+    data = source.data if source is not None else None
+    version = data.get("formaatversie") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAAT_VERSIE:
+        raise DiffError(
+            f"Het plan in {side.title} is geschreven in formaatversie {version}; deze samenplan kent "
+            f"formaatversie {FORMAAT_VERSIE}. Werk samenplan bij: pip install --upgrade samenplan."
+        )
+    return side
 
 
 def current(result: CheckResult) -> Side:
