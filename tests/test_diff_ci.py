@@ -1,7 +1,10 @@
 """`check --sinds` (the ratchet), `render --sinds`, and both on a merge request in GitLab and GitHub."""
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -242,3 +245,18 @@ def test_github_without_the_base_branch_fetched(
     assert done.code == 2
     assert "De doeltak 'release' van deze pull request is niet opgehaald" in done.err
     assert "fetch-depth: 0" in done.err
+
+
+def test_diff_through_python_m_samenplan(repo: Repo) -> None:
+    """The real process: exit code, stdout in UTF-8, nothing on stderr."""
+    env = {k: v for k, v in os.environ.items() if k not in CI}
+    done = subprocess.run(
+        [sys.executable, "-m", "samenplan", "diff", "v1", "v2", "--format", "json"],
+        cwd=repo.plan,
+        capture_output=True,
+        env={**env, **GIT_ENV, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert json.loads(done.stdout.decode("utf-8"))["moves"][0]["amount"] == 4000

@@ -31,7 +31,12 @@ def _pair(
     measures: Iterable[tuple[str, Decimal | None, Decimal | None]],
     verdeling: str = "",
 ) -> list[Amount]:
-    return [Amount(kind, key, name, m, b, a, within, verdeling) for m, b, a in measures if b != a]
+    """The measures that differ; nothing and € 0 count as the same."""
+    return [
+        Amount(kind, key, name, m, b, a, within, verdeling)
+        for m, b, a in measures
+        if (b or Decimal(0)) != (a or Decimal(0))
+    ]
 
 
 def _plan(g_old: Geld, g_new: Geld, new: Names, *, force: bool) -> list[Amount]:
