@@ -365,12 +365,30 @@ def test_two_plan_folders_without_git(tmp_path: Path, run: RunDiff) -> None:
     done = run(tmp_path, "oud", "nieuw")
     assert done.out.splitlines() == [
         TITLE,
-        "Oud: oud, map oud",
-        "Nieuw: nieuw, map nieuw",
+        "Oud: map oud",
+        "Nieuw: map nieuw",
         "",
         "Resultaten en indicatoren",
         f"- Indicator '{LEZEN}':",
         "  - nulmeting: 55% op 30 juni 2023 → 54% op 30 juni 2023",
+    ]
+
+
+def test_a_revision_against_a_folder_takes_that_folder_in_git(two_plans: Repo, run: RunDiff) -> None:
+    plan = two_plans.top / "plannen" / "rivierstad"
+    (plan / "samenplan.yaml").write_text(
+        (plan / "samenplan.yaml")
+        .read_text(encoding="utf-8")
+        .replace("regio: Rivierland", "regio: Rivierenland"),
+        encoding="utf-8",
+    )
+    done = run(two_plans.top, "v1", "plannen/rivierstad")
+    assert done.out.splitlines()[1:] == [
+        f"Oud: v1 (commit {two_plans.short('v1')}), map plannen/rivierstad",
+        "Nieuw: map plannen/rivierstad",
+        "",
+        "Het plan",
+        "- Regio: Rivierland → Rivierenland",
     ]
 
 

@@ -3,11 +3,14 @@
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from samenplan.cli.exits import fail
+
+if TYPE_CHECKING:
+    from samenplan.diff.model import PlanDiff
 
 _FORMATS = {"text": "text", "tekst": "text", "markdown": "markdown", "md": "markdown", "json": "json"}
 
@@ -78,11 +81,9 @@ def diff_command(
     _write(_format(diff_plans(old, new), fmt), output)
 
 
-def _format(diff: "object", fmt: str) -> str:
+def _format(diff: "PlanDiff", fmt: str) -> str:
     from samenplan.diff import json_report, report
-    from samenplan.diff.model import PlanDiff
 
-    assert isinstance(diff, PlanDiff)
     if fmt == "json":
         return json_report.format_json(diff)
     return report.format_markdown(diff) if fmt == "markdown" else report.format_text(diff)

@@ -70,6 +70,8 @@ def versions(diff: PlanDiff) -> tuple[str, str]:
 
 
 def _version(v: Version) -> str:
+    if v.commit is None and v.label == v.folder:  # a plan folder named on the command line
+        return f"map {v.folder}"
     name = f"{v.label} (commit {v.commit})" if v.commit else v.label
     return name if v.folder in ("", ".") else f"{name}, map {v.folder}"
 

@@ -55,6 +55,8 @@ def read_sides(
     if not _is_revision(old) and (new is None or not _is_revision(new)):
         return _folder_side(Path(old), old), _folder_side(Path(new) if new else plan or cwd, new or NOW)
     repo = repository(cwd)
+    folders = [Path(s) for s in (old, new) if s is not None and not _is_revision(s)]
+    plan = plan if plan is not None or not folders else folders[0]  # the revision of that plan
     revisions = [s for s in (old, new) if s is not None and _is_revision(s)]
     commits = {s: _commit(repo, s, env) for s in revisions}
     folder = _plan_folder(repo, plan, cwd, commits)
