@@ -517,3 +517,12 @@ def test_git_is_only_read(repo: Repo) -> None:
     assert repo.git("status", "--porcelain") == ""
     assert repo.git("stash", "list") == ""
     assert subprocess.run(["git", "diff", "--quiet", "v3"], cwd=repo.top, check=False).returncode == 0
+
+
+def test_a_repository_of_another_user_gets_the_safe_directory_hint(
+    two_plans: Repo, run: RunDiff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")  # as Git's own tests do
+    done = run(two_plans.top, "v1", "--plan", "plannen/rivierstad")
+    assert done.code == 2
+    assert "git config --global --add safe.directory" in done.err

@@ -125,6 +125,13 @@ def repository(folder: Path) -> Repository:
         raise GitError(f"De map '{folder}' bestaat niet.")
     done = _git(("rev-parse", "--show-toplevel"), folder)
     top = done.stdout.decode("utf-8", "replace").strip()
+    problem = done.stderr.decode("utf-8", "replace")
+    if "dubious ownership" in problem:
+        raise GitError(
+            f"Git vertrouwt de repository bij '{folder.resolve()}' niet, omdat de map van een "
+            "andere gebruiker is (dat gebeurt vaak in CI). Geef Git toestemming met: "
+            "git config --global --add safe.directory '*'"
+        )
     if done.returncode != 0 or not top:
         raise GitError(
             f"'{folder.resolve()}' is geen Git-repository (en ligt er ook niet in). Een "
