@@ -7,9 +7,9 @@ from samenplan.diagnostics import Severity
 from samenplan.diff.compare import compare_entries
 from samenplan.diff.findings import compare_findings
 from samenplan.diff.geld import compare_money
-from samenplan.diff.kinds import Names
 from samenplan.diff.model import CoverageChange, PlanDiff, Version
 from samenplan.diff.sides import Side
+from samenplan.diff.values import Names
 from samenplan.document import coverage
 from samenplan.document.lookup import lookup
 from samenplan.plan.bundle import Plan

@@ -8,8 +8,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from samenplan.diff import words
-from samenplan.diff.kinds import BY_NAME, KINDS, Aspect, Kind, Names, value
+from samenplan.diff.kinds import BY_NAME, KINDS, Aspect, Kind, value
 from samenplan.diff.model import EntryChange, FieldChange
+from samenplan.diff.values import Names
 from samenplan.plan.bundle import Plan
 
 

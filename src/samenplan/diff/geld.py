@@ -4,8 +4,8 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TypeVar
 
-from samenplan.diff.kinds import Names
 from samenplan.diff.model import Amount, Move
+from samenplan.diff.values import Names
 from samenplan.document.lookup import bestedingsdoel_name
 from samenplan.plan.money import Geld, StroomGeld, geld, total
 
