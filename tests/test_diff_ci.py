@@ -223,7 +223,18 @@ def pull_request(repo: Repo, tmp_path: Path) -> Repo:
 def test_github_pull_request(pull_request: Repo, run: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    summary = pull_request.top.parent / "summary.md"
+    summary.write_text("Eerdere stap\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    done = run(pull_request.plan, "diff")
+    assert done.out.splitlines()[-1] == "- Regio: Heidedorpen → Heidedorpen en Aa"
+    assert summary.read_text(encoding="utf-8").splitlines()[:3] == [
+        "Eerdere stap",
+        "## Wat is er veranderd in het plan 'Samen Sterker in de Heidedorpen 2023-2025'",
+        "",
+    ]
     done = run(pull_request.plan, "diff", "-f", "md")
+    assert summary.read_text(encoding="utf-8").count("## Wat is er veranderd") == 1  # --format: no summary
     assert done.out.splitlines()[2:] == [
         f"Oud: het begin van de merge request (commit {pull_request.short('origin/main')}), map plan  ",
         "Nieuw: de huidige bestanden, map plan",

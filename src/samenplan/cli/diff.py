@@ -42,9 +42,15 @@ def diff_command(
         ),
     ] = None,
     output_format: Annotated[
-        str,
-        typer.Option("--format", "-f", metavar="FORMAAT", help="text (standaard), markdown of json."),
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAAT",
+            help="text (standaard), markdown of json. In GitHub Actions komt er zonder --format "
+            "en --output ook Markdown in de samenvatting ($GITHUB_STEP_SUMMARY).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -71,14 +77,17 @@ def diff_command(
     from samenplan.diff.sides import read_sides
     from samenplan.load.planfolder import NotAPlan
 
-    fmt = _FORMATS.get(output_format.strip().lower())
+    fmt = _FORMATS.get((output_format or "text").strip().lower())
     if fmt is None:
         fail(f"Het formaat '{output_format}' bestaat niet voor diff. Kies uit: text, markdown, json.")
     try:
         old, new = read_sides(oud, nieuw, plan, Path.cwd(), os.environ)
     except (DiffError, NotAPlan) as exc:
         fail(str(exc))
-    _write(_format(diff_plans(old, new), fmt), output)
+    diff = diff_plans(old, new)
+    _write(_format(diff, fmt), output)
+    if output_format is None and output is None:
+        _append_step_summary(diff)
 
 
 def _format(diff: "PlanDiff", fmt: str) -> str:
@@ -87,6 +96,24 @@ def _format(diff: "PlanDiff", fmt: str) -> str:
     if fmt == "json":
         return json_report.format_json(diff)
     return report.format_markdown(diff) if fmt == "markdown" else report.format_text(diff)
+
+
+def _append_step_summary(diff: "PlanDiff") -> None:
+    """In GitHub Actions, add the Markdown report to $GITHUB_STEP_SUMMARY."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if os.environ.get("GITHUB_ACTIONS") != "true" or not target:
+        return
+    from samenplan.files.oserrors import reason
+
+    try:
+        with Path(target).open("a", encoding="utf-8") as handle:
+            handle.write(_format(diff, "markdown"))
+    except OSError as exc:
+        typer.echo(
+            "samenplan: de samenvatting voor GitHub kan niet geschreven worden naar "
+            f"'{target}': {reason(exc)}.",
+            err=True,
+        )
 
 
 def _write(text: str, output: Path | None) -> None:
