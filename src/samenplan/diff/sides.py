@@ -144,8 +144,8 @@ def _folder_side(root: Path, label: str, shown: str | None = None) -> Side:
 def _known_format(side: Side) -> Side:
     """Refuse a version written in a newer formaatversie than this samenplan knows.
 
-    An older formaatversie is read as it is while there is only one; with formaat 2 the
-    old side is migrated in memory first (see the note in docs/diff.md)."""
+    There is one formaatversie today. When formaat 2 comes, an older side has to be migrated
+    in memory here (with the function behind `samenplan migrate`) before it is checked."""
     source = side.result.loaded.sources.get(MANIFEST.file)
     data = source.data if source is not None else None
     version = data.get("formaatversie") if isinstance(data, dict) else None
