@@ -244,6 +244,23 @@ def test_fase_and_a_stopped_interventie_and_findings_of_a_stricter_fase(repo: Re
     ]
 
 
+def test_backwards_the_stopped_interventie_comes_back(repo: Repo, run: RunDiff) -> None:
+    lines = run(repo.plan, "v2", "v1").out.splitlines()
+    assert f"- Nieuw: interventie '{CLUB}'" in lines
+    assert (
+        "- Ontwikkelgebied 'cognitief': 0 → 1 interventie; eerst bereikte geen interventie "
+        "dit ontwikkelgebied" in lines
+    )
+    assert (
+        f"- Verschoven: € 4.000 van interventie '{POJ}' naar interventie '{HEI}' (geldstroom '{NPO}')"
+        in lines
+    )
+    assert (
+        "- Opgelost: SP103 waarschuwing in plan/05-aanpak.yaml:1: Geen enkele interventie werkt aan de "
+        "cognitieve ontwikkeling." in lines
+    )
+
+
 def test_same_revision_twice_says_nothing_changed(repo: Repo, run: RunDiff) -> None:
     done = run(repo.plan, "v3", "HEAD")
     assert done.out.splitlines()[3:] == ["", "Er is niets veranderd in het plan."]

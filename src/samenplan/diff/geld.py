@@ -19,7 +19,7 @@ def compare_money(old: Names, new: Names) -> tuple[tuple[Amount, ...], tuple[Mov
         *_stromen(g_old, g_new, old, new),
         *_interventies(g_old, g_new, old, new),
     ]
-    plan = _plan(g_old, g_new, new, force=bool(amounts))
+    plan = _plan(g_old, g_new, force=bool(amounts))
     return (*plan, *amounts), _moves(g_old, g_new, old, new)
 
 
@@ -39,7 +39,8 @@ def _pair(
     ]
 
 
-def _plan(g_old: Geld, g_new: Geld, new: Names, *, force: bool) -> list[Amount]:
+def _plan(g_old: Geld, g_new: Geld, *, force: bool) -> list[Amount]:
+    """The plan totals that differ; what is not allocated whenever any money changed."""
     found = _pair(
         "plan",
         "plan",

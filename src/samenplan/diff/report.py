@@ -162,7 +162,7 @@ def _coverage(c: CoverageChange) -> Line:
     if c.after == 0:
         text += f"; geen interventie bereikt dit {c.vocabulary} meer"
     elif c.before == 0:
-        text += f"; dit {c.vocabulary} werd nog door geen interventie bereikt"
+        text += f"; eerst bereikte geen interventie dit {c.vocabulary}"
     return Line(text)
 
 
