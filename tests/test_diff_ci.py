@@ -209,6 +209,19 @@ def test_gitlab_merge_request(repo: Repo, run: RunCli, monkeypatch: pytest.Monke
     assert "## Wat is er veranderd sinds het begin van de merge request" in done.out
 
 
+def test_gitlab_base_missing_from_a_shallow_clone(
+    repo: Repo, run: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CI_MERGE_REQUEST_DIFF_BASE_SHA", "0123456789abcdef0123456789abcdef01234567")
+    done = run(repo.plan, "check", "--sinds", "basis")
+    assert (done.code, done.err) == (
+        2,
+        "samenplan: Het begin van de merge request (commit 0123456789ab) staat niet in deze kopie van "
+        "de repository: CI heeft maar een deel van de geschiedenis opgehaald. Zet in GitLab bij de job "
+        "'GIT_DEPTH: 0', of haal de commit op met 'git fetch --unshallow'.\n",
+    )
+
+
 @pytest.fixture
 def pull_request(repo: Repo, tmp_path: Path) -> Repo:
     """A clone on branch 'wijziging' of the pull request, as actions/checkout with fetch-depth 0."""

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from samenplan.check.run import CheckResult, check_plan
 from samenplan.diff.errors import DiffError
-from samenplan.diff.git import BASIS, NoPlanAtRevision, Repository, merge_request_base, repository
+from samenplan.diff.git import BASIS, GitError, NoPlanAtRevision, Repository, merge_request_base, repository
 from samenplan.load.planfolder import NotAPlan, is_plan_folder
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.manifest import FORMAAT_VERSIE
@@ -77,7 +77,17 @@ def _is_revision(spec: str) -> bool:
 
 
 def _commit(repo: Repository, spec: str, env: Mapping[str, str]) -> str:
-    return repo.resolve(merge_request_base(repo, env) if spec == BASIS else spec)
+    if spec != BASIS:
+        return repo.resolve(spec)
+    base = merge_request_base(repo, env)
+    try:
+        return repo.resolve(base)
+    except GitError:
+        raise GitError(
+            f"Het begin van de merge request (commit {base[:12]}) staat niet in deze kopie van "
+            "de repository: CI heeft maar een deel van de geschiedenis opgehaald. Zet in GitLab "
+            "bij de job 'GIT_DEPTH: 0', of haal de commit op met 'git fetch --unshallow'."
+        ) from None
 
 
 def _side(repo: Repository, spec: str | None, commits: dict[str, str], folder: PurePosixPath) -> Side:
