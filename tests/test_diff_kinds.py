@@ -20,7 +20,12 @@ def test_every_field_is_compared_or_said_why_not(kind: Kind) -> None:
     assert kind.model is not None and kind.elsewhere is not None
     compared = {a.field.split(".")[0] for a in kind.aspects}
     assert not compared & set(kind.elsewhere), "a field is compared and also said to be elsewhere"
-    assert compared | set(kind.elsewhere) == set(kind.model.model_fields)
+    fields = set(kind.model.model_fields)
+    missing, stale = fields - compared - set(kind.elsewhere), (compared | set(kind.elsewhere)) - fields
+    assert not missing, (
+        f"diff/kinds.py, kind {kind.name}: add an Aspect or an 'elsewhere' reason for {missing}"
+    )
+    assert not stale, f"diff/kinds.py, kind {kind.name}: {stale} no longer in {kind.model.__name__}"
 
 
 def test_plan_wide_texts_are_every_top_level_text_of_a_step() -> None:
@@ -77,5 +82,7 @@ def test_every_list_of_the_format_is_a_kind_or_not_compared_on_purpose() -> None
     for path in lists:
         if path.rsplit(".", 1)[1] in fields and path.count(".") == 2:
             continue  # a field of an entry, compared as one of its aspects
-        assert path in sources or path in NOT_COMPARED or path in money, path
+        assert path in sources or path in NOT_COMPARED or path in money, (
+            f"{path}: add a Kind to diff/kinds.py, or the path to NOT_COMPARED"
+        )
     assert set(NOT_COMPARED) <= set(lists)
