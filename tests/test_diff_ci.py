@@ -206,7 +206,11 @@ def test_gitlab_merge_request(repo: Repo, run: RunCli, monkeypatch: pytest.Monke
     )
     assert (repo.top / "gl-code-quality-report.json").exists()  # GitLab's own report still comes
     done = run(repo.plan, "render", "--sinds", "basis", "-f", "md", "-o", "-", "--force")
-    assert "## Wat is er veranderd sinds het begin van de merge request" in done.out
+    assert "## Wat is er veranderd sinds het begin van de merge request\n" in done.out
+    assert (
+        "Dit hoofdstuk vergelijkt dit plan met de versie aan het begin van de merge request "
+        f"(commit {repo.short('v2')})." in done.out
+    )
 
 
 def test_gitlab_base_missing_from_a_shallow_clone(

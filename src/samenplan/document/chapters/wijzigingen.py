@@ -6,6 +6,7 @@ request say the same thing in the same words.
 
 from samenplan.diff.model import PlanDiff
 from samenplan.diff.report import NOTHING, sections
+from samenplan.diff.sides import START
 from samenplan.document.blocks import Bullets, Paragraph
 from samenplan.document.nodes import Chapter, Section, Text, note
 
@@ -18,7 +19,8 @@ def title(diff: PlanDiff) -> str:
 def chapter(diff: PlanDiff) -> Chapter:
     """The chapter with every change against the older version, grouped as in the diff."""
     old = diff.old
-    version = f"{old.label} (commit {old.commit})" if old.commit else old.label
+    name = f"aan {old.label}" if old.label == START else old.label
+    version = f"{name} (commit {old.commit})" if old.commit else name
     intro = Text((Paragraph(f"Dit hoofdstuk vergelijkt dit plan met de versie {version}."),))
     found = sections(diff)
     parts = tuple(
