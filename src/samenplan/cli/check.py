@@ -74,6 +74,15 @@ def check_command(
         bool, typer.Option("--exit-zero", help="Exit code 0, ook als er problemen zijn.")
     ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Geen kleuren in de uitvoer.")] = False,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="REVISIE",
+            help="Meld alleen wat nieuw is sinds deze revisie in Git (tak, tag, commit, of 'basis': "
+            "het begin van de merge request); de samenvatting telt de oude meldingen mee.",
+        ),
+    ] = None,
 ) -> None:
     """Controleer of het plan compleet is en samenhangt.
 
@@ -109,16 +118,32 @@ def check_command(
     from samenplan.output.destinations import OutputError, choose_outputs
 
     level = _fail_level(fail_level)
+    notes: list[str] = []
     try:
         outputs = choose_outputs(output_format, output, report or [], os.environ)
         results = check_plans(plan_dirs or [Path()])
+        if sinds is not None:
+            results, notes = _since(results, sinds)
     except (NotAPlan, OutputError) as exc:
         fail(str(exc))
     _write_reports(results, outputs, color=_use_color(no_color))
+    for note in notes:  # on the screen with the text; beside any other format, on stderr
+        typer.echo(note, err=outputs[0].format != "text" or outputs[0].path is not None)
     if any(out.format == "github" for out in outputs):
         _append_step_summary(results)
     failed = any(result.fails(level) for result in results) and not exit_zero
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+def _since(results: "list[CheckResult]", revision: str) -> "tuple[list[CheckResult], list[str]]":
+    from samenplan.diff.errors import DiffError
+    from samenplan.diff.ratchet import ratchet, summary
+
+    try:
+        done = ratchet(results, revision, os.environ)
+    except DiffError as exc:
+        fail(str(exc))
+    return [r.result for r in done], [summary(r) for r in done]
 
 
 def _fail_level(value: str) -> "Severity":

@@ -7,6 +7,7 @@ import typer
 
 from samenplan import __version__
 from samenplan.cli.check import check_command
+from samenplan.cli.diff import diff_command
 from samenplan.cli.exits import ExitCode
 from samenplan.cli.help import dutch_help, usage_error_text
 from samenplan.cli.init import init_command
@@ -48,6 +49,7 @@ def _root(
 app.command(name="init")(init_command)
 app.command(name="check")(check_command)
 app.command(name="render")(render_command)
+app.command(name="diff")(diff_command)
 app.command(name="rules")(rules_command)
 app.command(name="explain")(explain_command)
 app.command(name="schema")(schema_command)

@@ -4,11 +4,15 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from samenplan.cli.exits import ExitCode, fail
+
+if TYPE_CHECKING:
+    from samenplan.check.run import CheckResult
+    from samenplan.diff.model import PlanDiff
 
 DATE_VARIABLE = "SAMENPLAN_DATUM"
 
@@ -53,6 +57,15 @@ def render_command(
         bool,
         typer.Option("--overwrite", help="Vervang een bestaand bestand dat niet door samenplan is gemaakt."),
     ] = False,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="REVISIE",
+            help="Voeg het hoofdstuk 'Wat is er veranderd sinds …' toe: vergeleken met deze "
+            "revisie in Git (tak, tag, commit, of 'basis': het begin van de merge request).",
+        ),
+    ] = None,
 ) -> None:
     """Maak het plandocument voor college, raad en schoolbesturen, als HTML of Markdown."""
     from samenplan.check.run import check_plan
@@ -72,8 +85,9 @@ def render_command(
     target = None if output == "-" else Path(output) if output else plan_dir / f"plan.{fmt}"
     if target is not None:
         _check_target(target, overwrite=overwrite)
+    changes = _changes(result, sinds) if sinds is not None else None
     try:
-        text = render_report(result, fmt, today=today, theme_css=css, force=force)  # type: ignore[arg-type]
+        text = render_report(result, fmt, today=today, theme_css=css, force=force, changes=changes)  # type: ignore[arg-type]
     except RenderError as exc:
         sys.stderr.write(format_text(result))
         typer.echo(f"samenplan: {exc}", err=True)
@@ -88,6 +102,17 @@ def render_command(
 
         fail(f"kan '{target}' niet schrijven: {reason(exc)}.")
     typer.echo(f"geschreven: {target.as_posix()}")
+
+
+def _changes(result: "CheckResult", revision: str) -> "PlanDiff":
+    from samenplan.diff.build import diff_plans
+    from samenplan.diff.errors import DiffError
+    from samenplan.diff.sides import current, read_revision
+
+    try:
+        return diff_plans(read_revision(revision, result.loaded.root, os.environ), current(result))
+    except DiffError as exc:
+        fail(str(exc))
 
 
 def _today(text: str | None) -> date:

@@ -1,6 +1,7 @@
 """Build the report from a checked plan: the one place that decides what a report holds."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Severity
@@ -24,6 +25,9 @@ from samenplan.dutch import datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
 from samenplan.plan.models.manifest import Gemeente
+
+if TYPE_CHECKING:
+    from samenplan.diff.model import PlanDiff
 
 BANNER = "Concept — bevat fouten"
 
@@ -76,12 +80,22 @@ def _chapters(result: CheckResult, plan: Plan, today: date) -> tuple[Chapter, ..
     )
 
 
-def build_report(result: CheckResult, plan: Plan, *, today: date, commit: str | None) -> Report:
-    """The whole report of a checked plan, as plain nodes; the same input gives the same tree."""
+def build_report(
+    result: CheckResult, plan: Plan, *, today: date, commit: str | None, changes: "PlanDiff | None" = None
+) -> Report:
+    """The whole report of a checked plan, as plain nodes; the same input gives the same tree.
+
+    ``changes`` (render --sinds) adds the chapter 'Wat is er veranderd sinds …' after the summary.
+    """
+    chapters = _chapters(result, plan, today)
+    if changes is not None:
+        from samenplan.document.chapters import wijzigingen
+
+        chapters = (chapters[0], wijzigingen.chapter(changes), *chapters[1:])
     return Report(
         title=" ".join(plan.manifest.titel.split()),
         meta=_meta(plan, today, commit),
         banner=_banner(result),
-        chapters=_chapters(result, plan, today),
+        chapters=chapters,
         made=datum(today),
     )

@@ -20,6 +20,8 @@ from samenplan.document.templatefiles import read_template
 if TYPE_CHECKING:
     import jinja2
 
+    from samenplan.diff.model import PlanDiff
+
 Format = Literal["md", "html"]
 
 #: Written at the top of every report, so `render` knows a file is its own to replace.
@@ -38,6 +40,7 @@ def render_report(
     theme_css: str | None = None,
     force: bool = False,
     git: bool = True,
+    changes: "PlanDiff | None" = None,
 ) -> str:
     """The report of a checked plan as text in ``fmt``.
 
@@ -45,6 +48,7 @@ def render_report(
     only ``force`` makes a report, with a 'Concept — bevat fouten' banner at the top.
     ``theme_css`` (HTML only) comes after the default style, so a gemeente's NL Design System
     theme overrides its custom properties. ``git=False`` leaves out the git commit.
+    ``changes`` adds the chapter 'Wat is er veranderd sinds …' (render --sinds).
     """
     plan = result.loaded.plan
     if plan is None:
@@ -58,7 +62,7 @@ def render_report(
             "met de melding 'Concept — bevat fouten' bovenaan."
         )
     commit = git_commit(result.loaded.root) if git else None
-    report = build_report(result, plan, today=today, commit=commit)
+    report = build_report(result, plan, today=today, commit=commit, changes=changes)
     env = _environment(fmt)
     text = env.get_template(f"plan.{fmt}.j2").render(
         report=report,

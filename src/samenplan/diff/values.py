@@ -1,0 +1,124 @@
+"""How a compared value reads in the report: names for ids, Dutch dates, amounts, labels."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from samenplan.document.labels import label, labels
+from samenplan.document.lookup import Lookup, bestedingsdoel_name
+from samenplan.dutch import datum, euro, measure, number, periode
+from samenplan.plan.bundle import Plan
+
+GEEN = "geen"
+
+
+@dataclass(frozen=True)
+class Names:
+    """One side's plan and its names by id, to show values in words."""
+
+    plan: Plan
+    lookup: Lookup
+
+
+#: (value, the entry it belongs to, names of its side) → Dutch words
+Show = Callable[[Any, Any, Names], str]
+
+
+def ids(kind: str) -> Show:
+    """Ids of ``kind`` (a field of Lookup) as their quoted names."""
+    return lambda v, _e, n: ", ".join(f"'{name}'" for name in n.lookup.names(kind, v)) or GEEN
+
+
+def one(kind: str) -> Show:
+    """One id of ``kind`` as its name."""
+    return lambda v, _e, n: n.lookup.name(kind, v) or GEEN
+
+
+def codes(v: Any, _e: Any, _n: Names) -> str:
+    """Ids that have no name of their own (bevindingen), quoted."""
+    return ", ".join(f"'{x}'" for x in v) or GEEN
+
+
+def vocab(v: Any, _e: Any, _n: Names) -> str:
+    """Vocabulary values (or free words) in Dutch: 'vrije tijd', 'JGZ'."""
+    if isinstance(v, list | tuple):
+        return labels(v) or GEEN
+    return label(v) if isinstance(v, StrEnum | str) and v else GEEN
+
+
+def span(v: Any, _e: Any, _n: Names) -> str:
+    """A Periode: '1 augustus 2023 tot en met 31 juli 2025'."""
+    return periode(v.van, v.tot) if v is not None else GEEN
+
+
+def day(v: Any, _e: Any, _n: Names) -> str:
+    """A date: '1 december 2024'."""
+    return datum(v) if v is not None else GEEN
+
+
+def meetwaarde(v: Any, e: Any, _n: Names) -> str:
+    """A nulmeting or streefwaarde with the indicator's unit: '62% op 30 juni 2025'."""
+    return f"{measure(v.waarde, e.eenheid)} op {datum(v.datum)}" if v is not None else GEEN
+
+
+def cijfer(v: Any, _e: Any, _n: Names) -> str:
+    """The figure of a bevinding: '14%', with what it is compared to."""
+    if v is None:
+        return GEEN
+    text = measure(v.waarde, v.eenheid)
+    if v.vergelijking is not None:
+        text += f" ({v.vergelijking.met}: {measure(v.vergelijking.waarde, v.eenheid)})"
+    return text
+
+
+def money(v: Any, _e: Any, _n: Names) -> str:
+    """An amount: '€ 12.500'."""
+    return euro(v) if v is not None else GEEN
+
+
+def plain(v: Any, _e: Any, _n: Names) -> str:
+    """A short value as it is written."""
+    return str(v) if v not in (None, "") else GEEN
+
+
+def onderbouwing(v: Any, _e: Any, _n: Names) -> str:
+    """'NPO-menukaart, doelgebied D'; the toelichting is compared as text on its own."""
+    if v is None:
+        return GEEN
+    parts = [label(v.soort)]
+    if v.niveau is not None:
+        parts.append(label(v.niveau))
+    if v.doelgebied is not None:
+        parts.append(f"doelgebied {v.doelgebied}")
+    return ", ".join(parts)
+
+
+def bereik(v: Any, _e: Any, _n: Names) -> str:
+    """'400 jongeren'."""
+    return f"{number(v.aantal)} {v.eenheid}" if v is not None else GEEN
+
+
+def leeftijd(v: Any, _e: Any, _n: Names) -> str:
+    """'4 tot en met 12 jaar'."""
+    return f"{v.van} tot en met {v.tot} jaar" if v is not None else GEEN
+
+
+def gemeenten(v: Any, _e: Any, _n: Names) -> str:
+    """The names of the gemeenten."""
+    return ", ".join(g.naam for g in v) or GEEN
+
+
+def doelen(v: Any, e: Any, n: Names) -> str:
+    """Bestedingsdoelen of the geldstroom ``e`` by name."""
+    return ", ".join(f"'{bestedingsdoel_name(n.plan, e.regeling, d)}'" for d in v) or GEEN
+
+
+def doel(v: Any, _e: Any, _n: Names) -> str:
+    """The bestedingsdoel id of a reservering."""
+    return GEEN if v is None else str(v)
+
+
+def mijlpalen(v: Any, _e: Any, _n: Names) -> str:
+    """Mijlpalen: '30 november 2023: Alle leerkrachten …'."""
+    return "; ".join(f"{datum(m.datum)}: {' '.join(m.omschrijving.split())}" for m in v) or GEEN
