@@ -215,5 +215,5 @@ def _match(
 
 def _name(kind: str, key: str, first: Names, second: Names) -> str:
     """The name of ``key`` in the first side that defines it."""
-    side = first if key in getattr(first.lookup, kind) else second
+    side = first if key in first.lookup.by_kind.get(kind, {}) else second
     return side.lookup.name(kind, key)

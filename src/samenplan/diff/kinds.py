@@ -17,9 +17,9 @@ from pydantic import BaseModel
 
 from samenplan.diff import values as v
 from samenplan.diff.values import Names, Show
-from samenplan.document.labels import label
 from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
+from samenplan.plan.labels import label
 from samenplan.plan.models.aanpak import Interventie
 from samenplan.plan.models.analyse import Bevinding, Bron
 from samenplan.plan.models.manifest import Manifest
