@@ -11,6 +11,7 @@ MODULES = (
     "verwijzingen",
     "geld",
     "bedragen",
+    "termijn",
     "rodedraad",
     "samen",
     "tijd",
