@@ -10,7 +10,6 @@ from samenplan.cli.main import main
 from samenplan.plan.catalog import load_catalog, open_voor, periode_melding, voor_periode
 from samenplan.scaffold.answers import AnswerError
 from samenplan.scaffold.regelingkeuze import keuzelijst, kies, meldingen
-from test_init import StartTerminal, terminal  # noqa: F401  (the fixture)
 
 VAN, TOT = date(2026, 8, 1), date(2027, 7, 31)
 PERIODE = "2026-08-01:2027-07-31"
@@ -77,23 +76,70 @@ def test_yes_with_a_running_regeling_warns_about_nothing(
     assert "LET OP" not in (plan / "02-samenwerking.yaml").read_text(encoding="utf-8")
 
 
-def test_interactive_init_asks_for_regelingen_open_first(tmp_path: Path, terminal: StartTerminal) -> None:  # noqa: F811
-    term = terminal(
-        "init", "plan", "--titel", "T", "--gemeente", "G", "--periode", PERIODE, "--fase", "concept"
+class Prompts:
+    """Scripted answers for typer.prompt, by the start of the question; records the questions."""
+
+    def __init__(self, answers: list[tuple[str, str]]) -> None:
+        self.answers = answers
+        self.asked: list[str] = []
+
+    def __call__(self, question: str, default: object = None, **_: object) -> str:
+        self.asked.append(question)
+        expected, answer = self.answers.pop(0)
+        assert question.startswith(expected), (question, expected)
+        return answer
+
+
+class Terminal:
+    """sys.stdin as a terminal, so `init` asks."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_interactive_init_asks_for_regelingen_open_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prompts = Prompts(
+        [
+            ("Partner als naam=soort", ""),
+            ("Regelingen die het plan gebruikt", "99"),
+            ("Regelingen die het plan gebruikt", "kansrijke_wijk, 1, npo_gemeenten"),
+        ]
     )
-    term.answer("Partner als naam=soort", "")
-    term.expect("Regelingen die lopen in de looptijd van het plan:")
-    term.answer("Regelingen die het plan gebruikt", "99")
-    term.expect("'99' staat niet in de lijst")
-    term.answer("Regelingen die het plan gebruikt", "kansrijke_wijk, 1, npo_gemeenten")
-    assert term.finish() == 0, term.output
-    shown = term.output.split("Regelingen die lopen in de looptijd van het plan:", 1)[1]
+    monkeypatch.setattr("typer.prompt", prompts)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    plan = tmp_path / "plan"
+    with pytest.raises(SystemExit) as done:
+        main(
+            ["init", str(plan), "--titel", "T", "--gemeente", "G", "--periode", PERIODE, "--fase", "concept"]
+        )
+    out, err = capsys.readouterr()
+    assert done.value.code == 0, err
+    assert prompts.answers == []
+    shown = out.split("Regelingen die lopen in de looptijd van het plan:", 1)[1]
     listed, ended = shown.split("Niet in de looptijd van het plan", 1)
     assert "  1. brede_spuk" in listed and "kansrijke_wijk" in listed
     assert "npo_gemeenten" not in listed and "npo_gemeenten" in ended
-    assert "Let op: Regeling 'npo_gemeenten' (NP Onderwijs gemeenten) is afgelopen" in term.output
-    data = YAML(typ="safe").load((tmp_path / "plan" / "02-samenwerking.yaml").read_text(encoding="utf-8"))
+    assert "'99' staat niet in de lijst" in err
+    assert "Let op: Regeling 'npo_gemeenten' (NP Onderwijs gemeenten) is afgelopen" in err
+    data = YAML(typ="safe").load((plan / "02-samenwerking.yaml").read_text(encoding="utf-8"))
     assert [g["regeling"] for g in data["geldstromen"]] == ["kansrijke_wijk", "brede_spuk", "npo_gemeenten"]
+
+
+def test_interactive_init_does_not_ask_when_regelingen_are_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prompts = Prompts([("Partner als naam=soort", "")])
+    monkeypatch.setattr("typer.prompt", prompts)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    options = ["--titel", "T", "--gemeente", "G", "--periode", PERIODE, "--fase", "concept"]
+    with pytest.raises(SystemExit) as done:
+        main(["init", str(tmp_path / "plan"), *options, "--regeling", "goab"])
+    out, _ = capsys.readouterr()
+    assert done.value.code == 0
+    assert prompts.asked == ["Partner als naam=soort (leeg = klaar)"]
+    assert "Regelingen die lopen" not in out
 
 
 # --- the pieces -------------------------------------------------------------------------------

@@ -234,10 +234,10 @@ geldstromen:
 )
 def onbekende_regeling(ctx: RuleContext) -> Iterator[Finding]:
     """Elke geldstroom komt uit een regeling. samenplan kent de landelijke regelingen uit de
-    catalogus (NP Onderwijs voor gemeenten en voor scholen, het steunpakket welzijn jeugd,
-    sport en leefstijl en andere) en de eigen regelingen die het plan zelf beschrijft in
-    samenplan.yaml. De regeling van deze geldstroom staat op geen van beide plekken, dus
-    weet samenplan niet aan welke bestedingsdoelen het geld besteed mag worden.
+    catalogus (`samenplan regelingen` toont ze, bijvoorbeeld de Brede SPUK, GOAB en NP
+    Onderwijs) en de eigen regelingen die het plan zelf beschrijft in samenplan.yaml. De
+    regeling van deze geldstroom staat op geen van beide plekken, dus weet samenplan niet aan
+    welke bestedingsdoelen het geld besteed mag worden.
 
     Oplossing: verbeter de id van de regeling (let op tikfouten). Komt het geld uit een eigen
     budget van de gemeente of het schoolbestuur, of uit een lokale subsidieregeling? Beschrijf
@@ -255,6 +255,7 @@ def onbekende_regeling(ctx: RuleContext) -> Iterator[Finding]:
             "catalogus en niet bij de eigen regelingen in samenplan.yaml.",
             _join(
                 did_you_mean(g.regeling, known),
+                "'samenplan regelingen' toont de regelingen van de catalogus.",
                 "Komt het geld uit een eigen budget of een lokale subsidie? Beschrijf de "
                 "regeling dan in samenplan.yaml onder `regelingen:`, met een id, een naam en "
                 "minstens één bestedingsdoel (id en naam).",
