@@ -17,7 +17,7 @@ from samenplan.dutch import euro, periode
 from samenplan.plan.models.common import Periode
 from samenplan.plan.models.regeling import Regeling
 from samenplan.plan.models.samenwerking import Geldstroom
-from samenplan.plan.money import Regel, geld, total
+from samenplan.plan.money import Regel, begrotingsregels, total
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class Besteding:
 def _bestedingen(ctx: RuleContext) -> list[Besteding]:
     """Undated begroting lines grouped per interventie and geldstroom, in file order."""
     groups: dict[tuple[int, str], Besteding] = {}
-    for regel in geld(ctx.plan).regels:
+    for regel in begrotingsregels(ctx.plan):
         if regel.line.jaar is not None:
             continue  # dated by its jaar: SP603
         index = regel.path[1]
