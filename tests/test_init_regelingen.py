@@ -50,6 +50,12 @@ def test_yes_offers_only_open_regelingen_first(tmp_path: Path, capsys: pytest.Ca
     example = text.split("# Voorbeeld:\n", 1)[1]
     assert f"#     regeling: {open_ids[0]}" in example
     assert "npo_gemeenten" not in example
+    # The examples of steps 5 and 6 spend and account for that same geldstroom.
+    geldstroom = open_ids[0].replace("_", "-")
+    assert f"#       - {{geldstroom: {geldstroom}, " in (plan / "05-aanpak.yaml").read_text(encoding="utf-8")
+    assert f"#   - geldstroom: {geldstroom}\n" in (plan / "06-meten-en-bijsturen.yaml").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_yes_warns_about_an_ended_regeling(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

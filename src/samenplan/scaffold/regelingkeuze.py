@@ -1,6 +1,7 @@
 """Which regelingen `init` offers for a plan's periode: open ones first, ended ones warned about."""
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -65,6 +66,25 @@ def meldingen(ids: list[str], van: date, tot: date) -> list[str]:
     return [m for m in found if m]
 
 
+@dataclass(frozen=True)
+class Voorbeeld:
+    """The geldstroom the templates show as an example: from a regeling open for the periode."""
+
+    id: str
+    naam: str
+    regeling: str
+    doelen: tuple[str, ...]
+
+
+def voorbeeld(van: date, tot: date) -> Voorbeeld:
+    """An example geldstroom of the first regeling open for van–tot, else of an own regeling."""
+    open_, _ = aanbod(van, tot)
+    if not open_:
+        return Voorbeeld("eigen-budget", "Eigen budget jeugd", "eigen_budget", ("activiteiten",))
+    r = open_[0]
+    return Voorbeeld(r.id.replace("_", "-"), r.label, r.id, tuple(d.id for d in r.bestedingsdoelen[:2]))
+
+
 def template_globals() -> dict[str, Any]:
     """What the plan templates may call: the offer for a periode and the warning per regeling."""
 
@@ -72,4 +92,9 @@ def template_globals() -> dict[str, Any]:
         regeling = load_catalog().get(ident)
         return (periode_melding(regeling, van, tot) or "") if regeling else ""
 
-    return {"regelingen_aanbod": aanbod, "regeling_melding": melding, "kort": kort}
+    return {
+        "regelingen_aanbod": aanbod,
+        "regeling_melding": melding,
+        "kort": kort,
+        "voorbeeld_geld": voorbeeld,
+    }
