@@ -107,6 +107,10 @@ def test_two_arguments_need_a_plan_folder(capsys: pytest.CaptureFixture[str], tm
     code, _, err = run(capsys, "regelingen", str(tmp_path / "nergens"), "npo_gemeenten")
     assert code == 2
     assert "geen map met een plan" in err
+    # A path that does not exist is not taken for a regeling id.
+    code, _, err = run(capsys, "regelingen", str(tmp_path / "nergens"))
+    assert code == 2
+    assert "geen map met een plan" in err and "geen regeling" not in err
 
 
 def test_explain_finds_a_regeling(capsys: pytest.CaptureFixture[str]) -> None:

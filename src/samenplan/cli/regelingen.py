@@ -50,7 +50,7 @@ def regelingen_command(
     if wat is not None and Path(wat).is_dir():
         eigen = _eigen_regelingen(Path(wat))
         ident = regeling_id
-    elif regeling_id is not None:
+    elif regeling_id is not None or (wat is not None and ("/" in wat or "\\" in wat or Path(wat).exists())):
         fail(f"'{wat}' is geen map met een plan. Schrijf: samenplan regelingen PLANMAP ID.")
     if ident is None:
         sys.stdout.write(overzicht(catalog.values(), dag, eigen))
