@@ -17,14 +17,14 @@ def regelingen_command(
     wat: Annotated[
         str | None,
         typer.Argument(
-            metavar="[PLANMAP|ID]",
+            metavar="PLANMAP|ID",
             help="Een regeling (id, bijvoorbeeld npo_gemeenten), of een planmap om ook de eigen "
             "regelingen van dat plan te zien.",
         ),
     ] = None,
     regeling_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Na een planmap: een regeling uit dat plan of de catalogus."),
+        typer.Argument(metavar="ID", help="Na een planmap: een regeling uit dat plan of de catalogus."),
     ] = None,
     datum: Annotated[
         str | None,
