@@ -221,8 +221,10 @@ FRESH_VARIANTS = {
         TRICKY_GEMEENTE,
         "--partner",
         f"{TRICKY_PARTNER}=schoolbestuur",
+        "--periode",
+        "2026-08-01:2027-07-31",
         "--regeling",
-        "npo_gemeenten",
+        "kansrijke_wijk",  # open for the whole periode: init warns about nothing
     ],
 }
 
@@ -368,6 +370,7 @@ def test_prompts_ask_again_after_a_wrong_answer(tmp_path: Path, terminal: StartT
     term.answer("Partner als naam=soort", "Stroomwijs=schoolbestuur")
     term.answer("Partner als naam=soort", "")
     term.answer("Fase", "besluit")
+    term.answer("Regelingen die het plan gebruikt", "")
     assert term.finish() == 0, term.output
     manifest = load(tmp_path / "plan" / "samenplan.yaml")
     assert (manifest["titel"], manifest["fase"]) == ("Sterk na corona: samen", "besluit")
@@ -393,6 +396,7 @@ def test_prompt_rejects_a_wrong_partner_with_a_suggestion(tmp_path: Path, termin
     term.answer("Partner als naam=soort", "Stroomwijs=school")
     term.expect("'school' is geen soort partner. Bedoelde je 'schoolbestuur'?")
     term.answer("Partner als naam=soort", "")
+    term.answer("Regelingen die het plan gebruikt", "")
     assert term.finish() == 0, term.output
     partners = load(tmp_path / "plan" / "02-samenwerking.yaml")["partners"]
     assert "Stroomwijs" not in [p["naam"] for p in partners]
@@ -403,6 +407,7 @@ def test_prompt_default_periode_is_the_current_school_year(tmp_path: Path, termi
     term = terminal("init", "plan", "--titel", "T", "--gemeente", "G", "--fase", "concept")
     term.answer(f"Looptijd (van:tot) [{van}:{tot}]", "")
     term.answer("Partner als naam=soort", "")
+    term.answer("Regelingen die het plan gebruikt", "")
     assert term.finish() == 0, term.output
     assert load(tmp_path / "plan" / "samenplan.yaml")["periode"] == {"van": f"{van}", "tot": f"{tot}"}
 

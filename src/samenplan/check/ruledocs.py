@@ -122,18 +122,44 @@ def find(code_or_slug: str) -> Entry:
     found = lookup(code_or_slug)
     if found is not None and found.code in known:
         return known[found.code]
-    options = [*known, *(e.code.slug for e in known.values())]
+    options = [*known, *(e.code.slug for e in known.values()), *_catalog_ids()]
     raise UnknownCode(
         " ".join(
             filter(
                 None,
                 (
-                    f"'{code_or_slug}' is geen code of naam van samenplan check.",
+                    f"'{code_or_slug}' is geen code of naam van samenplan check, en geen regeling.",
                     did_you_mean(code_or_slug.strip(), options),
-                    "Alle codes: samenplan rules.",
+                    "Alle codes: samenplan rules. Alle regelingen: samenplan regelingen.",
                 ),
             )
         )
+    )
+
+
+def _catalog_ids() -> list[str]:
+    from samenplan.plan.catalog import load_catalog
+
+    return list(load_catalog())
+
+
+def _regeling_text(ident: str) -> str | None:
+    """`explain` for a regeling id: the regeling in full, as `samenplan regelingen ID` shows it."""
+    from datetime import date
+
+    from samenplan.plan.catalog import load_catalog, peildatum
+    from samenplan.plan.catalogtext import beschrijving
+
+    regeling = load_catalog().get(ident.strip())
+    if regeling is None:
+        return None
+    try:
+        dag = peildatum(None, date.today())
+    except ValueError:
+        dag = date.today()
+    return (
+        beschrijving(regeling, dag)
+        + f"\nDit is een regeling, geen code. Ook: samenplan regelingen {regeling.id}\n"
     )
 
 
@@ -161,8 +187,13 @@ def _table_line(entry: Entry, width: int) -> str:
 
 
 def explain_text(code: str) -> str:
-    """The documentation of one code, with good and bad examples."""
-    entry = find(code)
+    """The documentation of one code, with good and bad examples; or a regeling of the catalog."""
+    try:
+        entry = find(code)
+    except UnknownCode:
+        if (text := _regeling_text(code)) is not None:
+            return text
+        raise
     parts = [
         f"{entry.code.code} {entry.code.slug}: {entry.code.summary}",
         _severity_sentence(entry),

@@ -101,6 +101,7 @@ def _files(
         return example_files(voorbeeld)
     if ask:
         titel, gemeenten, periode, partners, fase = _ask(titel, gemeenten, periode, partners, fase)
+        regelingen = regelingen or _ask_regelingen(periode)
     answers = build_answers(
         titel=titel,
         gemeenten=gemeenten,
@@ -110,7 +111,34 @@ def _files(
         fase=fase,
         today=date.today(),
     )
+    _warn_regelingen(answers.van, answers.tot, [g.regeling for g in answers.geldstromen])
     return render_plan(answers)
+
+
+def _ask_regelingen(periode: str) -> list[str]:
+    """Show the regelingen open for the periode first, and ask which ones the plan uses."""
+    from samenplan.scaffold.regelingkeuze import keuzelijst, kies
+
+    van, tot = parse_periode(periode)
+    typer.echo(keuzelijst(van, tot))
+    while True:
+        answer: str = typer.prompt(
+            "Regelingen die het plan gebruikt (nummers of ids, gescheiden door komma's; leeg = geen)",
+            default="",
+            show_default=False,
+        )
+        try:
+            return kies(answer, van, tot)
+        except AnswerError as exc:
+            typer.echo(str(exc), err=True)
+
+
+def _warn_regelingen(van: date, tot: date, ids: list[str]) -> None:
+    """Warn on stderr about chosen regelingen whose spending term does not cover the plan."""
+    from samenplan.scaffold.regelingkeuze import meldingen
+
+    for melding in meldingen(ids, van, tot):
+        typer.echo(f"Let op: {melding}", err=True)
 
 
 def _ask(

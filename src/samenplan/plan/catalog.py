@@ -1,9 +1,11 @@
-"""The regelingen catalog shipped with samenplan, and merging it with a plan's own regelingen."""
+"""The regelingen catalog shipped with samenplan: loading, merging a plan's own, and time."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
+from datetime import date
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,8 +43,9 @@ def _parse_yaml(text: str) -> Any:
 def parse_catalog(data: Any) -> dict[str, Regeling]:
     """Validate parsed catalog data into regelingen by id.
 
-    Raises ValueError when the top-level shape is wrong or an id occurs twice; pydantic's
-    ValidationError when an entry does not fit the Regeling model.
+    Raises ValueError when the top-level shape is wrong, an id occurs twice, or an entry has
+    no source link or no periode; pydantic's ValidationError when an entry does not fit the
+    Regeling model (a date that does not parse, for one).
     """
     from samenplan.plan.models.regeling import Regeling
 
@@ -53,6 +56,10 @@ def parse_catalog(data: Any) -> dict[str, Regeling]:
         regeling = Regeling.model_validate(entry)
         if regeling.id in catalog:
             raise ValueError(f"duplicate regeling id in catalog: {regeling.id!r}")
+        if not regeling.bron.startswith(("https://", "http://")):
+            raise ValueError(f"catalog regeling {regeling.id!r} has no source link ('bron')")
+        if regeling.periode is None or regeling.periode.tot < regeling.periode.van:
+            raise ValueError(f"catalog regeling {regeling.id!r} has no periode running forward")
         doel_ids = [doel.id for doel in regeling.bestedingsdoelen]
         if len(doel_ids) != len(set(doel_ids)):
             raise ValueError(f"duplicate bestedingsdoel id in regeling {regeling.id!r}")
@@ -76,3 +83,97 @@ def merge_regelingen(catalog: Mapping[str, Regeling], own: Iterable[Regeling]) -
     for regeling in own:
         merged[regeling.id] = regeling
     return merged
+
+
+# --- Time: which regelingen are open on a day, or for a plan's periode -----------------------
+
+#: Environment variable that fixes "today" for `samenplan regelingen` (reproducible output).
+DATUM_VARIABELE = "SAMENPLAN_DATUM"
+
+
+class Stand(StrEnum):
+    """Where a regeling stands on a given day."""
+
+    OPEN = "open"
+    NOG_NIET = "nog niet open"
+    AFGELOPEN = "afgelopen"
+    ONBEKEND = "geen periode bekend"
+
+
+def stand_op(regeling: Regeling, dag: date) -> Stand:
+    """Whether money of ``regeling`` may be spent on ``dag``."""
+    if regeling.periode is None:
+        return Stand.ONBEKEND
+    if dag < regeling.periode.van:
+        return Stand.NOG_NIET
+    if dag > regeling.periode.tot:
+        return Stand.AFGELOPEN
+    return Stand.OPEN
+
+
+def open_voor(regeling: Regeling, van: date, tot: date) -> bool:
+    """Whether the spending term of ``regeling`` overlaps the period van–tot (unknown: yes)."""
+    p = regeling.periode
+    return p is None or (p.van <= tot and van <= p.tot)
+
+
+def voor_periode(
+    catalog: Mapping[str, Regeling], van: date, tot: date
+) -> tuple[list[Regeling], list[Regeling]]:
+    """The regelingen open for the period van–tot (catalog order), and the others: first those
+    that start after it, then those that ended before it (most recently ended first)."""
+    open_ = [r for r in catalog.values() if open_voor(r, van, tot)]
+    later = [r for r in catalog.values() if r.periode and r.periode.van > tot]
+    ended = [r for r in catalog.values() if r.periode and r.periode.tot < van]
+    later.sort(key=lambda r: r.periode.van if r.periode else van)
+    ended.sort(key=lambda r: r.periode.tot if r.periode else tot, reverse=True)
+    return open_, later + ended
+
+
+def op_volgorde(catalog: Mapping[str, Regeling], dag: date) -> list[Regeling]:
+    """Every regeling, those open on ``dag`` first, then those still to come, then ended ones
+    (most recently ended first)."""
+    rank = {Stand.OPEN: 0, Stand.NOG_NIET: 1, Stand.ONBEKEND: 2, Stand.AFGELOPEN: 3}
+
+    def key(r: Regeling) -> tuple[int, int]:
+        stand = stand_op(r, dag)
+        ended = -r.periode.tot.toordinal() if r.periode and stand is Stand.AFGELOPEN else 0
+        return rank[stand], ended
+
+    return sorted(catalog.values(), key=key)
+
+
+def periode_melding(regeling: Regeling, van: date, tot: date) -> str | None:
+    """A Dutch warning when the spending term of ``regeling`` does not cover van–tot, else None."""
+    from samenplan.dutch import datum, periode
+
+    p = regeling.periode
+    if p is None or (p.van <= van and tot <= p.tot):
+        return None
+    naam = f"Regeling '{regeling.id}' ({regeling.label})"
+    plan = f"het plan loopt van {periode(van, tot)}"
+    if p.tot < van:
+        return f"{naam} is afgelopen: het geld mocht besteed worden tot en met {datum(p.tot)}; {plan}."
+    if p.van > tot:
+        return f"{naam} begint pas op {datum(p.van)}; {plan}."
+    if p.tot < tot:
+        return f"{naam} loopt af op {datum(p.tot)}, voor het einde van het plan; {plan}."
+    return f"{naam} begint pas op {datum(p.van)}, na het begin van het plan; {plan}."
+
+
+def peildatum(text: str | None, today: date) -> date:
+    """The day to compare with: ``text`` (JJJJ-MM-DD), else $SAMENPLAN_DATUM, else ``today``.
+
+    Raises ValueError with a Dutch message when a given date does not parse.
+    """
+    import os
+
+    for value, waar in ((text, "--datum"), (os.environ.get(DATUM_VARIABELE), DATUM_VARIABELE)):
+        if value:
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(
+                    f"'{value}' bij {waar} is geen datum. Schrijf JJJJ-MM-DD, bijvoorbeeld 2026-12-01."
+                ) from None
+    return today

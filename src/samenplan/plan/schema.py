@@ -3,6 +3,7 @@
 import json
 from typing import Any
 
+from samenplan.plan.schema_catalog import add_catalog_completion
 from samenplan.plan.steps import DOCUMENTS, Document
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -26,6 +27,7 @@ def build_schema(doc: Document) -> dict[str, Any]:
     }
     if definitions:
         result["definitions"] = definitions
+    add_catalog_completion(result)  # regeling and bestedingsdoel ids from the catalog
     _add_markdown(result)
     return result
 

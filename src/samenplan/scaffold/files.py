@@ -8,6 +8,7 @@ from samenplan.files.resources import examples_dir, templates_dir
 from samenplan.plan.schema import render_schemas, schema_file_name
 from samenplan.plan.steps import BY_FILE, DOCUMENTS
 from samenplan.scaffold.answers import Answers
+from samenplan.scaffold.regelingkeuze import template_globals
 
 SCHEMA_DIR = "schemas"
 
@@ -34,6 +35,7 @@ def render_plan(answers: Answers) -> dict[str, str]:
         autoescape=False,  # YAML output: values go through the yaml filter
     )
     env.filters["yaml"] = _yaml_scalar
+    env.globals.update(template_globals())  # regelingen open for the plan's periode
     files = {doc.file: env.get_template(f"{doc.file}.j2").render(a=answers, doc=doc) for doc in DOCUMENTS}
     files.update({f"{SCHEMA_DIR}/{name}": text for name, text in render_schemas().items()})
     return files

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import Severity
-from samenplan.plan.models.regeling import Regeling
+from samenplan.plan.models.regeling import DoelenStatus, Regeling
 from samenplan.plan.models.samenwerking import Geldstroom
 from samenplan.plan.money import StroomGeld, geld
 from samenplan.suggest import did_you_mean
@@ -95,44 +95,124 @@ def geldstroom_zonder_bestedingsdoel(ctx: RuleContext) -> Iterator[Finding]:
     theme="geld",
     bad="""
 geldstromen:
-  - id: npo_gemeente
-    regeling: npo_gemeenten
-    bestedingsdoelen: [bovenschool, jongerenwerk]
+  - id: npo_school
+    regeling: npo_scholen
+    bestedingsdoelen: [a_meer_onderwijs, jongerenwerk]
 """,
     good="""
 geldstromen:
-  - id: npo_gemeente
-    regeling: npo_gemeenten
-    bestedingsdoelen: [bovenschools, zorg_welzijn]
+  - id: npo_school
+    regeling: npo_scholen
+    bestedingsdoelen: [a_meer_onderwijs, c_sociaal_emotioneel_fysiek]
 """,
 )
 def bestedingsdoel_niet_van_regeling(ctx: RuleContext) -> Iterator[Finding]:
     """Elke regeling heeft vaste bestedingsdoelen: alleen daaraan mag het geld besteed worden.
     Een geldstroom noemt een bestedingsdoel dat niet bij zijn regeling hoort. Vaak is het een
     tikfout, of een doel van een andere regeling (jongerenwerk past bij het steunpakket
-    welzijn, niet bij NP Onderwijs). Geld dat aan een verkeerd doel wordt besteed, moet
-    mogelijk terug.
+    welzijn, niet bij NP Onderwijs voor scholen). Geld dat aan een verkeerd doel wordt
+    besteed, moet mogelijk terug.
+
+    Deze regel geldt voor regelingen waarvan de lijst met bestedingsdoelen vastligt, en voor
+    eigen regelingen in samenplan.yaml. Is de lijst in de catalogus niet nagekeken of niet
+    compleet, dan geeft samenplan een waarschuwing (SP309).
 
     Oplossing: kies een bestedingsdoel van de regeling; de melding noemt ze. Hoort het geld bij
     een andere regeling, verander dan `regeling:` van de geldstroom.
     """
+    for i, j, doel, g, regeling in _onbekende_doelen(ctx):
+        if regeling.bestedingsdoelen_status is not DoelenStatus.VASTGESTELD:
+            continue  # SP309: the list may be incomplete
+        ids = [d.id for d in regeling.bestedingsdoelen]
+        yield Finding(
+            "samenwerking",
+            ("geldstromen", i, "bestedingsdoelen", j),
+            f"Bestedingsdoel '{doel}' van geldstroom '{g.id}' hoort niet bij "
+            f"regeling '{regeling.id}' ({_naam(regeling)}).",
+            _join(
+                did_you_mean(doel, ids),
+                f"De bestedingsdoelen van {_naam(regeling)} zijn: {_doelen(regeling)}.",
+            ),
+        )
+
+
+def _onbekende_doelen(ctx: RuleContext) -> Iterator[tuple[int, int, str, Geldstroom, Regeling]]:
+    """(geldstroom index, doel index, doel, geldstroom, regeling) of every bestedingsdoel of a
+    geldstroom that is not in the list of its (known) regeling."""
     for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
         regeling = ctx.plan.regelingen.get(g.regeling)
         if regeling is None:
             continue  # SP303
-        ids = [d.id for d in regeling.bestedingsdoelen]
+        ids = {d.id for d in regeling.bestedingsdoelen}
         for j, doel in enumerate(g.bestedingsdoelen):
             if doel not in ids:
-                yield Finding(
-                    "samenwerking",
-                    ("geldstromen", i, "bestedingsdoelen", j),
-                    f"Bestedingsdoel '{doel}' van geldstroom '{g.id}' hoort niet bij "
-                    f"regeling '{regeling.id}' ({_naam(regeling)}).",
-                    _join(
-                        did_you_mean(doel, ids),
-                        f"De bestedingsdoelen van {_naam(regeling)} zijn: {_doelen(regeling)}.",
-                    ),
-                )
+                yield i, j, doel, g, regeling
+
+
+@rule(
+    "SP309",
+    "bestedingsdoel-niet-in-lijst",
+    Severity.WARNING,
+    "Een geldstroom noemt een bestedingsdoel dat niet in de (onvolledige) lijst van zijn regeling staat.",
+    theme="geld",
+    bad="""
+geldstromen:
+  - id: npo_gemeente
+    regeling: npo_gemeenten
+    bestedingsdoelen: [lokale_samenwerking]
+""",
+    good="""
+geldstromen:
+  - id: npo_gemeente
+    regeling: npo_gemeenten
+    bestedingsdoelen: [bovenschools]
+    # of, als het doel in de regeling staat:
+    # bestedingsdoelen: [lokale_samenwerking]  # samenplan: negeer SP309 reden: <artikel>
+""",
+)
+def bestedingsdoel_niet_in_lijst(ctx: RuleContext) -> Iterator[Finding]:
+    """Van sommige regelingen is de lijst met bestedingsdoelen in de catalogus niet compleet
+    of niet nagekeken. De lijst komt dan uit toelichtingen (van het ministerie, NJi of een
+    ondersteuningsorganisatie), omdat de officiële tekst niet helemaal gelezen kon worden. Of
+    het geld komt uit de algemene uitkering en is niet geoormerkt: dan beslist de
+    gemeenteraad waaraan het besteed wordt, en volgen de doelen de brief waarin het geld werd
+    aangekondigd. Noemt een geldstroom een doel dat niet in zo'n lijst staat, dan kan
+    samenplan niet zeggen of dat mag. Daarom is dit een waarschuwing, geen fout.
+    `samenplan regelingen ID` laat zien wat er van een regeling niet is nagekeken.
+
+    Oplossing: kijk in de regeling zelf of het doel mag; de melding zegt waar. Mag het,
+    schrijf dan in de `toelichting` van de geldstroom waar het staat, en zet achter het doel
+    `# samenplan: negeer SP309 reden: ...` met het artikel of het raadsbesluit. Was het een
+    tikfout, kies dan een doel uit de lijst.
+    """
+    for i, j, doel, g, regeling in _onbekende_doelen(ctx):
+        status = regeling.bestedingsdoelen_status
+        if status is DoelenStatus.VASTGESTELD:
+            continue  # SP302
+        ids = [d.id for d in regeling.bestedingsdoelen]
+        if status is DoelenStatus.NIET_GEOORMERKT:
+            waarom = (
+                "Dat geld is niet geoormerkt: de gemeenteraad beslist waaraan het besteed "
+                "wordt; de lijst volgt de brief waarin het geld werd aangekondigd."
+            )
+            nakijken = "Schrijf in de toelichting van de geldstroom welk besluit van de raad dit doel dekt."
+        else:
+            waarom = (
+                "Die lijst komt niet uit de officiële tekst van de regeling en is misschien "
+                "niet compleet; samenplan kan niet zeggen of dit doel mag."
+            )
+            nakijken = f"Kijk in de regeling of dit doel mag: {regeling.doelen_bron}."
+        yield Finding(
+            "samenwerking",
+            ("geldstromen", i, "bestedingsdoelen", j),
+            f"Bestedingsdoel '{doel}' van geldstroom '{g.id}' staat niet in de lijst van "
+            f"regeling '{regeling.id}' ({_naam(regeling)}). {waarom}",
+            _join(
+                did_you_mean(doel, ids),
+                nakijken,
+                f"De bekende bestedingsdoelen zijn: {_doelen(regeling)}.",
+            ),
+        )
 
 
 @rule(
@@ -154,10 +234,10 @@ geldstromen:
 )
 def onbekende_regeling(ctx: RuleContext) -> Iterator[Finding]:
     """Elke geldstroom komt uit een regeling. samenplan kent de landelijke regelingen uit de
-    catalogus (NP Onderwijs voor gemeenten en voor scholen, het steunpakket welzijn jeugd,
-    sport en leefstijl en andere) en de eigen regelingen die het plan zelf beschrijft in
-    samenplan.yaml. De regeling van deze geldstroom staat op geen van beide plekken, dus
-    weet samenplan niet aan welke bestedingsdoelen het geld besteed mag worden.
+    catalogus (`samenplan regelingen` toont ze, bijvoorbeeld de Brede SPUK, GOAB en NP
+    Onderwijs) en de eigen regelingen die het plan zelf beschrijft in samenplan.yaml. De
+    regeling van deze geldstroom staat op geen van beide plekken, dus weet samenplan niet aan
+    welke bestedingsdoelen het geld besteed mag worden.
 
     Oplossing: verbeter de id van de regeling (let op tikfouten). Komt het geld uit een eigen
     budget van de gemeente of het schoolbestuur, of uit een lokale subsidieregeling? Beschrijf
@@ -175,6 +255,7 @@ def onbekende_regeling(ctx: RuleContext) -> Iterator[Finding]:
             "catalogus en niet bij de eigen regelingen in samenplan.yaml.",
             _join(
                 did_you_mean(g.regeling, known),
+                "'samenplan regelingen' toont de regelingen van de catalogus.",
                 "Komt het geld uit een eigen budget of een lokale subsidie? Beschrijf de "
                 "regeling dan in samenplan.yaml onder `regelingen:`, met een id, een naam en "
                 "minstens één bestedingsdoel (id en naam).",

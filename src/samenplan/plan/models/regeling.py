@@ -1,8 +1,43 @@
 """A funding regulation and its bestedingsdoelen: catalog entries and a plan's own."""
 
+from enum import StrEnum
+
 from pydantic import Field
 
 from samenplan.plan.models.common import Id, Model, Periode, Tekst, config
+
+
+class Kanaal(StrEnum):
+    """How the money reaches its ontvanger."""
+
+    SPUK = "spuk"  # specifieke uitkering, verantwoord via SiSa
+    ALGEMENE_UITKERING = "algemene_uitkering"  # gemeentefonds, not earmarked
+    BEKOSTIGING = "bekostiging"  # (aanvullende) bekostiging of schoolbesturen
+    SUBSIDIE = "subsidie"
+    EIGEN_MIDDELEN = "eigen_middelen"
+    OVERIG = "overig"
+
+
+#: Dutch label per kanaal, for lists and the plan document.
+KANAAL_NAMEN: dict[Kanaal, str] = {
+    Kanaal.SPUK: "specifieke uitkering (SPUK)",
+    Kanaal.ALGEMENE_UITKERING: "algemene uitkering (gemeentefonds)",
+    Kanaal.BEKOSTIGING: "bekostiging",
+    Kanaal.SUBSIDIE: "subsidie",
+    Kanaal.EIGEN_MIDDELEN: "eigen middelen",
+    Kanaal.OVERIG: "overig",
+}
+
+
+class DoelenStatus(StrEnum):
+    """How far the list of bestedingsdoelen of a regeling can be trusted."""
+
+    #: The list is complete: a doel outside it is not allowed (a plan's own regeling too).
+    VASTGESTELD = "vastgesteld"
+    #: The list comes from explanations, not from the official text: it may be incomplete.
+    NIET_NAGEKEKEN = "niet_nagekeken"
+    #: Not earmarked money (algemene uitkering): the list follows a letter; the raad decides.
+    NIET_GEOORMERKT = "niet_geoormerkt"
 
 
 class Bestedingsdoel(Model):
@@ -31,12 +66,47 @@ class Regeling(Model):
         default="", description="Officiële vindplaats, bijvoorbeeld 'Stcrt. 2021, 42927'."
     )
     verstrekker: str = Field(default="", description="Wie het geld geeft (Rijk, gemeente, …).")
+    kanaal: Kanaal | None = Field(
+        default=None,
+        description="Hoe het geld komt: spuk, algemene_uitkering, bekostiging, subsidie, "
+        "eigen_middelen of overig.",
+    )
     ontvangers: list[str] = Field(
         default_factory=list, description="Wie het geld kan ontvangen (soort partner)."
     )
     periode: Periode | None = Field(default=None, description="Periode waarin het geld besteed mag worden.")
+    vaste_termijn: bool = Field(
+        default=True,
+        description="true: de periode is de bestedingstermijn van de regeling; geld daarbuiten "
+        "mag niet besteed worden. false: de periode is een indicatie (bijvoorbeeld geld uit het "
+        "gemeentefonds); een plan mag op de geldstroom een eigen periode zetten.",
+    )
     bron: str = Field(default="", description="Link naar de bron van deze gegevens.")
-    toelichting: Tekst = Field(default="", description="Toelichting, ook wat niet is nagekeken.")
+    bestedingsdoelen_bron: str = Field(
+        default="",
+        description="Link naar de bron van de lijst bestedingsdoelen, als dat een andere is dan `bron`.",
+    )
+    toelichting: Tekst = Field(default="", description="Toelichting bij de regeling.")
+    niet_nagekeken: list[Tekst] = Field(
+        default_factory=list,
+        description="Wat niet in de officiële tekst is nagekeken, of alleen is afgeleid.",
+    )
+    bestedingsdoelen_status: DoelenStatus = Field(
+        default=DoelenStatus.VASTGESTELD,
+        description="vastgesteld: de lijst van bestedingsdoelen is compleet; niet_nagekeken: de "
+        "lijst komt niet uit de officiële tekst en is misschien niet compleet; "
+        "niet_geoormerkt: het geld is niet geoormerkt, de doelen zijn een indeling.",
+    )
     bestedingsdoelen: list[Bestedingsdoel] = Field(
         min_length=1, description="De bestedingsdoelen van deze regeling."
     )
+
+    @property
+    def label(self) -> str:
+        """The short name when there is one, else the name."""
+        return self.korte_naam or self.naam
+
+    @property
+    def doelen_bron(self) -> str:
+        """Where to check the list of bestedingsdoelen."""
+        return self.bestedingsdoelen_bron or self.bron
