@@ -85,7 +85,7 @@ class ExtrasContext:
 
     @property
     def plan_shown(self) -> str:
-        return "de hoofdmap" if self.at_root else self.plan
+        return "de hoofdmap van de repository" if self.at_root else f"de map {self.plan}"
 
     @property
     def check_command(self) -> str:
