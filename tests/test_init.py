@@ -1012,3 +1012,19 @@ def test_init_help_shows_dutch_placeholders(tmp_path: Path) -> None:
     assert "<str>" not in done.stdout and "<list" not in done.stdout
     for option in ("--titel TEKST", "--gemeente NAAM", "--fase FASE", "--bron BRON", "--herstel"):
         assert option in done.stdout
+
+
+def test_command_list_starts_with_init_and_cuts_no_description(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "samenplan", "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**child_env(), "COLUMNS": "80"},
+        check=False,
+    )
+    commands = done.stdout.split("Opdrachten:\n", 1)[1]
+    assert commands.split()[0] == "init"
+    assert "..." not in commands and "…" not in commands
+    assert "klaar om in te vullen." in commands
+    assert all(len(line) <= 80 for line in commands.splitlines())

@@ -117,12 +117,23 @@ def check_command(
         outputs = choose_outputs(output_format, output, report or [], os.environ)
         results = check_plans(plan_dirs or [Path()])
     except (NotAPlan, OutputError) as exc:
-        fail(str(exc))
+        fail(str(exc) + _folder_hint(plan_dirs or []))
     _write_reports(results, outputs, color=_use_color(no_color))
     if any(out.format == "github" for out in outputs):
         _append_step_summary(results)
     failed = any(result.fails(level) for result in results) and not exit_zero
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+def _folder_hint(paths: list[Path]) -> str:
+    """For `check plan/05-aanpak.yaml`: the plan folder to give instead."""
+    from samenplan.load.planfolder import is_plan_folder
+
+    for path in paths:
+        if path.is_file() and is_plan_folder(path.parent):
+            folder = path.parent.as_posix()
+            return f" samenplan controleert altijd het hele plan; geef de map op: samenplan check {folder}"
+    return ""
 
 
 def _fail_level(value: str) -> "Severity":
