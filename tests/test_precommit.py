@@ -10,6 +10,7 @@ skip) outside a git checkout or without pre-commit (``pip install -e '.[test]'``
 import functools
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -168,3 +169,52 @@ def test_generated_config_installs_samenplan_from_the_source(dist: Dist, tmp_pat
     broken = pre_commit_run(repo, home, PATH=path)
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "SP101" in broken.stdout and "plan/05-aanpak.yaml" in broken.stdout
+
+
+def mirror_index(dist: Dist, folder: Path) -> str:
+    """A PEP 503 index in ``folder`` with samenplan and every package it needs, as a gemeente's
+    mirror has them (setuptools too: pre-commit builds a stub package for a local hook); returns
+    its file:// address."""
+    wheels = folder / "wheels"
+    packages = [str(dist.wheel), "setuptools", "wheel"]
+    # pip wheel: like a mirror, only wheels (a package without one is built here, once)
+    download = [sys.executable, "-m", "pip", "wheel", "-q", "-w", str(wheels), *packages]
+    assert subprocess.run(download, capture_output=True, check=False).returncode == 0
+    simple = folder / "simple"
+    for wheel in wheels.glob("*.whl"):
+        project = re.sub(r"[-_.]+", "-", wheel.name.split("-")[0]).lower()
+        (simple / project).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(wheel, simple / project / wheel.name)
+    for project in simple.iterdir():
+        links = "".join(f'<a href="{w.name}">{w.name}</a>' for w in sorted(project.glob("*.whl")))
+        (project / "index.html").write_text(f"<!DOCTYPE html><html><body>{links}</body></html>\n", "utf-8")
+    assert (simple / "samenplan").is_dir() and (simple / "pydantic").is_dir()
+    return simple.as_uri() + "/"
+
+
+@pytest.mark.slow
+def test_generated_config_with_a_mirror_installs_from_that_index(dist: Dist, tmp_path: Path) -> None:
+    """`--bron https://mirror/simple`: pre-commit passes the index to pip, and installs
+    samenplan and its dependencies from there only."""
+    index = mirror_index(dist, tmp_path / "mirror")
+    repo = tmp_path / "gebruiker"
+    shutil.copytree(HEIDEDORPEN, repo / "plan")
+    assert git("init", "-q", cwd=repo).returncode == 0
+    made = subprocess.run(
+        [sys.executable, "-m", "samenplan", "init", "plan", "--pre-commit", "--bron", index],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        env=clean_env(PYTHONPATH=str(ROOT / "src")),
+    )
+    assert made.returncode == 0, made.stderr
+    [hook] = YAML(typ="safe").load((repo / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"]
+    assert hook["additional_dependencies"] == [f"--index-url={index}", "samenplan==0.1.0"]
+    assert git("add", "-A", cwd=repo).returncode == 0
+    # Only the mirror: no other index and no wheel folders of this machine.
+    isolated = {"PIP_FIND_LINKS": "", "PIP_EXTRA_INDEX_URL": "", "PIP_CONFIG_FILE": os.devnull}
+    done = pre_commit_run(repo, tmp_path / "home", **isolated)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "samenplan check plan" in done.stdout and "Passed" in done.stdout
