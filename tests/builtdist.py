@@ -1,7 +1,7 @@
 """The package as a user gets it: ``python -m build`` once per test session, and fresh venvs.
 
 Used by the slow tests that install samenplan the way CI jobs, pre-commit and the README do.
-Import the fixtures into a test module with ``from builtdist import dist, ...``.
+The fixture ``dist`` is made available to every test by conftest.py.
 """
 
 import os

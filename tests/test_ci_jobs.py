@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from builtdist import ROOT, Dist, clean_env, dist, fresh_venv, run, run_ok
+from builtdist import ROOT, Dist, clean_env, fresh_venv, run, run_ok
 
 pytestmark = pytest.mark.slow
-__all__ = ["dist"]  # the fixture, imported for pytest
 
 HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
 

@@ -1028,3 +1028,20 @@ def test_command_list_starts_with_init_and_cuts_no_description(tmp_path: Path) -
     assert "..." not in commands and "…" not in commands
     assert "klaar om in te vullen." in commands
     assert all(len(line) <= 80 for line in commands.splitlines())
+
+
+def test_overwrite_with_extras_replaces_only_the_extras_and_backs_them_up(tmp_path: Path) -> None:
+    repo = git_repo(tmp_path / "repo")
+    init_ok(repo, "plan", "--yes", "--ci", "gitlab")
+    edit_aanleiding(repo / "plan")
+    own_job = b"eigen-taak:\n  script: [echo hallo]\n"
+    (repo / ".gitlab-ci.yml").write_bytes(own_job)
+    plan_before = {n: c for n, (c, _) in snapshot(repo / "plan").items()}
+    done = init_ok(repo, "plan", "--ci", "gitlab", "--overwrite", "--yes")
+    assert {n: c for n, (c, _) in snapshot(repo / "plan").items() if n in plan_before} == plan_before
+    assert "samenplan-plan:" in (repo / ".gitlab-ci.yml").read_text("utf-8")
+    [backup] = backups(repo / "plan")
+    assert (backup / "buiten-de-planmap" / ".gitlab-ci.yml").read_bytes() == own_job
+    assert f"staat in plan/reservekopie/{backup.name}/" in done.stdout
+    init_ok(repo, "plan", "--herstel", "--yes")
+    assert (repo / ".gitlab-ci.yml").read_bytes() == own_job

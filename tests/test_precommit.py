@@ -20,12 +20,11 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from builtdist import Dist, dist
+from builtdist import Dist
 
 ROOT = Path(__file__).resolve().parents[1]
 HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
 HOOKS_FILE = ".pre-commit-hooks.yaml"
-__all__ = ["dist"]  # the fixture, imported for pytest
 
 
 def git(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from builtdist import ROOT, Dist, clean_env, dist, run
+from builtdist import ROOT, Dist, clean_env, run
 
 pytestmark = pytest.mark.slow
-__all__ = ["dist"]  # the fixture, imported for pytest
 
 FENCE = re.compile(r"^```sh\n(.*?)^```", re.MULTILINE | re.DOTALL)
 INSTALLS = ("pipx install ", "uv tool install ", "python3 -m venv ~/")

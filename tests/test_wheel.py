@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from builtdist import ROOT, Dist, dist, fresh_venv, run, run_ok
+from builtdist import ROOT, Dist, fresh_venv, run, run_ok
 
 pytestmark = pytest.mark.slow
-__all__ = ["dist"]  # the fixture, imported for pytest
 
 
 @pytest.fixture(scope="module")

@@ -116,7 +116,9 @@ def run_init(
         source = parse_source(bron)
         check_target(plan_dir)
         existing = _holds_plan(plan_dir)
-        extras_only = existing and not overwrite and voorbeeld is None and bool(systems or pre_commit or git)
+        # An existing plan with --ci, --pre-commit or --git gets only those; --overwrite then
+        # applies to them alone, never to the plan's own files.
+        extras_only = existing and voorbeeld is None and bool(systems or pre_commit or git)
         plan_part: list[FileWrite] = []
         extra_part: list[FileWrite] = []
         if not extras_only:
