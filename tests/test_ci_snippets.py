@@ -1,6 +1,8 @@
-"""The YAML snippets in docs/ci.md parse and have the structure their tool expects.
+"""The YAML snippets in docs/ci.md: exactly what `samenplan init` writes, and they work.
 
-Each snippet starts with a comment naming the file it belongs in (``# .gitlab-ci.yml``).
+Each snippet starts with a comment naming the file it belongs in (``# .gitlab-ci.yml``). The
+three that `init` writes must be the generated files for a plan in ``plan/`` with the default
+install source, so the page and the tool never drift apart.
 """
 
 import json
@@ -15,11 +17,19 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from samenplan import __version__
+from samenplan.scaffold.files import ExtrasContext, extra_files
+from samenplan.scaffold.install import default_source
+
 ROOT = Path(__file__).resolve().parents[1]
 CI_MD = ROOT / "docs" / "ci.md"
 HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
 CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI")
 FENCE = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
+GIT_VARIANT = ".pre-commit-config.yaml, met samenplan uit Git"
+GENERATED = extra_files(
+    ["github", "gitlab"], pre_commit=True, context=ExtrasContext("plan", default_source())
+)
 
 
 def snippets() -> dict[str, str]:
@@ -28,7 +38,9 @@ def snippets() -> dict[str, str]:
     for block in FENCE.findall(CI_MD.read_text(encoding="utf-8")):
         first = block.splitlines()[0]
         assert first.startswith("# "), f"snippet does not start with '# <file name>': {first!r}"
-        found[first[2:].strip()] = block
+        name = first[2:].strip()
+        assert name not in found, f"two snippets for {name}"
+        found[name] = block
     return found
 
 
@@ -44,40 +56,41 @@ def check_commands(lines: list[str]) -> list[list[str]]:
 
 
 def test_every_snippet_is_yaml() -> None:
-    assert set(snippets()) == {".pre-commit-config.yaml", ".github/workflows/samenplan.yml", ".gitlab-ci.yml"}
+    assert set(snippets()) == {*GENERATED, GIT_VARIANT}
     for text in snippets().values():
         YAML(typ="safe", pure=True).load(text)
 
 
-def test_pre_commit_snippet_uses_our_hook() -> None:
-    config = load(".pre-commit-config.yaml")
+def test_snippets_are_exactly_what_init_writes() -> None:
+    for name, text in GENERATED.items():
+        assert snippets()[name] == f"# {name}\n{text}", f"docs/ci.md differs from `init` for {name}"
+
+
+def test_every_install_is_pinned() -> None:
+    """No page or generated file installs samenplan without an exact version."""
+    # 'samenplan' as a package name (not part of a file name like samenplan-requirements.txt)
+    # that no '==', ' @ ' or wheel version follows.
+    unpinned = re.compile(r"(?:pip|pipx|uv tool|uv pip) install [^\n`]*(?<![\w./-])samenplan(?![\w./=-]| @)")
+    pages = [
+        ROOT / name for name in ("README.md", "CONTRIBUTING.md", "CHANGELOG.md", ".pre-commit-hooks.yaml")
+    ]
+    for folder in ("docs", "templates", "src", ".github"):
+        pages += [p for p in (ROOT / folder).rglob("*") if p.is_file() and p.suffix not in (".pyc", ".png")]
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert not unpinned.findall(text), (path, unpinned.findall(text))
+    for text in GENERATED.values():
+        assert f"samenplan=={__version__}" in text
+
+
+def test_git_variant_uses_our_hook_with_a_tag() -> None:
+    config = load(GIT_VARIANT)
     ours = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
-    assert [hook["id"] for hook in hooks] == ["samenplan-check"]
-    assert {hook["id"] for hook in hooks} <= {hook["id"] for hook in ours}
-    assert hooks[0]["args"] == ["plan"]
-    assert {"repo", "rev", "hooks"} <= set(config["repos"][0])
-
-
-def test_github_snippet_runs_check_in_a_job() -> None:
-    workflow = load(".github/workflows/samenplan.yml")
-    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
-    assert check_commands(runs) == [["samenplan", "check", "plan"]]
-    assert any("pip install" in run for run in runs)
-    uses = [step.get("uses", "") for job in workflow["jobs"].values() for step in job["steps"]]
-    assert any(u.startswith("actions/checkout@") for u in uses)
-
-
-def test_gitlab_snippet_writes_code_quality_report() -> None:
-    pipeline = load(".gitlab-ci.yml")
-    jobs = {name: job for name, job in pipeline.items() if isinstance(job, dict) and "script" in job}
-    assert list(jobs) == ["samenplan"]
-    job = jobs["samenplan"]
-    report = job["artifacts"]["reports"]["codequality"]
-    assert job["artifacts"]["when"] == "always"
-    [command] = check_commands(job["script"])
-    assert command[command.index("--format") + 1] == "gitlab"
-    assert command[command.index("-o") + 1] == report == "gl-code-quality-report.json"
+    [repo] = config["repos"]
+    assert repo["rev"] == f"v{__version__}"
+    [hook] = repo["hooks"]
+    assert hook["id"] in {h["id"] for h in ours}
+    assert hook["args"] == ["plan"]
 
 
 def run(words: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -102,15 +115,19 @@ def break_plan(repo: Path) -> None:
     )
 
 
-def test_gitlab_command_writes_the_report(tmp_path: Path) -> None:
+def test_gitlab_command_prints_text_and_writes_the_report(tmp_path: Path) -> None:
     shutil.copytree(HEIDEDORPEN, tmp_path / "plan")
-    [command] = check_commands(load(".gitlab-ci.yml")["samenplan"]["script"])
-    report = tmp_path / "gl-code-quality-report.json"
-    assert run(command, tmp_path).returncode == 0
+    job = load(".gitlab-ci.yml")["samenplan-plan"]
+    [command] = check_commands(job["script"])
+    report = tmp_path / job["artifacts"]["reports"]["codequality"]
+    done = run(command, tmp_path, GITLAB_CI="true")
+    assert done.returncode == 0, done.stdout + done.stderr
     assert json.loads(report.read_text(encoding="utf-8")) == []
 
     break_plan(tmp_path)
-    assert run(command, tmp_path).returncode == 1
+    done = run(command, tmp_path, GITLAB_CI="true")
+    assert done.returncode == 1
+    assert "plan/05-aanpak.yaml:" in done.stdout and "SP101" in done.stdout, "the job log is not empty"
     [issue] = json.loads(report.read_text(encoding="utf-8"))
     assert issue["check_name"] == "SP101"
     assert issue["location"]["path"] == "plan/05-aanpak.yaml"
@@ -118,7 +135,7 @@ def test_gitlab_command_writes_the_report(tmp_path: Path) -> None:
 
 def test_github_command_annotates_by_itself(tmp_path: Path) -> None:
     shutil.copytree(HEIDEDORPEN, tmp_path / "plan")
-    workflow = load(".github/workflows/samenplan.yml")
+    workflow = load(".github/workflows/samenplan-plan.yml")
     runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
     [command] = check_commands(runs)
     break_plan(tmp_path)

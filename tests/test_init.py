@@ -5,8 +5,10 @@ prompts, --yes, no terminal, re-runs, --overwrite, --dry-run, --git, CI files an
 behave; every bad input gets a Dutch message on stderr, exit code 2, and nothing is written.
 """
 
+import io
 import json
 import os
+import re
 import select
 import subprocess
 import sys
@@ -461,24 +463,144 @@ def test_existing_files_are_skipped_and_missing_ones_made(tmp_path: Path) -> Non
     (plan / "03-analyse.yaml").unlink()
     done = init_ok(tmp_path, "plan", "--yes")
     assert (plan / "01-urgentie.yaml").read_bytes() == edited
-    assert "overgeslagen" in status_line(done.stdout, "01-urgentie.yaml")
+    assert status_line(done.stdout, "01-urgentie.yaml") == "bestaat al, niet veranderd"
     assert status_line(done.stdout, "03-analyse.yaml") == "gemaakt"
     assert status_line(done.stdout, "05-aanpak.yaml") == "al gelijk"
-    assert "1 bestaande bestanden zijn niet aangeraakt" in done.stdout
+    assert "1 bestaand bestand is niet aangeraakt" in done.stdout
     assert "Er verandert niets" not in done.stdout
 
 
-def test_overwrite_shows_the_diff_then_replaces(tmp_path: Path) -> None:
+def test_overwrite_with_yes_shows_the_diff_backs_up_then_replaces(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     init_ok(tmp_path, "plan", "--yes")
     fresh = (plan / "01-urgentie.yaml").read_text("utf-8")
     original = edit_aanleiding(plan)
+    edited = (plan / "01-urgentie.yaml").read_bytes()
     done = init_ok(tmp_path, "plan", "--yes", "--overwrite")
     assert "--- 01-urgentie.yaml (nu)\n+++ 01-urgentie.yaml (nieuw)\n@@" in done.stdout
     assert f"\n-{EDITED}\n+{original}\n" in done.stdout
-    assert done.stdout.count("\n--- ") == 1, "only the changed file shows a diff"
+    assert done.stdout.count("--- ") == 1, "only the changed file shows a diff"
     assert status_line(done.stdout, "01-urgentie.yaml") == "overschreven"
     assert (plan / "01-urgentie.yaml").read_text("utf-8") == fresh
+    [backup] = backups(plan)
+    assert f"staat in plan/reservekopie/{backup.name}/" in done.stdout
+    assert "samenplan init plan --herstel" in done.stdout
+    assert (backup / "01-urgentie.yaml").read_bytes() == edited
+    assert sorted(p.name for p in backup.iterdir()) == ["01-urgentie.yaml", "herstel.json"]
+
+
+def backups(plan: Path) -> list[Path]:
+    folder = plan / "reservekopie"
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def test_overwrite_without_a_terminal_needs_yes(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    init_ok(tmp_path, "plan", "--yes")
+    edit_aanleiding(plan)
+    before = snapshot(tmp_path)
+    done = init(tmp_path, "plan", "--overwrite")  # stdin is /dev/null
+    assert done.returncode == 2
+    assert f"\n-{EDITED}\n" in done.stdout, "the diff is shown before refusing"
+    assert "geef ook --yes mee. Er is niets veranderd." in done.stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_overwrite_on_a_terminal_asks_and_no_keeps_everything(
+    tmp_path: Path, terminal: StartTerminal
+) -> None:
+    plan = tmp_path / "plan"
+    init_ok(tmp_path, "plan", "--yes")
+    edit_aanleiding(plan)
+    before = snapshot(tmp_path)
+    term = terminal("init", "plan", "--overwrite", *FULL_OPTIONS, "--titel", "T")
+    term.expect(f"-{EDITED}")
+    term.answer("Doorgaan? [j/N]", "")
+    assert term.finish() == 0, term.output
+    assert "Er is niets veranderd." in term.output
+    assert snapshot(tmp_path) == before
+
+
+def test_overwrite_on_a_terminal_yes_then_herstel_brings_the_plan_back(
+    tmp_path: Path, terminal: StartTerminal
+) -> None:
+    plan = tmp_path / "plan"
+    init_ok(tmp_path, "plan", "--yes", *FULL_OPTIONS)
+    edit_aanleiding(plan)
+    filled = snapshot(plan)
+    term = terminal("init", "plan", "--overwrite", *FULL_OPTIONS, "--titel", "Nieuwe titel")
+    term.answer("Doorgaan? [j/N]", "j")
+    assert term.finish() == 0, term.output
+    assert EDITED not in (plan / "01-urgentie.yaml").read_text("utf-8")
+    assert "Terugzetten: samenplan init plan --herstel" in term.output
+
+    done = init_ok(tmp_path, "plan", "--herstel", "--yes")
+    assert status_line(done.stdout, "01-urgentie.yaml") == "teruggezet"
+    now = snapshot(plan)
+    for name, (content, _) in filled.items():
+        assert now[name][0] == content, name
+    # The restore kept what it replaced: a second --herstel undoes it.
+    init_ok(tmp_path, "plan", "--herstel", "--yes")
+    assert EDITED not in (plan / "01-urgentie.yaml").read_text("utf-8")
+
+
+def test_herstel_asks_on_a_terminal_and_needs_yes_without_one(
+    tmp_path: Path, terminal: StartTerminal
+) -> None:
+    plan = tmp_path / "plan"
+    init_ok(tmp_path, "plan", "--yes")
+    edit_aanleiding(plan)
+    init_ok(tmp_path, "plan", "--yes", "--overwrite")
+    before = snapshot(tmp_path)
+    refused = init(tmp_path, "plan", "--herstel")
+    assert refused.returncode == 2 and "geef ook --yes mee" in refused.stderr
+    term = terminal("init", "plan", "--herstel")
+    term.answer("Doorgaan? [j/N]", "nee")
+    assert term.finish() == 0
+    assert snapshot(tmp_path) == before
+
+
+def test_herstel_without_a_backup_says_so(tmp_path: Path) -> None:
+    init_ok(tmp_path, "plan", "--yes")
+    done = init(tmp_path, "plan", "--herstel", "--yes")
+    assert_refused(done, ["In 'plan/reservekopie' staat geen reservekopie"])
+
+
+def test_overwrite_of_a_file_that_is_no_utf8_says_so_and_keeps_its_bytes(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    init_ok(tmp_path, "plan", "--yes")
+    latin1 = 'aanleiding: "Café in de wijk, één plan"\n'.encode("latin-1", "replace")
+    (plan / "01-urgentie.yaml").write_bytes(latin1)
+    done = init_ok(tmp_path, "plan", "--yes", "--overwrite")
+    assert "Let op: 01-urgentie.yaml is nu geen UTF-8-tekst" in done.stdout
+    assert '\n-aanleiding: "Caf\ufffd in de wijk' in done.stdout, "the removed text is shown"
+    [backup] = backups(plan)
+    assert (backup / "01-urgentie.yaml").read_bytes() == latin1
+    init_ok(tmp_path, "plan", "--herstel", "--yes")
+    assert (plan / "01-urgentie.yaml").read_bytes() == latin1
+
+
+def test_a_plan_survives_every_init_without_overwrite(tmp_path: Path, terminal: StartTerminal) -> None:
+    plan = tmp_path / "plan"
+    init_ok(tmp_path, "plan", "--yes", *FULL_OPTIONS)
+    edit_aanleiding(plan)
+    filled = {name: content for name, (content, _) in snapshot(plan).items()}
+    for options in (
+        [],
+        ["--yes"],
+        ["--yes", *FULL_OPTIONS, "--titel", "Anders"],
+        ["--voorbeeld", "rivierstad"],
+        ["--ci", "github", "--ci", "gitlab", "--pre-commit", "--git"],
+        ["--dry-run", "--overwrite", "--yes"],
+        ["--overwrite"],  # no terminal, no --yes: refused
+    ):
+        init(tmp_path, "plan", *options)
+        now = {name: content for name, (content, _) in snapshot(plan).items()}
+        assert {n: c for n, c in now.items() if n in filled} == filled, options
+    term = terminal("init", "plan")
+    assert term.finish() == 0, term.output
+    assert "Titel van het plan" not in term.output, "an existing plan is not asked about"
+    assert {n: c for n, (c, _) in snapshot(plan).items() if n in filled} == filled
 
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
@@ -536,29 +658,98 @@ def yaml_file(path: Path) -> Any:
 def test_ci_github_file_parses_and_runs_check(tmp_path: Path) -> None:
     init_ok(tmp_path, "plan", "--yes", "--ci", "github")
     workflow = yaml_file(tmp_path / "plan" / ".github" / "workflows" / "samenplan.yml")
-    runs = [s.get("run") for s in workflow["jobs"]["check"]["steps"]]
+    job = workflow["jobs"]["check"]
+    runs = [s.get("run") for s in job["steps"]]
     assert "samenplan check ." in runs
+    assert 'python -m pip install "$SAMENPLAN_BRON"' in runs
+    assert job["env"] == {"SAMENPLAN_BRON": "samenplan==0.1.0"}
 
 
 def test_ci_gitlab_and_pre_commit_files_parse(tmp_path: Path) -> None:
     init_ok(tmp_path, "plan", "--yes", "--ci", "gitlab", "--pre-commit")
     job = yaml_file(tmp_path / "plan" / ".gitlab-ci.yml")["samenplan"]
-    assert any(line.startswith("samenplan check .") for line in job["script"])
+    assert "samenplan check . --report gitlab:gl-code-quality-report.json" in job["script"]
+    assert job["variables"] == {"SAMENPLAN_BRON": "samenplan==0.1.0"}
     assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
-    hooks = yaml_file(tmp_path / "plan" / ".pre-commit-config.yaml")["repos"][0]["hooks"]
-    assert hooks[0]["entry"] == "samenplan check"
+    [hook] = yaml_file(tmp_path / "plan" / ".pre-commit-config.yaml")["repos"][0]["hooks"]
+    assert hook["entry"] == "samenplan check ."
+    assert hook["language"] == "python", "pre-commit installs samenplan itself; no language: system"
+    assert hook["additional_dependencies"] == ["samenplan==0.1.0"]
     done = samenplan(tmp_path, "check", "plan")
     assert done.returncode == 0 and "\n0 fouten, " in done.stdout, done.stdout
 
 
-def test_gitlab_job_command_works_on_the_new_plan(tmp_path: Path) -> None:
+def test_gitlab_job_command_prints_text_and_writes_the_report(tmp_path: Path) -> None:
     init_ok(tmp_path, "plan", "--yes", "--ci", "gitlab")
     job = yaml_file(tmp_path / "plan" / ".gitlab-ci.yml")["samenplan"]
     [command] = [line for line in job["script"] if line.startswith("samenplan check")]
     done = samenplan(tmp_path / "plan", *command.split()[1:])
     assert done.returncode == 0, done.stderr
+    assert "SP801" in done.stdout and "01-urgentie.yaml:" in done.stdout, "the log shows the findings"
     report = json.loads((tmp_path / "plan" / "gl-code-quality-report.json").read_text("utf-8"))
     assert {issue["check_name"] for issue in report} <= COMPLETENESS
+
+
+def git_repo(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    git(folder, "init", "-q")
+    return folder
+
+
+def test_ci_and_pre_commit_go_to_the_repository_root_with_the_plan_path(tmp_path: Path) -> None:
+    repo = git_repo(tmp_path / "repo")
+    init_ok(repo, "plannen/noord", "--yes", "--ci", "gitlab", "--ci", "github", "--pre-commit")
+    assert not (repo / "plannen" / "noord" / ".gitlab-ci.yml").exists()
+    workflow = yaml_file(repo / ".github" / "workflows" / "samenplan-plannen-noord.yml")
+    assert "samenplan check plannen/noord" in [s.get("run") for s in workflow["jobs"]["check"]["steps"]]
+    job = yaml_file(repo / ".gitlab-ci.yml")["samenplan-plannen-noord"]
+    assert "samenplan check plannen/noord --report gitlab:gl-code-quality-plannen-noord.json" in job["script"]
+    [hook] = yaml_file(repo / ".pre-commit-config.yaml")["repos"][0]["hooks"]
+    assert hook["entry"] == "samenplan check plannen/noord"
+    assert re.search(hook["files"], "plannen/noord/05-aanpak.yaml")
+    assert not re.search(hook["files"], "plannen/zuid/05-aanpak.yaml")
+
+
+def test_a_second_plan_in_the_repository_gets_its_own_workflow(tmp_path: Path) -> None:
+    repo = git_repo(tmp_path / "repo")
+    init_ok(repo, "noord", "--yes", "--ci", "github", "--ci", "gitlab")
+    gitlab = (repo / ".gitlab-ci.yml").read_bytes()
+    done = init_ok(repo, "zuid", "--yes", "--ci", "github", "--ci", "gitlab")
+    assert (repo / ".github" / "workflows" / "samenplan-noord.yml").is_file()
+    assert (repo / ".github" / "workflows" / "samenplan-zuid.yml").is_file()
+    assert (repo / ".gitlab-ci.yml").read_bytes() == gitlab, "an existing .gitlab-ci.yml is not touched"
+    assert ".gitlab-ci.yml bestond al en is niet veranderd. Neem dit deel zelf over" in done.stdout
+    assert "samenplan-zuid:\n" in done.stdout and "--overwrite" not in done.stdout
+
+
+def test_outside_a_repository_init_says_where_the_ci_files_went(tmp_path: Path) -> None:
+    done = init_ok(tmp_path, "plan", "--yes", "--ci", "github")
+    assert "plan staat niet in een Git-repository" in done.stdout
+    assert "staan daarom in de planmap" in done.stdout
+
+
+def test_adding_extras_to_an_existing_plan_writes_only_those(tmp_path: Path, terminal: StartTerminal) -> None:
+    repo = git_repo(tmp_path)
+    init_ok(repo, "plan", "--yes", *FULL_OPTIONS)
+    edit_aanleiding(repo / "plan")
+    (repo / "plan" / "03-analyse.yaml").unlink()
+    before = snapshot(repo / "plan")
+    time.sleep(0.01)
+    term = terminal("init", "plan", "--ci", "github", "--pre-commit", "--gemeente", "Anders")
+    assert term.finish() == 0, term.output
+    for question in ("Titel van het plan", "Gemeente(n)", "Looptijd", "Partner", "Fase", "Doorgaan"):
+        assert question not in term.output
+    assert "--overwrite" not in term.output
+    assert "De antwoorden voor het plan (--gemeente) zijn niet gebruikt." in term.output
+    assert snapshot(repo / "plan") == before, "the plan folder is not touched, not even the missing file"
+    assert (repo / ".github" / "workflows" / "samenplan-plan.yml").is_file()
+    assert (repo / ".pre-commit-config.yaml").is_file()
+
+
+def test_ci_value_may_name_both_systems_once(tmp_path: Path) -> None:
+    init_ok(tmp_path, "plan", "--yes", "--ci", "gitlab,github", "--ci", "github")
+    assert (tmp_path / "plan" / ".gitlab-ci.yml").is_file()
+    assert (tmp_path / "plan" / ".github" / "workflows" / "samenplan.yml").is_file()
 
 
 def test_voorbeeld_rivierstad_is_copied_and_checks_clean(tmp_path: Path) -> None:
@@ -652,3 +843,211 @@ def test_unwritable_target_is_refused(tmp_path: Path) -> None:
             folder.chmod(0o755)
     assert_refused(done, [f"Je mag niet schrijven in '{folder}'"])
     assert not target.exists()
+
+
+# --- a full disk, git identity, prompts, --bron, --help -----------------------------------------
+
+
+def run_in_process(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from samenplan.cli.main import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(args)
+    out, err = capsys.readouterr()
+    return int(stopped.value.code or 0), out, err
+
+
+def test_full_disk_names_the_file_and_lists_only_what_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from samenplan.scaffold import writeplan
+
+    real = writeplan.write_atomic
+    calls: list[Path] = []
+
+    def fill_up(path: Path, text: str) -> None:
+        calls.append(path)
+        if len(calls) > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")  # as os.write raises it: no filename
+        real(path, text)
+
+    monkeypatch.setattr(writeplan, "write_atomic", fill_up)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, out, err = run_in_process(["init", str(tmp_path / "plan"), "--yes"], capsys)
+    assert code == 2
+    assert "None" not in err and "Traceback" not in err
+    assert "kan '02-samenwerking.yaml' niet schrijven: de schijf is vol." in err
+    assert "Wel geschreven: samenplan.yaml, 01-urgentie.yaml." in err
+    assert "gemaakt" not in out, "nothing is reported as made before it is written"
+    assert sorted(p.name for p in (tmp_path / "plan").iterdir()) == ["01-urgentie.yaml", "samenplan.yaml"]
+
+
+def git_env(tmp_path: Path, **config: str) -> dict[str, str]:
+    """child_env() with a global git configuration holding ``config`` (section.key=value)."""
+    path = tmp_path / "gitconfig"
+    lines = []
+    for key, value in config.items():
+        section, name = key.split("_", 1)
+        lines.append(f"[{section}]\n\t{name} = {value}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return {**child_env(), "GIT_CONFIG_GLOBAL": str(path)}
+
+
+def run_env(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "samenplan", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=env,
+        check=False,
+    )
+
+
+def test_git_commits_as_the_user_when_git_knows_them(tmp_path: Path) -> None:
+    env = git_env(tmp_path, user_name="Fatima de Vries", user_email="fatima@rivierstad.nl")
+    done = run_env(tmp_path, env, "init", "plan", "--yes", "--git")
+    assert done.returncode == 0, done.stderr
+    author = subprocess.run(
+        ["git", "log", "-1", "--format=%an <%ae>"],
+        cwd=tmp_path / "plan",
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout.strip()
+    assert author == "Fatima de Vries <fatima@rivierstad.nl>"
+    assert "Git kent je naam nog niet" not in done.stdout
+
+
+def test_git_without_an_identity_says_whose_name_the_commit_has(tmp_path: Path) -> None:
+    done = init_ok(tmp_path, "plan", "--yes", "--git")
+    assert "Git kent je naam nog niet" in done.stdout
+    assert git(tmp_path / "plan", "log", "-1", "--format=%an").strip() == "samenplan"
+
+
+def test_git_inside_an_existing_repository_makes_no_second_one(tmp_path: Path) -> None:
+    repo = git_repo(tmp_path / "repo")
+    done = init_ok(repo, "plan", "--yes", "--git")
+    assert not (repo / "plan" / ".git").exists()
+    assert "staat al in een Git-repository" in done.stdout
+
+
+def test_prompt_asks_again_for_an_empty_gemeente(tmp_path: Path, terminal: StartTerminal) -> None:
+    term = terminal("init", "plan", "--titel", "T", "--periode", "2024-08-01:2025-07-31", "--fase", "concept")
+    term.answer("Gemeente(n)", " , ")
+    term.expect("Geef de naam van minstens één gemeente")
+    term.answer("Gemeente(n)", "Heidedorp")
+    term.answer("Partner als naam=soort", "")
+    term.answer("Regelingen die het plan gebruikt", "")
+    assert term.finish() == 0, term.output
+    assert load(tmp_path / "plan" / "samenplan.yaml")["gemeenten"] == [{"naam": "Heidedorp"}]
+
+
+def wheel_file(tmp_path: Path) -> Path:
+    path = tmp_path / "samenplan-0.1.0-py3-none-any.whl"
+    path.write_bytes(b"PK")
+    return path
+
+
+BRONNEN = {
+    "standaard": ([], "samenplan==0.1.0", None),
+    "vaste-versie": (["--bron", "samenplan==0.2.1"], "samenplan==0.2.1", None),
+    "mirror": (
+        ["--bron", "https://pypi.gemeente.nl/simple"],
+        "samenplan==0.1.0",
+        "https://pypi.gemeente.nl/simple",
+    ),
+    "git-met-tag": (
+        ["--bron", "git+https://git.gemeente.nl/ict/samenplan@v0.1.0"],
+        "samenplan @ git+https://git.gemeente.nl/ict/samenplan@v0.1.0",
+        None,
+    ),
+    "wheel-url": (
+        ["--bron", "https://intranet.nl/pakketten/samenplan-0.1.0-py3-none-any.whl#sha256=ab12"],
+        "samenplan @ https://intranet.nl/pakketten/samenplan-0.1.0-py3-none-any.whl#sha256=ab12",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("options", "requirement", "index"), BRONNEN.values(), ids=BRONNEN.keys())
+def test_bron_lands_pinned_in_every_generated_file(
+    tmp_path: Path, options: list[str], requirement: str, index: str | None
+) -> None:
+    init_ok(tmp_path, "plan", "--yes", "--ci", "github", "--ci", "gitlab", "--pre-commit", *options)
+    plan = tmp_path / "plan"
+    env = yaml_file(plan / ".github" / "workflows" / "samenplan.yml")["jobs"]["check"]["env"]
+    variables = yaml_file(plan / ".gitlab-ci.yml")["samenplan"]["variables"]
+    expected = {"SAMENPLAN_BRON": requirement, **({"PIP_INDEX_URL": index} if index else {})}
+    assert env == variables == expected
+    [hook] = yaml_file(plan / ".pre-commit-config.yaml")["repos"][0]["hooks"]
+    assert hook["additional_dependencies"] == [*([f"--index-url={index}"] if index else []), requirement]
+
+
+def test_bron_wheel_path_becomes_a_file_url(tmp_path: Path) -> None:
+    wheel = wheel_file(tmp_path)
+    init_ok(tmp_path, "plan", "--yes", "--ci", "github", "--bron", wheel.name)
+    env = yaml_file(tmp_path / "plan" / ".github" / "workflows" / "samenplan.yml")["jobs"]["check"]["env"]
+    assert env["SAMENPLAN_BRON"] == f"samenplan @ {wheel.resolve().as_uri()}"
+
+
+BAD_BRONNEN = {
+    "zonder-versie": ("samenplan", "heeft geen vaste versie. Schrijf samenplan==0.1.0"),
+    "ondergrens": ("samenplan>=0.1", "heeft geen vaste versie"),
+    "git-zonder-tag": ("git+https://git.gemeente.nl/ict/samenplan", "Zet er een tag of commit achter"),
+    "ander-wheel": ("https://x.nl/iets-1.0-py3-none-any.whl", "is geen wheel van samenplan"),
+    "wheel-ontbreekt": ("samenplan-0.1.0-py3-none-any.whl", "bestaat niet"),
+    "onbekend": ("ftp://x", "begrijpt samenplan niet"),
+}
+
+
+@pytest.mark.parametrize(("bron", "expected"), BAD_BRONNEN.values(), ids=BAD_BRONNEN.keys())
+def test_bron_that_is_not_pinned_is_refused(tmp_path: Path, bron: str, expected: str) -> None:
+    assert_refused(init(tmp_path, "plan", "--yes", "--ci", "github", "--bron", bron), [expected])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_help_shows_dutch_placeholders(tmp_path: Path) -> None:
+    done = samenplan(tmp_path, "init", "--help")
+    assert done.returncode == 0
+    assert "<str>" not in done.stdout and "<list" not in done.stdout
+    for option in ("--titel TEKST", "--gemeente NAAM", "--fase FASE", "--bron BRON", "--herstel"):
+        assert option in done.stdout
+
+
+def test_command_list_starts_with_init_and_cuts_no_description(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "samenplan", "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**child_env(), "COLUMNS": "80"},
+        check=False,
+    )
+    commands = done.stdout.split("Opdrachten:\n", 1)[1]
+    assert commands.split()[0] == "init"
+    assert "..." not in commands and "…" not in commands
+    assert "klaar om in te vullen." in commands
+    assert all(len(line) <= 80 for line in commands.splitlines())
+
+
+def test_overwrite_with_extras_replaces_only_the_extras_and_backs_them_up(tmp_path: Path) -> None:
+    repo = git_repo(tmp_path / "repo")
+    init_ok(repo, "plan", "--yes", "--ci", "gitlab")
+    edit_aanleiding(repo / "plan")
+    own_job = b"eigen-taak:\n  script: [echo hallo]\n"
+    (repo / ".gitlab-ci.yml").write_bytes(own_job)
+    plan_before = {n: c for n, (c, _) in snapshot(repo / "plan").items()}
+    done = init_ok(repo, "plan", "--ci", "gitlab", "--overwrite", "--yes")
+    assert {n: c for n, (c, _) in snapshot(repo / "plan").items() if n in plan_before} == plan_before
+    assert "samenplan-plan:" in (repo / ".gitlab-ci.yml").read_text("utf-8")
+    [backup] = backups(repo / "plan")
+    assert (backup / "buiten-de-planmap" / ".gitlab-ci.yml").read_bytes() == own_job
+    assert f"staat in plan/reservekopie/{backup.name}/" in done.stdout
+    init_ok(repo, "plan", "--herstel", "--yes")
+    assert (repo / ".gitlab-ci.yml").read_bytes() == own_job

@@ -1,12 +1,16 @@
-"""The pre-commit hook, run by the real pre-commit tool from a clone of this repository.
+"""The pre-commit hook, run by the real pre-commit tool.
 
-pre-commit clones ``rev`` (the project's current HEAD), so the hook must be committed; the tests
-fail (never skip) outside a git checkout or without pre-commit (``pip install -e '.[test]'``).
+Two ways in: the configuration that `samenplan init --pre-commit` writes (a local hook with
+``language: python`` that pre-commit installs from the install source, here the locally built
+wheel), and ``.pre-commit-hooks.yaml`` for a Git address with a tag. For the second, pre-commit
+clones ``rev`` (the project's current HEAD), so the hook must be committed; the tests fail (never
+skip) outside a git checkout or without pre-commit (``pip install -e '.[test]'``).
 """
 
 import functools
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +19,8 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
+
+from builtdist import Dist
 
 ROOT = Path(__file__).resolve().parents[1]
 HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
@@ -28,8 +34,9 @@ def git(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    """The environment without GIT_* variables (set when tests run inside a git hook)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    """The environment without GIT_* variables (set when tests run inside a git hook) and
+    without this test run's PYTHONPATH (the hook must use what pre-commit installed)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k != "PYTHONPATH"}
     return {**env, **extra}
 
 
@@ -84,7 +91,7 @@ def user_repo(tmp_path: Path) -> Path:
     return repo
 
 
-def pre_commit_run(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def pre_commit_run(repo: Path, home: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
         cwd=repo,
@@ -93,7 +100,7 @@ def pre_commit_run(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         check=False,
         timeout=600,
-        env=clean_env(PRE_COMMIT_HOME=str(home), NO_COLOR="1"),
+        env=clean_env(PRE_COMMIT_HOME=str(home), NO_COLOR="1", **env),
     )
 
 
@@ -115,3 +122,98 @@ def test_pre_commit_hook_passes_good_plan_and_fails_broken_plan(user_repo: Path,
     assert broken.returncode != 0
     assert "SP101" in broken.stdout
     assert "05-aanpak.yaml" in broken.stdout
+
+
+def break_plan(plan: Path) -> None:
+    aanpak = plan / "05-aanpak.yaml"
+    text = aanpak.read_text(encoding="utf-8")
+    assert "leefdomeinen: [school, thuis]" in text
+    aanpak.write_text(
+        text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1), encoding="utf-8"
+    )
+
+
+@pytest.mark.slow
+def test_generated_config_installs_samenplan_from_the_source(dist: Dist, tmp_path: Path) -> None:
+    assert importlib.util.find_spec("pre_commit") is not None, "pip install -e '.[test]'"
+    repo = tmp_path / "gebruiker"
+    shutil.copytree(HEIDEDORPEN, repo / "plan")
+    assert git("init", "-q", cwd=repo).returncode == 0
+    made = subprocess.run(
+        [sys.executable, "-m", "samenplan", "init", "plan", "--pre-commit", "--bron", str(dist.wheel)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        env=clean_env(PYTHONPATH=str(ROOT / "src")),
+    )
+    assert made.returncode == 0, made.stderr
+    config = YAML(typ="safe").load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = config["repos"][0]["hooks"]
+    assert hook["language"] == "python" and hook["additional_dependencies"] == [
+        f"samenplan @ {dist.wheel.as_uri()}"
+    ]
+    # Nothing on PATH may provide samenplan: pre-commit must install it itself.
+    path = os.pathsep.join(
+        p for p in os.environ["PATH"].split(os.pathsep) if not (Path(p) / "samenplan").exists()
+    )
+    home = tmp_path / "pre-commit-home"
+    assert git("add", "-A", cwd=repo).returncode == 0
+    good = pre_commit_run(repo, home, PATH=path)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "samenplan check plan" in good.stdout and "Passed" in good.stdout
+
+    break_plan(repo / "plan")
+    broken = pre_commit_run(repo, home, PATH=path)
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "SP101" in broken.stdout and "plan/05-aanpak.yaml" in broken.stdout
+
+
+def mirror_index(dist: Dist, folder: Path) -> str:
+    """A PEP 503 index in ``folder`` with samenplan and every package it needs, as a gemeente's
+    mirror has them (setuptools too: pre-commit builds a stub package for a local hook); returns
+    its file:// address."""
+    wheels = folder / "wheels"
+    packages = [str(dist.wheel), "setuptools", "wheel"]
+    # pip wheel: like a mirror, only wheels (a package without one is built here, once)
+    download = [sys.executable, "-m", "pip", "wheel", "-q", "-w", str(wheels), *packages]
+    assert subprocess.run(download, capture_output=True, check=False).returncode == 0
+    simple = folder / "simple"
+    for wheel in wheels.glob("*.whl"):
+        project = re.sub(r"[-_.]+", "-", wheel.name.split("-")[0]).lower()
+        (simple / project).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(wheel, simple / project / wheel.name)
+    for project in simple.iterdir():
+        links = "".join(f'<a href="{w.name}">{w.name}</a>' for w in sorted(project.glob("*.whl")))
+        (project / "index.html").write_text(f"<!DOCTYPE html><html><body>{links}</body></html>\n", "utf-8")
+    assert (simple / "samenplan").is_dir() and (simple / "pydantic").is_dir()
+    return simple.as_uri() + "/"
+
+
+@pytest.mark.slow
+def test_generated_config_with_a_mirror_installs_from_that_index(dist: Dist, tmp_path: Path) -> None:
+    """`--bron https://mirror/simple`: pre-commit passes the index to pip, and installs
+    samenplan and its dependencies from there only."""
+    index = mirror_index(dist, tmp_path / "mirror")
+    repo = tmp_path / "gebruiker"
+    shutil.copytree(HEIDEDORPEN, repo / "plan")
+    assert git("init", "-q", cwd=repo).returncode == 0
+    made = subprocess.run(
+        [sys.executable, "-m", "samenplan", "init", "plan", "--pre-commit", "--bron", index],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        env=clean_env(PYTHONPATH=str(ROOT / "src")),
+    )
+    assert made.returncode == 0, made.stderr
+    [hook] = YAML(typ="safe").load((repo / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]["hooks"]
+    assert hook["additional_dependencies"] == [f"--index-url={index}", "samenplan==0.1.0"]
+    assert git("add", "-A", cwd=repo).returncode == 0
+    # Only the mirror: no other index and no wheel folders of this machine.
+    isolated = {"PIP_FIND_LINKS": "", "PIP_EXTRA_INDEX_URL": "", "PIP_CONFIG_FILE": os.devnull}
+    done = pre_commit_run(repo, tmp_path / "home", **isolated)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "samenplan check plan" in done.stdout and "Passed" in done.stdout

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -230,3 +231,109 @@ def test_schema_refuses_an_id_with_spaces_as_the_loader_does() -> None:
     validator = jsonschema.Draft7Validator(schema)
     assert list(validator.iter_errors(bad)), "an id with spaces and capitals must be refused"
     assert not list(validator.iter_errors(good))
+
+
+# --- what the editor shows: Dutch, never a docstring or a regular expression --------------------
+
+# Words that mark English text; none of them is a Dutch word.
+# ("of" and "kind" are Dutch words too: "or" and "child".)
+ENGLISH = {
+    "the",
+    "and",
+    "which",
+    "where",
+    "with",
+    "for",
+    "that",
+    "this",
+    "how",
+    "what",
+    "when",
+    "its",
+    "lives",
+}
+
+
+def all_docstrings() -> set[str]:
+    """Every docstring of the plan models and the vocabularies (which are English)."""
+    import inspect
+
+    from samenplan.plan import vocab
+    from samenplan.plan.models import (
+        aanpak,
+        analyse,
+        common,
+        manifest,
+        meten,
+        regeling,
+        resultaten,
+        samenwerking,
+        uitvoering,
+        urgentie,
+    )
+
+    found = set()
+    for module in (vocab, aanpak, analyse, common, manifest, meten, regeling, resultaten, samenwerking):
+        found |= {inspect.getdoc(c) or "" for _, c in inspect.getmembers(module, inspect.isclass)}
+    for module in (uitvoering, urgentie):
+        found |= {inspect.getdoc(c) or "" for _, c in inspect.getmembers(module, inspect.isclass)}
+    return {d for d in found if d}
+
+
+def built() -> list[tuple[str, dict[str, Any]]]:
+    from samenplan.plan.schema import build_schema
+
+    return [(doc.file, build_schema(doc)) for doc in DOCUMENTS]
+
+
+def nodes(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        return [node, *(n for v in node.values() for n in nodes(v))]
+    if isinstance(node, list):
+        return [n for v in node for n in nodes(v)]
+    return []
+
+
+def test_every_field_and_vocabulary_has_a_dutch_description() -> None:
+    docstrings = all_docstrings()
+    for file, schema in built():
+        definitions = schema.get("definitions", {})
+        for name, definition in definitions.items():
+            assert definition.get("description"), (file, name)
+        for owner, node in [("", schema), *definitions.items()]:
+            for key, prop in node.get("properties", {}).items():
+                ref = prop.get("$ref", "").rsplit("/", 1)[-1]
+                # pydantic leaves out a field's description when it equals its model's
+                text = prop.get("description") or definitions.get(ref, {}).get("description")
+                assert text, f"{file}: {owner}.{key} has no description"
+        for node in nodes(schema):
+            text = node.get("description")
+            if isinstance(text, str):
+                assert text not in docstrings, (file, text)
+                words = set(re.findall(r"[a-z]+", text.lower()))
+                assert not words & ENGLISH, (file, text, words & ENGLISH)
+
+
+def test_the_fields_users_missed_are_described() -> None:
+    schemas = dict(built())
+    manifest = schemas["samenplan.yaml"]
+    assert (
+        manifest["properties"]["periode"].get("description")
+        or manifest["definitions"]["Periode"]["description"]
+    )
+    interventie = schemas["05-aanpak.yaml"]["definitions"]["Interventie"]["properties"]
+    for key in ("leefdomeinen", "naam", "begroting", "periode", "bereik"):
+        assert interventie[key]["description"], key
+    leefdomein = schemas["05-aanpak.yaml"]["definitions"]["Leefdomein"]
+    assert leefdomein["description"].startswith("Waar een kind leeft")
+
+
+def test_every_vocabulary_and_pattern_has_a_dutch_error_message() -> None:
+    for file, schema in built():
+        for node in nodes(schema):
+            if "pattern" in node:
+                assert "kleine letters" in node["patternErrorMessage"] or "GM" in node["patternErrorMessage"]
+            if "enum" in node:
+                allowed = ", ".join(map(str, node["enum"][:-1]))
+                assert node["errorMessage"].startswith("Deze waarde is niet toegestaan. Kies uit: "), file
+                assert allowed in node["errorMessage"]

@@ -1,59 +1,28 @@
-"""The wheel ships what `samenplan init` needs: build it, install it in a fresh virtual
-environment, and use that samenplan from a folder outside the repository.
+"""The package is ready to publish and ships what `samenplan init` needs.
 
-A dev install finds templates and examples in the repository; an installed wheel must carry
-its own (pyproject force-includes them as samenplan/templates and samenplan/examples).
+``python -m build`` makes the sdist and wheel a release uploads; ``twine check --strict`` passes
+on both; the wheel, installed in a fresh virtual environment, works from a folder outside the
+repository (a dev install finds templates and examples in the repository; an installed wheel
+must carry its own: pyproject force-includes them as samenplan/templates and samenplan/examples).
 """
 
-import os
-import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-TIMEOUT = 600
+from builtdist import ROOT, Dist, fresh_venv, run, run_ok
 
 pytestmark = pytest.mark.slow
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run a command outside the repository, without this test run's Python settings."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-    return subprocess.run(
-        args,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        env={**env, "NO_COLOR": "1"},
-        check=False,
-    )
-
-
-def run_ok(args: list[str], cwd: Path) -> str:
-    done = run(args, cwd)
-    assert done.returncode == 0, f"{args}\n{done.stdout}\n{done.stderr}"
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dist = tmp_path_factory.mktemp("dist")
-    run_ok([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)], cwd=dist)
-    [built] = dist.glob("samenplan-*.whl")
-    return built
-
-
-@pytest.fixture(scope="module")
-def venv_bin(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def venv_bin(dist: Dist, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The scripts folder of a fresh venv (no system site-packages) with only the wheel."""
-    venv = tmp_path_factory.mktemp("venv")
-    run_ok([sys.executable, "-m", "venv", str(venv)], cwd=venv)
-    scripts = venv / ("Scripts" if os.name == "nt" else "bin")
-    run_ok([str(scripts / "python"), "-m", "pip", "install", "-q", str(wheel)], cwd=venv)
+    scripts = fresh_venv(tmp_path_factory.mktemp("venv") / "venv")
+    run_ok([str(scripts / "python"), "-m", "pip", "install", "-q", str(dist.wheel)], cwd=scripts)
     return scripts
 
 
@@ -62,8 +31,26 @@ def shipped(folder: str) -> set[str]:
     return {f"samenplan/{p.relative_to(ROOT).as_posix()}" for p in (ROOT / folder).rglob("*") if p.is_file()}
 
 
-def test_wheel_contains_templates_examples_and_catalog(wheel: Path) -> None:
-    names = set(zipfile.ZipFile(wheel).namelist())
+def test_build_makes_a_wheel_and_sdist_of_this_version(dist: Dist) -> None:
+    from samenplan import __version__
+
+    assert dist.wheel.name == f"samenplan-{__version__}-py3-none-any.whl"
+    assert dist.sdist.name == f"samenplan-{__version__}.tar.gz"
+    with tarfile.open(dist.sdist) as sdist:
+        names = {Path(n).as_posix().split("/", 1)[-1] for n in sdist.getnames()}
+    assert {"pyproject.toml", "README.md", "src/samenplan/__init__.py", "templates/plan/_kop.j2"} <= names
+
+
+def test_twine_check_passes(dist: Dist) -> None:
+    done = run(
+        [sys.executable, "-m", "twine", "check", "--strict", str(dist.wheel), str(dist.sdist)], dist.folder
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("PASSED") == 2, done.stdout
+
+
+def test_wheel_contains_templates_examples_and_catalog(dist: Dist) -> None:
+    names = set(zipfile.ZipFile(dist.wheel).namelist())
     assert shipped("templates/plan") <= names
     assert shipped("examples") <= names
     assert "samenplan/data/regelingen.yaml" in names
@@ -80,6 +67,7 @@ def test_installed_package_uses_its_own_files(venv_bin: Path, tmp_path: Path) ->
         cwd=tmp_path,
     ).splitlines()
     venv = venv_bin.parent.resolve()
+    assert len(where) == 3
     for path in where:
         assert Path(path).resolve().is_relative_to(venv), where
 

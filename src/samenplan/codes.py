@@ -192,6 +192,18 @@ Het bestand bestaat, maar kan niet gelezen worden: het is een map, een kapotte s
 of je hebt geen leesrechten. Zorg dat het een gewoon bestand is dat je kunt openen.
 """,
 )
+STRAY_FILE = define(
+    "SP017",
+    "los-planbestand",
+    Severity.WARNING,
+    "Een bestand in de planmap lijkt een stapbestand, maar heeft niet de naam van een stap.",
+    """
+samenplan leest alleen de bestanden met de vaste namen (samenplan.yaml, 01-urgentie.yaml tot
+en met 07-uitvoering.yaml). Een bestand met een andere naam, zoals `06-meten.yaml` of
+`05-aanpak (kopie).yaml`, wordt niet gecontroleerd en komt niet in het plandocument. Geef het
+de vaste naam, of haal het uit de planmap als het een oude kopie is.
+""",
+)
 
 #: Every loader code, in order.
 LOADER_CODES: tuple[Code, ...] = (
@@ -211,6 +223,7 @@ LOADER_CODES: tuple[Code, ...] = (
     BAD_TAG,
     TOO_COMPLEX,
     UNREADABLE,
+    STRAY_FILE,
 )
 
 NO_REASON = define(

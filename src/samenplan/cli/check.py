@@ -125,7 +125,7 @@ def check_command(
         if sinds is not None:
             results, notes = _since(results, sinds)
     except (NotAPlan, OutputError) as exc:
-        fail(str(exc))
+        fail(str(exc) + _folder_hint(plan_dirs or []))
     _write_reports(results, outputs, color=_use_color(no_color))
     for note in notes:  # on the screen with the text; beside any other format, on stderr
         typer.echo(note, err=outputs[0].format != "text" or outputs[0].path is not None)
@@ -144,6 +144,17 @@ def _since(results: "list[CheckResult]", revision: str) -> "tuple[list[CheckResu
     except DiffError as exc:
         fail(str(exc))
     return [r.result for r in done], [summary(r) for r in done]
+
+
+def _folder_hint(paths: list[Path]) -> str:
+    """For `check plan/05-aanpak.yaml`: the plan folder to give instead."""
+    from samenplan.load.planfolder import is_plan_folder
+
+    for path in paths:
+        if path.is_file() and is_plan_folder(path.parent):
+            folder = path.parent.as_posix()
+            return f" samenplan controleert altijd het hele plan; geef de map op: samenplan check {folder}"
+    return ""
 
 
 def _fail_level(value: str) -> "Severity":

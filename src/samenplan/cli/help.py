@@ -64,6 +64,14 @@ def dutch_help() -> None:
 
     core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
 
+    # The command list: the whole first sentence, wrapped, instead of cut off with "...".
+    original_short_help = core.Command.get_short_help_str
+
+    def get_short_help_str(self: Any, limit: int = 45) -> str:
+        return str(original_short_help(self, limit=1000))
+
+    core.Command.get_short_help_str = get_short_help_str  # type: ignore[method-assign]
+
 
 def usage_error_text(exc: Any) -> str:
     """A Dutch message for a click usage error, with a pointer to --help."""

@@ -1,6 +1,7 @@
 """Read a plan folder: every file, every problem, in one pass; a Plan when all is valid."""
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from samenplan.plan.bundle import Plan
 from samenplan.plan.catalog import load_catalog, merge_regelingen
 from samenplan.plan.models.manifest import Manifest
 from samenplan.plan.steps import DOCUMENTS, MANIFEST, Document
+from samenplan.suggest import did_you_mean
 
 
 class NotAPlan(Exception):
@@ -56,6 +58,7 @@ def load_plan(root: Path) -> LoadedPlan:
             _load_document(loaded, doc)
         if not loaded.diagnostics:
             loaded.plan = _assemble(loaded)
+        loaded.diagnostics.extend(_stray_files(root))
     return loaded
 
 
@@ -98,6 +101,43 @@ def _load_document(loaded: LoadedPlan, doc: Document) -> None:
     loaded.diagnostics.extend(problems)
     if model is not None:
         loaded.models[doc.slug] = model
+
+
+_LOOKS_LIKE_A_STEP = re.compile(r"^(0?\d[\s_.-]|samenplan\b)", re.IGNORECASE)
+
+
+def _stray_files(root: Path) -> list[Diagnostic]:
+    """A warning for each YAML file that looks like a plan file but is not read (a copy, a rename)."""
+    known = [d.file for d in DOCUMENTS]
+    try:
+        names = sorted(p.name for p in root.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
+    except OSError:
+        return []
+    code = codes.STRAY_FILE
+    return [
+        Diagnostic(
+            code.code,
+            code.severity,
+            f"'{name}' lijkt een bestand van het plan, maar samenplan leest het niet: de naam is "
+            "niet die van een stap.",
+            Location(name),
+            " ".join(
+                filter(None, [_meant(name, known), "Geef het de vaste naam, of haal het uit de planmap."])
+            ),
+        )
+        for name in names
+        if name not in known and _LOOKS_LIKE_A_STEP.match(name)
+    ]
+
+
+def _meant(name: str, known: list[str]) -> str:
+    """'Bedoelde je ...?' for a stray file: the step with the same number, else the closest name."""
+    number = re.match(r"^0?(\d)\D", name)
+    if number:
+        same = [f for f in known if f.startswith(f"0{number.group(1)}-")]
+        if same:
+            return f"Bedoelde je '{same[0]}'?"
+    return did_you_mean(name, known)
 
 
 def _assemble(loaded: LoadedPlan) -> Plan:

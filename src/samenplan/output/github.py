@@ -16,6 +16,10 @@ from samenplan.output.text import (
 from samenplan.plan.steps import STEPS
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+#: GitHub shows at most this many annotations of one kind (error, warning, notice) per step,
+#: and at most ANNOTATIONS_PER_JOB in all; the rest is dropped without a word.
+ANNOTATIONS_PER_KIND = 10
+ANNOTATIONS_PER_JOB = 50
 
 
 def escape_data(text: str) -> str:
@@ -30,17 +34,48 @@ def escape_property(text: str) -> str:
 
 def format_github(result: CheckResult) -> str:
     """One annotation per finding, then the summary lines for the job log."""
-    lines = [annotation(result, d) for d in result.diagnostics]
-    return "\n".join([*lines, summary(result)]) + "\n"
+    return format_github_plans([result])
 
 
 def format_github_plans(results: Sequence[CheckResult]) -> str:
-    """Annotations of every plan, then each plan's summary; a total line for several plans."""
-    lines = [annotation(r, d) for r in results for d in r.diagnostics]
+    """Annotations of every plan, then each plan's summary; a total line for several plans.
+
+    When GitHub would drop annotations, a notice comes first (so it is never the one dropped)
+    and a line at the end says where all findings are.
+    """
+    diagnostics = [d for r in results for d in r.diagnostics]
+    notice = limit_notice(diagnostics)
+    lines = [f"::notice title=samenplan::{escape_data(notice)}"] if notice else []
+    lines += [annotation(r, d) for r in results for d in r.diagnostics]
     lines += [summary(r) for r in results]
     if len(results) > 1:
         lines.append(total_line(results))
+    if notice:
+        lines.append(notice)
     return "\n".join(lines) + "\n"
+
+
+def limit_notice(diagnostics: Sequence[Diagnostic]) -> str | None:
+    """A Dutch sentence when GitHub cannot show every finding as an annotation, else None."""
+    per_kind = dict.fromkeys(_COMMAND, 0)
+    for diag in diagnostics:
+        per_kind[diag.severity] += 1
+    if max(per_kind.values()) <= ANNOTATIONS_PER_KIND and len(diagnostics) <= ANNOTATIONS_PER_JOB:
+        return None
+    counts = ", ".join(f"{n} {_KIND_NAMES[s][n != 1]}" for s, n in per_kind.items() if n)
+    return (
+        f"samenplan vond {len(diagnostics)} meldingen ({counts}). GitHub toont per stap hoogstens "
+        f"{ANNOTATIONS_PER_KIND} fouten, {ANNOTATIONS_PER_KIND} waarschuwingen en "
+        f"{ANNOTATIONS_PER_KIND} opmerkingen bij de regels, en {ANNOTATIONS_PER_JOB} per taak. "
+        "Alle meldingen staan in de samenvatting van deze taak (Summary) en in de log van deze stap."
+    )
+
+
+_KIND_NAMES = {
+    Severity.ERROR: ("fout", "fouten"),
+    Severity.WARNING: ("waarschuwing", "waarschuwingen"),
+    Severity.INFO: ("opmerking", "opmerkingen"),
+}
 
 
 def annotation(result: CheckResult, diag: Diagnostic) -> str:

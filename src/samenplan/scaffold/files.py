@@ -2,12 +2,15 @@
 
 import json
 import re
+import shlex
+from dataclasses import dataclass
 from pathlib import Path
 
 from samenplan.files.resources import examples_dir, templates_dir
 from samenplan.plan.schema import render_schemas, schema_file_name
 from samenplan.plan.steps import BY_FILE, DOCUMENTS
-from samenplan.scaffold.answers import Answers
+from samenplan.scaffold.answers import Answers, slug
+from samenplan.scaffold.install import InstallSource
 from samenplan.scaffold.regelingkeuze import template_globals
 
 SCHEMA_DIR = "schemas"
@@ -67,16 +70,87 @@ def _with_modeline(name: str, text: str) -> str:
     return f"# yaml-language-server: $schema={SCHEMA_DIR}/{schema_file_name(doc)}\n{text}"
 
 
-def extra_files(*, ci: str | None, pre_commit: bool) -> dict[str, str]:
-    """Optional Git workflow files: a CI job and a pre-commit configuration."""
-    plan_templates = templates_dir() / "plan" / "extra"
+@dataclass(frozen=True)
+class ExtrasContext:
+    """What the CI and pre-commit templates need for one plan in one repository."""
+
+    plan: str  # the plan folder relative to the repository root, '/' separated; '.' for the root
+    source: InstallSource
+
+    @property
+    def at_root(self) -> bool:
+        """Whether the plan is the repository root itself."""
+        return self.plan == "."
+
+    @property
+    def slug(self) -> str:
+        """The plan folder as a name part for jobs and files; '' at the root."""
+        return "" if self.at_root else slug(self.plan)
+
+    @property
+    def plan_shown(self) -> str:
+        """How messages name the plan's place in the repository."""
+        return "de hoofdmap van de repository" if self.at_root else f"de map {self.plan}"
+
+    @property
+    def check_command(self) -> str:
+        """The shell command that checks this plan."""
+        return f"samenplan check {shlex.quote(self.plan)}"
+
+    @property
+    def workflow_name(self) -> str:
+        """The name of the GitHub workflow."""
+        return "samenplan" if self.at_root else f"samenplan {self.plan}"
+
+    @property
+    def job_name(self) -> str:
+        """The name of the CI job."""
+        return "samenplan" if self.at_root else f"samenplan-{self.slug}"
+
+    @property
+    def hook_id(self) -> str:
+        """The id of the pre-commit hook."""
+        return self.job_name.replace("samenplan", "samenplan-check", 1)
+
+    @property
+    def report_file(self) -> str:
+        """The GitLab Code Quality report of this plan."""
+        return "gl-code-quality-report.json" if self.at_root else f"gl-code-quality-{self.slug}.json"
+
+    @property
+    def files_pattern(self) -> str:
+        """The files that trigger the pre-commit hook."""
+        return r"\.ya?ml$" if self.at_root else f"^{re.escape(self.plan)}/.*\\.ya?ml$"
+
+    @property
+    def dependencies(self) -> list[str]:
+        """What pip installs for the hook: the pinned requirement, with its index."""
+        index = [f"--index-url={self.source.index_url}"] if self.source.index_url else []
+        return [*index, self.source.requirement]
+
+
+CI_SYSTEMS = ("github", "gitlab")
+
+
+def extra_files(ci: list[str], *, pre_commit: bool, context: ExtrasContext) -> dict[str, str]:
+    """CI jobs and a pre-commit configuration, by path from the repository root."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir() / "plan" / "extra"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # YAML output: values go through the yaml filter
+    )
+    env.filters["yaml"] = _yaml_scalar
     files: dict[str, str] = {}
-    if ci == "github":
-        files[".github/workflows/samenplan.yml"] = (plan_templates / "github.yml").read_text("utf-8")
-    elif ci == "gitlab":
-        files[".gitlab-ci.yml"] = (plan_templates / "gitlab-ci.yml").read_text("utf-8")
+    if "github" in ci:
+        name = "samenplan.yml" if context.at_root else f"samenplan-{context.slug}.yml"
+        files[f".github/workflows/{name}"] = env.get_template("github.yml.j2").render(x=context)
+    if "gitlab" in ci:
+        files[".gitlab-ci.yml"] = env.get_template("gitlab-ci.yml.j2").render(x=context)
     if pre_commit:
-        files[".pre-commit-config.yaml"] = (plan_templates / "pre-commit.yaml").read_text("utf-8")
+        files[".pre-commit-config.yaml"] = env.get_template("pre-commit.yaml.j2").render(x=context)
     return files
 
 

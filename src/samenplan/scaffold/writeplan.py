@@ -30,12 +30,13 @@ class FileWrite:
     action: Action
     text: str
     old: str | None = None
+    old_is_text: bool = True  # False: the existing file is no UTF-8 text; ``old`` shows it with '�'
 
     def diff(self) -> str:
         """Unified diff from the existing file to the new text ('' when nothing changes)."""
-        if self.old is None or self.old == self.text:
+        if self.old is None or (self.old == self.text and self.old_is_text):
             return ""
-        return "".join(
+        lines = "".join(
             difflib.unified_diff(
                 self.old.splitlines(keepends=True),
                 self.text.splitlines(keepends=True),
@@ -43,37 +44,58 @@ class FileWrite:
                 tofile=f"{self.name} (nieuw)",
             )
         )
+        if not self.old_is_text:
+            lines = (
+                f"Let op: {self.name} is nu geen UTF-8-tekst (onleesbare tekens staan hieronder als '�'); "
+                "het hele bestand wordt vervangen.\n" + lines
+            )
+        return lines if lines.endswith("\n") else lines + "\n"
 
 
 class TargetError(Exception):
     """The target cannot take a plan: a file, or not writable. Nothing was written."""
 
 
-def plan_writes(target: Path, files: dict[str, str], *, overwrite: bool) -> list[FileWrite]:
-    """What writing ``files`` into ``target`` would do; never touches the disk."""
-    if target.exists() and not target.is_dir():
-        raise TargetError(f"'{target}' is een bestand; geef een map op voor het nieuwe plan.")
+def check_target(target: Path) -> None:
+    """Raise TargetError when ``target`` (or a folder above it) is a file, not a folder."""
+    for folder in (target, *target.parents):
+        if folder.exists() and not folder.is_dir():
+            raise TargetError(f"'{folder}' is een bestand; geef een map op voor het nieuwe plan.")
+
+
+def plan_writes(target: Path, files: dict[str, str], *, overwrite: bool, shown: str = "") -> list[FileWrite]:
+    """What writing ``files`` into ``target`` would do; never touches the disk.
+
+    ``shown`` goes before each name in what the user sees (a folder, with '/').
+    """
+    check_target(target)
     writes = []
     for name, text in files.items():
         path = target / name
-        old = _read(path)
+        old, is_text = _read(path)
         if old is None:
             action = Action.NEW
-        elif old == text:
+        elif old == text and is_text:
             action = Action.SAME
         else:
             action = Action.OVERWRITE if overwrite else Action.SKIP
-        writes.append(FileWrite(name, path, action, text, old))
+        writes.append(FileWrite(f"{shown}{name}", path, action, text, old, is_text))
     return writes
 
 
-def _read(path: Path) -> str | None:
+def _read(path: Path) -> tuple[str | None, bool]:
     if path.is_dir():
         raise TargetError(f"'{path}' is een map; daar kan geen plan-bestand komen.")
+    if not path.exists() and not path.is_symlink():
+        return None, True
     try:
-        return path.read_text(encoding="utf-8") if path.exists() else None
-    except (OSError, UnicodeDecodeError):
-        return ""  # unreadable: treat as different, so it is skipped unless --overwrite
+        data = path.read_bytes()
+    except OSError:
+        return "", False  # unreadable: treat as different, so it is skipped unless --overwrite
+    try:
+        return data.decode("utf-8"), True
+    except UnicodeDecodeError:
+        return data.decode("utf-8", "replace"), False
 
 
 def check_writable(writes: list[FileWrite]) -> None:
@@ -103,9 +125,33 @@ def _probe(folder: Path) -> None:
         raise TargetError(f"Je mag niet schrijven in '{folder}'. Kies een andere map.") from None
 
 
-def apply_writes(writes: list[FileWrite]) -> None:
-    """Write every new and overwritten file atomically."""
+class WriteFailed(Exception):
+    """Writing stopped at ``failed``; ``done`` were written before. Nothing else was touched."""
+
+    def __init__(self, failed: FileWrite, error: OSError, done: list[FileWrite]) -> None:
+        super().__init__(failed.name)
+        self.failed = failed
+        self.error = error
+        self.done = done
+
+
+def replaced(writes: list[FileWrite]) -> list[FileWrite]:
+    """The writes that replace an existing file."""
+    return [w for w in writes if w.action is Action.OVERWRITE]
+
+
+def apply_writes(writes: list[FileWrite]) -> list[FileWrite]:
+    """Write every new and overwritten file atomically; returns what was written.
+
+    Raises WriteFailed at the first file that cannot be written (a full disk, say).
+    """
+    done: list[FileWrite] = []
     for w in writes:
         if w.action in _WRITING:
-            w.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(w.path, w.text)
+            try:
+                w.path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(w.path, w.text)
+            except OSError as exc:
+                raise WriteFailed(w, exc, done) from exc
+            done.append(w)
+    return done

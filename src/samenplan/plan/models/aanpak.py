@@ -30,7 +30,7 @@ class Bereik(Model):
 
     model_config = config("Hoeveel kinderen, ouders of professionals bereikt worden.")
 
-    aantal: Geheel = Field(ge=0)
+    aantal: Geheel = Field(ge=0, description="Hoeveel er bereikt worden.")
     eenheid: str = Field(default="kinderen", description="Wie geteld worden.")
 
 
@@ -42,7 +42,7 @@ class Begrotingsregel(Model):
     geldstroom: Id = Field(description="Id van de geldstroom (uit 02-samenwerking.yaml).")
     bestedingsdoel: Id = Field(description="Id van het bestedingsdoel van die geldstroom.")
     bedrag: Bedrag
-    jaar: Jaar | None = None
+    jaar: Jaar | None = Field(default=None, description="Het kalenderjaar waarin dit geld besteed wordt.")
     reservering: Id | None = Field(default=None, description="Id van de reservering waaruit dit geld komt.")
 
 
@@ -52,19 +52,33 @@ class Interventie(Model):
     model_config = config("Een maatregel of activiteit van de aanpak.")
 
     id: Id
-    naam: str = Field(min_length=1)
-    omschrijving: Tekst = Field(default="")
+    naam: str = Field(
+        min_length=1, description="Naam van de interventie, zoals die in het plandocument komt."
+    )
+    omschrijving: Tekst = Field(default="", description="Wat de interventie inhoudt.")
     doelgroepen: list[Id] = Field(default_factory=list, description="Ids van doelgroepen.")
-    leefdomeinen: list[Leefdomein] = Field(default_factory=list)
-    ontwikkelgebieden: list[Ontwikkelgebied] = Field(default_factory=list)
+    leefdomeinen: list[Leefdomein] = Field(
+        default_factory=list,
+        description="In welke leefdomeinen de interventie werkt: thuis, school, vrije_tijd, online, wijk.",
+    )
+    ontwikkelgebieden: list[Ontwikkelgebied] = Field(
+        default_factory=list, description="Aan welke ontwikkelgebieden de interventie werkt."
+    )
     resultaten: list[Id] = Field(default_factory=list, description="Ids van resultaten.")
     trekker: Id | None = Field(default=None, description="Id van de partner die trekt.")
     partners: list[Id] = Field(default_factory=list, description="Ids van andere partners.")
-    onderbouwing: Onderbouwing | None = None
-    periode: Periode | None = None
-    bereik: Bereik | None = None
+    onderbouwing: Onderbouwing | None = Field(
+        default=None, description="Waarom jullie verwachten dat de interventie werkt."
+    )
+    periode: Periode | None = Field(default=None, description="Wanneer de interventie loopt.")
+    bereik: Bereik | None = Field(
+        default=None, description="Hoeveel kinderen, ouders of professionals de interventie bereikt."
+    )
     locaties: list[str] = Field(default_factory=list, description="Waar: wijk, dorp, stadsdeel of school.")
-    begroting: list[Begrotingsregel] = Field(default_factory=list)
+    begroting: list[Begrotingsregel] = Field(
+        default_factory=list,
+        description="Het geld voor de interventie: per geldstroom en bestedingsdoel een bedrag.",
+    )
 
 
 class Aanpak(Model):
@@ -72,5 +86,7 @@ class Aanpak(Model):
 
     model_config = config("Stap 5: Kies de passende aanpak.")
 
-    interventies: list[Interventie] = Field(default_factory=list)
+    interventies: list[Interventie] = Field(
+        default_factory=list, description="De interventies van de aanpak."
+    )
     samenhang: Tekst = Field(default="", description="Hoe de interventies samen één geheel vormen.")

@@ -34,7 +34,9 @@ class Cijfer(Model):
 
     waarde: Getal
     eenheid: str = Field(default="", description="Eenheid, bijvoorbeeld '%' of 'leerlingen'.")
-    vergelijking: Vergelijking | None = None
+    vergelijking: Vergelijking | None = Field(
+        default=None, description="Een waarde om dit cijfer mee te vergelijken, bijvoorbeeld landelijk."
+    )
 
 
 class Bevinding(Model):
@@ -45,10 +47,16 @@ class Bevinding(Model):
     id: Id
     tekst: Tekst = Field(description="De bevinding.")
     doelgroepen: list[Id] = Field(default_factory=list, description="Ids van doelgroepen.")
-    leefdomeinen: list[Leefdomein] = Field(default_factory=list)
-    ontwikkelgebieden: list[Ontwikkelgebied] = Field(default_factory=list)
+    leefdomeinen: list[Leefdomein] = Field(
+        default_factory=list,
+        description="In welke leefdomeinen dit speelt: thuis, school, vrije_tijd, online, wijk.",
+    )
+    ontwikkelgebieden: list[Ontwikkelgebied] = Field(
+        default_factory=list,
+        description="Welke ontwikkelgebieden het raakt: cognitief, executief, sociaal, emotioneel, fysiek.",
+    )
     bronnen: list[Id] = Field(default_factory=list, description="Ids van de bronnen.")
-    cijfer: Cijfer | None = None
+    cijfer: Cijfer | None = Field(default=None, description="Het cijfer waarop de bevinding steunt.")
     geparkeerd: Tekst = Field(
         default="", description="Reden waarom het plan deze bevinding (nog) niet oppakt."
     )
@@ -59,9 +67,12 @@ class Aanbod(Model):
 
     model_config = config("Bestaand aanbod voor kinderen en jongeren.")
 
-    naam: str = Field(min_length=1)
+    naam: str = Field(min_length=1, description="Naam van het aanbod.")
     aanbieder: Id | None = Field(default=None, description="Id van de partner die het aanbiedt.")
-    leefdomeinen: list[Leefdomein] = Field(default_factory=list)
+    leefdomeinen: list[Leefdomein] = Field(
+        default_factory=list,
+        description="In welke leefdomeinen dit speelt: thuis, school, vrije_tijd, online, wijk.",
+    )
     omschrijving: Tekst = Field(default="")
 
 

@@ -24,7 +24,7 @@ class Moment(Model):
     model_config = config("Een moment om te meten, rapporteren of bij te sturen.")
 
     datum: Datum
-    soort: MomentSoort
+    soort: MomentSoort = Field(description="meetmoment, bijstuurmoment, rapportage of evaluatie.")
     wie: list[Id] = Field(default_factory=list, description="Ids van de partners.")
     wat: Tekst = Field(default="")
 
@@ -45,8 +45,10 @@ class Verantwoording(Model):
     model_config = config("Hoe de besteding van een geldstroom verantwoord wordt.")
 
     geldstroom: Id
-    vorm: VerantwoordingVorm
-    deadline: Datum | None = None
+    vorm: VerantwoordingVorm = Field(description="sisa, jaarverslag, subsidieverantwoording of overig.")
+    deadline: Datum | None = Field(
+        default=None, description="Uiterste datum van de verantwoording (JJJJ-MM-DD)."
+    )
     wie: Id | None = Field(default=None, description="Id van de partner die verantwoordt.")
     toelichting: Tekst = Field(default="")
 
@@ -56,7 +58,15 @@ class MetenEnBijsturen(Model):
 
     model_config = config("Stap 6: Maak afspraken over meten en bijsturen.")
 
-    metingen: list[Meting] = Field(default_factory=list)
-    momenten: list[Moment] = Field(default_factory=list)
-    bijsturing: list[Bijsturing] = Field(default_factory=list)
-    verantwoording: list[Verantwoording] = Field(default_factory=list)
+    metingen: list[Meting] = Field(
+        default_factory=list, description="Hoe en wanneer elke indicator gemeten wordt."
+    )
+    momenten: list[Moment] = Field(
+        default_factory=list, description="De momenten om te meten, te rapporteren en bij te sturen."
+    )
+    bijsturing: list[Bijsturing] = Field(
+        default_factory=list, description="Wat er gebeurt als een indicator een signaalwaarde haalt."
+    )
+    verantwoording: list[Verantwoording] = Field(
+        default_factory=list, description="Hoe de besteding van elke geldstroom verantwoord wordt."
+    )

@@ -31,14 +31,23 @@ class Resultaat(Model):
     id: Id
     ambitie: Tekst = Field(default="", description="'We willen dat meer kinderen …'")
     resultaat: Tekst = Field(description="Concreet: noem een percentage en een jaar.")
-    soort: ResultaatSoort = Field(default=ResultaatSoort.MAATSCHAPPELIJK)
+    soort: ResultaatSoort = Field(
+        default=ResultaatSoort.MAATSCHAPPELIJK,
+        description="maatschappelijk (voor kinderen) of proces (voor de samenwerking).",
+    )
     doelgroepen: list[Id] = Field(default_factory=list, description="Ids van doelgroepen.")
-    leefdomeinen: list[Leefdomein] = Field(default_factory=list)
-    ontwikkelgebieden: list[Ontwikkelgebied] = Field(default_factory=list)
+    leefdomeinen: list[Leefdomein] = Field(
+        default_factory=list, description="In welke leefdomeinen het resultaat te zien is."
+    )
+    ontwikkelgebieden: list[Ontwikkelgebied] = Field(
+        default_factory=list, description="Welke ontwikkelgebieden het resultaat raakt."
+    )
     bevindingen: list[Id] = Field(
         default_factory=list, description="Ids van de bevindingen waarop dit resultaat antwoordt."
     )
-    indicatoren: list[Indicator] = Field(default_factory=list)
+    indicatoren: list[Indicator] = Field(
+        default_factory=list, description="Waaraan je ziet dat het resultaat bereikt wordt."
+    )
 
 
 class Resultaten(Model):
@@ -46,4 +55,6 @@ class Resultaten(Model):
 
     model_config = config("Stap 4: Formuleer concrete maatschappelijke resultaten.")
 
-    resultaten: list[Resultaat] = Field(default_factory=list)
+    resultaten: list[Resultaat] = Field(
+        default_factory=list, description="De resultaten waaraan de partners zich verbinden."
+    )

@@ -86,7 +86,9 @@ class Verdeling(Model):
     model_config = config("Een indeling van het geld (per sector, per thema); telt niet mee.")
 
     naam: str = Field(min_length=1, description="Naam van de indeling, bijvoorbeeld 'per sector'.")
-    posten: list[Verdeelpost] = Field(default_factory=list)
+    posten: list[Verdeelpost] = Field(
+        default_factory=list, description="De posten van deze verdeling, elk met een bedrag."
+    )
 
 
 class Geldstroom(Model):

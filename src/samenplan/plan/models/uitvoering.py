@@ -12,7 +12,7 @@ class Mijlpaal(Model):
     model_config = config("Een mijlpaal.")
 
     datum: Datum
-    omschrijving: str = Field(min_length=1)
+    omschrijving: str = Field(min_length=1, description="Wat er op die datum klaar is of begint.")
 
 
 class Planning(Model):
@@ -23,7 +23,9 @@ class Planning(Model):
     interventie: Id = Field(description="Id van de interventie (uit 05-aanpak.yaml).")
     start: Datum
     eind: Datum
-    mijlpalen: list[Mijlpaal] = Field(default_factory=list)
+    mijlpalen: list[Mijlpaal] = Field(
+        default_factory=list, description="Belangrijke momenten in de uitvoering."
+    )
 
 
 class Voortgang(Model):
@@ -33,7 +35,7 @@ class Voortgang(Model):
 
     interventie: Id
     datum: Datum
-    status: Status
+    status: Status = Field(description="gepland, loopt, afgerond of gestopt.")
     toelichting: Tekst = Field(default="")
     besteed: Bedrag | None = Field(default=None, description="Tot nu toe uitgegeven, in euro.")
 
@@ -53,9 +55,9 @@ class Risico(Model):
 
     model_config = config("Een risico en de maatregel.")
 
-    omschrijving: Tekst
-    kans: Niveau
-    impact: Niveau
+    omschrijving: Tekst = Field(description="Wat er mis kan gaan.")
+    kans: Niveau = Field(description="Hoe groot de kans is: laag, middel of hoog.")
+    impact: Niveau = Field(description="Hoe groot de gevolgen zijn: laag, middel of hoog.")
     maatregel: Tekst = Field(default="")
     eigenaar: Id | None = Field(default=None, description="Id van de partner.")
 
@@ -65,8 +67,14 @@ class Uitvoering(Model):
 
     model_config = config("Stap 7: Voer het plan uit.")
 
-    planning: list[Planning] = Field(default_factory=list)
-    voortgang: list[Voortgang] = Field(default_factory=list)
-    communicatie: list[Communicatie] = Field(default_factory=list)
-    risicos: list[Risico] = Field(default_factory=list)
+    planning: list[Planning] = Field(
+        default_factory=list, description="Wanneer elke interventie loopt, met mijlpalen."
+    )
+    voortgang: list[Voortgang] = Field(default_factory=list, description="Hoe elke interventie ervoor staat.")
+    communicatie: list[Communicatie] = Field(
+        default_factory=list, description="Wie wat hoort, hoe en wanneer."
+    )
+    risicos: list[Risico] = Field(
+        default_factory=list, description="Wat er mis kan gaan, en wat jullie dan doen."
+    )
     borging: Tekst = Field(default="", description="Hoe het doorgaat als het geld op is.")
