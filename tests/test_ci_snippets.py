@@ -70,7 +70,9 @@ def test_every_install_is_pinned() -> None:
     """No page or generated file installs samenplan without an exact version."""
     # 'samenplan' as a package name (not part of a file name like samenplan-requirements.txt)
     # that no '==', ' @ ' or wheel version follows.
-    unpinned = re.compile(r"(?:pip|pipx|uv tool|uv pip) install [^\n`]*(?<![\w./-])samenplan(?![\w./=-]| @)")
+    unpinned = re.compile(
+        r"(?:pip|pipx|uv tool|uv pip) install [^\n`&;|]*(?<![\w./-])samenplan(?![\w./=-]| @)"
+    )
     pages = [
         ROOT / name for name in ("README.md", "CONTRIBUTING.md", "CHANGELOG.md", ".pre-commit-hooks.yaml")
     ]

@@ -371,6 +371,11 @@ def files_below(folder: Path) -> dict[str, bytes]:
     }
 
 
+def plan_files(folder: Path) -> dict[str, bytes]:
+    """files_below(folder) without the backups that `init --overwrite` keeps in reservekopie/."""
+    return {name: data for name, data in files_below(folder).items() if not name.startswith("reservekopie/")}
+
+
 def interrupt_fsync_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
     """Ctrl-C during the write of file number ``calls + 1``: after its data, before its rename."""
     real = os.fsync
@@ -450,12 +455,14 @@ def test_interrupted_init_leaves_every_file_whole(
         "--periode",
         "2023-08-01:2024-07-31",
     )
-    interrupt_fsync_after(monkeypatch, 1)  # the second file is interrupted
+    # fsync 1 is the index of the backup that --overwrite makes first, 2 the first plan file:
+    # the second plan file is interrupted.
+    interrupt_fsync_after(monkeypatch, 2)
     assert cli(*new).code == 130
-    during = files_below(target)
+    during = plan_files(target)
     monkeypatch.undo()
     assert cli(*new).code == 0
-    after = files_below(target)
+    after = plan_files(target)
     assert set(during) == set(before)  # no temporary files left behind
     assert all(during[name] in (before[name], after[name]) for name in during)
     changed = [name for name in during if during[name] != before[name]]
