@@ -98,7 +98,9 @@ def test_theme_css_is_included(tmp_path: Path) -> None:
 
 def test_usage_errors_are_dutch_and_exit_2(tmp_path: Path) -> None:
     cases = [
-        (EXAMPLE, "-f", "pdf"),
+        (EXAMPLE, "-f", "odt"),
+        (EXAMPLE, "-f", "html", "--sjabloon", tmp_path / "huisstijl.docx"),
+        (EXAMPLE, "-f", "docx", "--sjabloon", tmp_path / "huisstijl.docx"),
         (EXAMPLE, "--datum", "15-01-2025"),
         (EXAMPLE, "-o", tmp_path / "bestaat-niet" / "plan.html"),
         (EXAMPLE, "-o", tmp_path),

@@ -15,14 +15,22 @@ DATE_VARIABLE = "SAMENPLAN_DATUM"
 
 def render_command(
     plan_dir: Annotated[Path, typer.Argument(metavar="PLANMAP", help="Map met het plan.")] = Path(),
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="md|html", help="Markdown of HTML.")] = "html",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="html|md|pdf|docx",
+            help="HTML, Markdown, PDF (met samenplan[pdf]) of Word (met samenplan[docx]).",
+        ),
+    ] = "html",
     output: Annotated[
         str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="BESTAND",
-            help="Waar het document komt; '-' is het scherm. Standaard: plan.html of plan.md in de planmap.",
+            help="Waar het document komt; '-' is het scherm. Standaard: plan.<formaat> in de planmap.",
         ),
     ] = None,
     force: Annotated[
@@ -53,16 +61,37 @@ def render_command(
         bool,
         typer.Option("--overwrite", help="Vervang een bestaand bestand dat niet door samenplan is gemaakt."),
     ] = False,
+    werkversie: Annotated[
+        bool,
+        typer.Option(
+            "--werkversie",
+            help="Werkversie voor de werkgroep: elke melding van check met de plaats in het plan en een tip.",
+        ),
+    ] = False,
+    sjabloon: Annotated[
+        Path | None,
+        typer.Option(
+            "--sjabloon",
+            metavar="BESTAND.docx",
+            help="Word-bestand met de huisstijl van de gemeente; alleen bij --format docx.",
+        ),
+    ] = None,
 ) -> None:
-    """Maak het plandocument voor college, raad en schoolbesturen, als HTML of Markdown."""
+    """Maak het plandocument voor college, raad en schoolbesturen: HTML, Markdown, PDF of Word."""
     from samenplan.check.run import check_plan
-    from samenplan.document.render import RenderError, render_report
+    from samenplan.document.render import FORMATS, RenderError, render_file
     from samenplan.files.atomic import write_atomic
     from samenplan.load.planfolder import NotAPlan
     from samenplan.output.text import format_text
 
-    if fmt not in ("md", "html"):
-        fail(f"'{fmt}' is geen formaat voor render; kies md of html.")
+    if fmt not in FORMATS:
+        fail(f"'{fmt}' is geen formaat voor render; kies html, md, pdf of docx.")
+    if sjabloon is not None and fmt != "docx":
+        fail(
+            "--sjabloon hoort bij --format docx: een Word-sjabloon geeft alleen een Word-bestand zijn stijl."
+        )
+    if sjabloon is not None and not sjabloon.is_file():
+        fail(f"het sjabloon '{sjabloon}' bestaat niet of is geen bestand.")
     today = _today(datum)
     css = _read_css(theme_css)
     try:
@@ -73,16 +102,27 @@ def render_command(
     if target is not None:
         _check_target(target, overwrite=overwrite)
     try:
-        text = render_report(result, fmt, today=today, theme_css=css, force=force)  # type: ignore[arg-type]
+        data = render_file(
+            result,
+            fmt,
+            today=today,
+            theme_css=css,
+            force=force,
+            werkversie=werkversie,
+            sjabloon=sjabloon,
+        )
     except RenderError as exc:
         sys.stderr.write(format_text(result))
         typer.echo(f"samenplan: {exc}", err=True)
         raise typer.Exit(ExitCode.FINDINGS) from None
     if target is None:
-        sys.stdout.write(text)
+        if fmt in ("pdf", "docx"):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data.decode("utf-8"))
         return
     try:
-        write_atomic(target, text)
+        write_atomic(target, data)
     except OSError as exc:
         from samenplan.files.oserrors import reason
 

@@ -7,7 +7,17 @@ The first definition of an id wins (a plan with duplicate ids can still be rende
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from samenplan.document.mermaid import shorten
 from samenplan.plan.bundle import Plan
+from samenplan.plan.models.resultaten import Resultaat
+
+#: A resultaat's name is at most this long, wherever it appears.
+RESULTAAT_NAME_LIMIT = 120
+
+
+def resultaat_name(r: Resultaat) -> str:
+    """The one name of a resultaat in every part of the document: its ambitie, or else its text."""
+    return shorten(r.ambitie if r.ambitie.strip() else r.resultaat, RESULTAAT_NAME_LIMIT)
 
 
 def _first(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -49,7 +59,7 @@ def lookup(plan: Plan) -> Lookup:
         partner=_first((p.id, p.naam) for p in plan.samenwerking.partners),
         doelgroep=_first((d.id, d.naam) for d in plan.urgentie.doelgroepen),
         bron=_first((b.id, b.naam) for b in plan.analyse.bronnen),
-        resultaat=_first((r.id, r.ambitie or r.resultaat) for r in plan.resultaten.resultaten),
+        resultaat=_first((r.id, resultaat_name(r)) for r in plan.resultaten.resultaten),
         indicator=_first((i.id, i.naam) for r in plan.resultaten.resultaten for i in r.indicatoren),
         interventie=_first((i.id, i.naam) for i in plan.aanpak.interventies),
         geldstroom=_first((g.id, g.naam) for g in plan.samenwerking.geldstromen),

@@ -1,0 +1,5 @@
+"""The one error a document can fail with: its message says why, in Dutch."""
+
+
+class RenderError(Exception):
+    """The report cannot be made; the message says why, in Dutch."""
