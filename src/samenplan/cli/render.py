@@ -79,7 +79,7 @@ def render_command(
 ) -> None:
     """Maak het plandocument voor college, raad en schoolbesturen: HTML, Markdown, PDF of Word."""
     from samenplan.check.run import check_plan
-    from samenplan.document.render import FORMATS, RenderError, render_file
+    from samenplan.document.render import FORMATS, RenderError, SetupError, render_file
     from samenplan.files.atomic import write_atomic
     from samenplan.load.planfolder import NotAPlan
     from samenplan.output.text import format_text
@@ -111,6 +111,8 @@ def render_command(
             werkversie=werkversie,
             sjabloon=sjabloon,
         )
+    except SetupError as exc:
+        fail(str(exc))
     except RenderError as exc:
         sys.stderr.write(format_text(result))
         typer.echo(f"samenplan: {exc}", err=True)

@@ -5,9 +5,10 @@ imported only here, and only when a PDF is made. Paged media (page numbers, runn
 repeated table headers, bookmarks from the headings) come from the print rules in style.css.
 """
 
+import hashlib
 from typing import Any
 
-from samenplan.document.errors import RenderError
+from samenplan.document.errors import SetupError
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -26,20 +27,30 @@ def _weasyprint() -> Any:
     try:
         import weasyprint  # type: ignore[import-untyped]
     except ImportError:
-        raise RenderError(MISSING_EXTRA) from None
+        raise SetupError(MISSING_EXTRA) from None
     except OSError as exc:  # cffi cannot load libpango / libgobject
-        raise RenderError(MISSING_PANGO.format(reason=str(exc).split(":")[0].strip())) from None
+        raise SetupError(MISSING_PANGO.format(reason=str(exc).split(":")[0].strip())) from None
     return weasyprint
 
 
-def html_to_pdf(html: str) -> bytes:
-    """``html`` (the report, self-contained) as the bytes of a tagged PDF/UA-1 file."""
-    weasyprint = _weasyprint()
-    document = weasyprint.HTML(string=html, base_url=None)
-    pdf: bytes = document.write_pdf(
-        pdf_variant=PDF_VARIANT,
-        pdf_tags=True,
-        custom_metadata=True,
-        uncompressed_pdf=False,
+def layout(html: str) -> Any:
+    """``html`` (the report, self-contained) laid out on pages: a WeasyPrint document."""
+    return _weasyprint().HTML(string=html, base_url=None).render()
+
+
+def write_pdf(pages: Any, identifier: str) -> bytes:
+    """The laid-out pages as the bytes of a tagged PDF/UA-1 file with bookmarks.
+
+    ``identifier`` becomes the file's permanent id (the first /ID of the trailer), which is
+    plain text in the file: `render` finds its generator mark there to know the file as its own.
+    """
+    pdf: bytes = pages.write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=identifier.encode("ascii", "replace")
     )
     return pdf
+
+
+def html_to_pdf(html: str, mark: str) -> bytes:
+    """``html`` as the bytes of a tagged PDF/UA-1 file, identified as ``mark`` and a digest."""
+    digest = hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
+    return write_pdf(layout(html), f"{mark} {digest}")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from samenplan.check.run import CheckResult
 from samenplan.document.build import build_report
-from samenplan.document.errors import RenderError
+from samenplan.document.errors import RenderError, SetupError
 from samenplan.document.gitinfo import plan_version
 from samenplan.document.links import safe_url
 from samenplan.document.mdescape import md_escape
@@ -23,7 +23,7 @@ from samenplan.document.templatefiles import read_template
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["FORMATS", "GENERATOR_MARK", "RenderError", "render_file", "render_report"]
+__all__ = ["FORMATS", "GENERATOR_MARK", "RenderError", "SetupError", "render_file", "render_report"]
 
 TextFormat = Literal["md", "html"]
 Format = Literal["md", "html", "pdf", "docx"]
@@ -88,7 +88,7 @@ def render_file(
     if fmt == "pdf":
         from samenplan.document.pdf import html_to_pdf
 
-        return html_to_pdf(render_report(result, "html", theme_css=theme_css, **options))
+        return html_to_pdf(render_report(result, "html", theme_css=theme_css, **options), GENERATOR_MARK)
     return render_report(result, fmt, theme_css=theme_css, **options).encode("utf-8")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from samenplan.document.blocks import Bullets
 from samenplan.document.course import Gallery
-from samenplan.document.errors import RenderError
+from samenplan.document.errors import SetupError
 from samenplan.document.nodes import Cell, Fields, Part, Report, Table, Text
 
 MISSING_EXTRA = (
@@ -41,13 +41,13 @@ def _libraries() -> tuple[Any, Any]:
     try:
         import docx
     except ImportError:
-        raise RenderError(MISSING_EXTRA) from None
+        raise SetupError(MISSING_EXTRA) from None
     try:
         import cairosvg  # type: ignore[import-untyped]
     except ImportError:
-        raise RenderError(MISSING_EXTRA) from None
+        raise SetupError(MISSING_EXTRA) from None
     except OSError as exc:
-        raise RenderError(MISSING_CAIRO.format(reason=str(exc).split(":")[0].strip())) from None
+        raise SetupError(MISSING_CAIRO.format(reason=str(exc).split(":")[0].strip())) from None
     return docx, cairosvg
 
 
@@ -57,9 +57,9 @@ def _open(docx: Any, sjabloon: Path | None) -> Any:
     try:
         document = docx.Document(str(sjabloon))
     except FileNotFoundError:
-        raise RenderError(f"Het sjabloon '{sjabloon}' bestaat niet.") from None
+        raise SetupError(f"Het sjabloon '{sjabloon}' bestaat niet.") from None
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-        raise RenderError(BAD_TEMPLATE.format(path=sjabloon, reason=type(exc).__name__)) from None
+        raise SetupError(BAD_TEMPLATE.format(path=sjabloon, reason=type(exc).__name__)) from None
     body = document.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):  # keep the page setup, headers and footers
