@@ -509,10 +509,14 @@ def test_markdown_has_diagrams_and_well_formed_tables() -> None:
     md = example("rivierstad", "md")
     assert md.count("```mermaid\nflowchart LR") == 1 and md.count("```mermaid\ngantt") == 1
     gantt = md.split("```mermaid\ngantt", 1)[1].split("```", 1)[0]
-    assert "axisFormat %Y-%m" in gantt and "tickInterval 6month" in gantt, "an axis that tells the years apart"
+    assert "axisFormat %Y-%m" in gantt and "tickInterval 6month" in gantt, (
+        "an axis that tells the years apart"
+    )
     assert "looptijd" not in gantt
     for naam in ("Zomerschool Rivierstad", "Thuiszitterspact Rivierstad"):
-        assert re.search(rf"^    {naam} :t\d+, \d{{4}}-\d\d-\d\d, \d{{4}}-\d\d-\d\d$", gantt, flags=re.M), naam
+        assert re.search(rf"^    {naam} :t\d+, \d{{4}}-\d\d-\d\d, \d{{4}}-\d\d-\d\d$", gantt, flags=re.M), (
+            naam
+        )
     assert all(len(line.split(" :")[0].strip()) <= 41 for line in gantt.splitlines() if " :" in line)
     assert re.search(r"^    Einde plan :milestone, einde, 2025-07-31, 0d$", gantt, flags=re.M)
     for step in STEPS:
