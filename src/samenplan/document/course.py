@@ -98,7 +98,7 @@ def course_chart(ident: str, ind: Indicator) -> CourseChart | None:
         "Dezelfde waarden staan in de tabel met indicatoren.",
         WIDTH,
         HEIGHT,
-        wrap(ind.naam, fits(WIDTH, FONT + 1), TITLE_LINES),
+        wrap(ind.naam, fits(WIDTH - 4, FONT + 1), TITLE_LINES),
         points,
         PLOT_BOTTOM,
         note,

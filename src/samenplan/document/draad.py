@@ -13,6 +13,7 @@ from samenplan.document.thread import Draad
 
 WIDTH, COLUMN, GAP, TOP = 760, 166, 32, 30
 FONT, LINE, PAD, SPACE, MAX_LINES = 14, 17, 8, 10, 5
+NAME_LINES = 9  # the resultaat's name is shown whole where it can be
 COLUMNS = ("Bevindingen", "Resultaat", "Interventies", "Indicatoren")
 
 
@@ -59,11 +60,11 @@ class DraadChart:
     kind: ClassVar[str] = "draad"
 
 
-def _boxes(x: int, texts: tuple[str, ...]) -> tuple[Box, ...]:
+def _boxes(x: int, texts: tuple[str, ...], most: int) -> tuple[Box, ...]:
     chars = fits(COLUMN - 2 * PAD, FONT)
     boxes, y = [], TOP
     for text in texts or ("geen",):
-        lines = wrap(text, chars, MAX_LINES)
+        lines = wrap(text, chars, most)
         height = len(lines) * LINE + 2 * PAD - 4
         boxes.append(Box(x, y, COLUMN, height, lines))
         y += height + SPACE
@@ -74,7 +75,9 @@ def draad_chart(n: int, d: Draad) -> DraadChart:
     """The diagram of resultaat number ``n`` (1-based)."""
     texts = (d.bevindingen, (d.resultaat,), d.interventies, d.indicatoren)
     columns = tuple(
-        Column(title, i * (COLUMN + GAP), _boxes(i * (COLUMN + GAP), items))
+        Column(
+            title, i * (COLUMN + GAP), _boxes(i * (COLUMN + GAP), items, NAME_LINES if i == 1 else MAX_LINES)
+        )
         for i, (title, items) in enumerate(zip(COLUMNS, texts, strict=True))
     )
     height = max(c.boxes[-1].y + c.boxes[-1].height for c in columns) + 4
