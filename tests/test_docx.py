@@ -149,3 +149,18 @@ def test_a_bad_template_or_missing_extra_gets_a_dutch_message(
     err = capsys.readouterr().err
     assert "pip install 'samenplan[docx]'" in err
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_hostile_plan_text_stays_literal_text_in_word(tmp_path: Path) -> None:
+    from xss_payloads import PAYLOADS, hostile_plan
+
+    plan = tmp_path / "plan"
+    hostile_plan(ROOT / "examples" / "heidedorpen", plan)
+    result = check_plan(plan)
+    assert result.loaded.plan is not None
+    doc = word(render_file(result, "docx", today=TODAY, git=False, force=True))
+    texts = [p.text for p in doc.paragraphs]
+    texts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    text = " ".join(" ".join(t.split()) for t in texts)
+    missing = [p for p in PAYLOADS if " ".join(p.split()) not in text]
+    assert missing == [], missing
