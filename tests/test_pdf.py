@@ -82,11 +82,14 @@ def test_pdf_is_tagged_pdf_ua_with_a_structure_tree(rendered: Rendered) -> None:
     assert str(root["/Lang"]).lower().startswith("nl")
     tree = root["/StructTreeRoot"].get_object()
     tags: set[str] = set()
+    figures: list[str] = []
 
     def walk(node: Any, depth: int = 0) -> None:
         node = node.get_object()
         if isinstance(node, dict) and "/S" in node:
             tags.add(str(node["/S"]))
+            if node["/S"] == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
         kids = node.get("/K") if isinstance(node, dict) else None
         if kids is None or depth > 60:
             return
@@ -95,7 +98,12 @@ def test_pdf_is_tagged_pdf_ua_with_a_structure_tree(rendered: Rendered) -> None:
                 walk(kid, depth + 1)
 
     walk(tree)
-    assert {"/H1", "/H2", "/H3", "/Table", "/TH", "/TD", "/P", "/L", "/LI"} <= tags, tags
+    assert {"/H1", "/H2", "/H3", "/Table", "/THead", "/TH", "/TD", "/Caption", "/P", "/L", "/LI"} <= tags, (
+        tags
+    )
+    charts = rendered.html.count('role="img"')
+    assert len(figures) == charts > 5, "every chart is a figure in the structure tree"
+    assert all(len(alt) > 10 for alt in figures), "and has alternative text"
     metadata = rendered.reader.xmp_metadata
     assert metadata is not None
     xmp = metadata.stream.get_data().decode("utf-8")
