@@ -111,6 +111,7 @@ class _Writer:
         table.style = self.style("Table Grid", "Light Grid Accent 1")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         ends = [a == "end" for a in node.align]
+        table.autofit = False
         header = table.rows[0]
         _row_flag(header, "w:tblHeader", OxmlElement, qn)  # repeats on every page
         for cell, name, end in zip(header.cells, node.columns, ends, strict=True):
@@ -129,7 +130,30 @@ class _Writer:
                     right=ends[i] if i < len(ends) else False,
                     align=WD_ALIGN_PARAGRAPH,
                 )
+        self._widths(table, node)
         self.doc.add_paragraph()
+
+    def _widths(self, table: Any, node: Table) -> None:
+        """Each column at least as wide as its longest word (at 9 pt); the rest of the page's
+        width shared out by how much text each column holds."""
+        from docx.shared import Cm
+
+        section = self.doc.sections[-1]
+        usable = section.page_width - section.left_margin - section.right_margin
+        lines = [[_value(c, " ") for c in (*r.lead, r.header, *r.cells)] for r in node.rows]
+        floors, wants = [], []
+        for i, name in enumerate(node.columns):
+            texts = [line[i] for line in lines if i < len(line)]
+            longest = max((len(word) for t in (*texts, name) for word in t.split()), default=4)
+            floors.append(Cm(0.2 * longest + 0.5))
+            wants.append(min(sum(len(t) for t in texts) / max(len(texts), 1), 80.0) + 1.0)
+        spare = max(usable - sum(floors), 0)
+        widths = [int(f + spare * w / sum(wants)) for f, w in zip(floors, wants, strict=True)]
+        for column, width in zip(table.columns, widths, strict=False):
+            column.width = width  # the grid, which LibreOffice follows
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=False):
+                cell.width = width
 
     def picture(self, chart: Any, width_cm: float, run: Any = None) -> None:
         from docx.shared import Cm
@@ -185,8 +209,12 @@ def _value(c: Cell, sep: str) -> str:
 
 
 def _fill(cell: Any, text: str, *, bold: bool, right: bool, align: Any) -> None:
+    from docx.shared import Pt
+
     p = cell.paragraphs[0]
-    p.add_run(text).bold = bold or None
+    run = p.add_run(text)
+    run.bold = bold or None
+    run.font.size = Pt(9)
     if right:
         p.alignment = align.RIGHT
 
