@@ -54,11 +54,12 @@ def _phrase(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-def _where(d: Diagnostic) -> str:
+def _where(d: Diagnostic) -> tuple[int, str]:
+    """The step a finding is in, in words, and its number to sort by (0: the plan as a whole)."""
     doc = BY_FILE.get(d.location.file)
     if doc is None or doc.number == 0:
-        return "het plan als geheel"
-    return f"stap {doc.number} ({doc.title})"
+        return 0, "het plan als geheel"
+    return doc.number, f"stap {doc.number} ({doc.title})"
 
 
 def status_text(result: CheckResult) -> str:
@@ -84,7 +85,7 @@ def _plain(result: CheckResult, plan: Plan) -> Text:
     if result.diagnostics:
         where = Counter(_where(d) for d in result.diagnostics)
         blocks.append(Paragraph("Waar ze staan:"))
-        blocks.append(Bullets(tuple(f"{place}: {n}" for place, n in where.items())))
+        blocks.append(Bullets(tuple(f"{place}: {n}" for (_, place), n in sorted(where.items()))))
         blocks.append(
             Paragraph(
                 "De werkgroep werkt deze punten bij. De werkversie van dit document noemt elk punt "
