@@ -101,6 +101,7 @@ def test_usage_errors_are_dutch_and_exit_2(tmp_path: Path) -> None:
         (EXAMPLE, "-f", "odt"),
         (EXAMPLE, "-f", "html", "--sjabloon", tmp_path / "huisstijl.docx"),
         (EXAMPLE, "-f", "docx", "--sjabloon", tmp_path / "huisstijl.docx"),
+        (EXAMPLE, "-f", "docx", "--theme-css", ROOT / "templates" / "report" / "style.css"),
         (EXAMPLE, "--datum", "15-01-2025"),
         (EXAMPLE, "-o", tmp_path / "bestaat-niet" / "plan.html"),
         (EXAMPLE, "-o", tmp_path),

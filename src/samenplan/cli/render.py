@@ -90,6 +90,8 @@ def render_command(
         fail(
             "--sjabloon hoort bij --format docx: een Word-sjabloon geeft alleen een Word-bestand zijn stijl."
         )
+    if theme_css is not None and fmt in ("md", "docx"):
+        fail("--theme-css hoort bij --format html of pdf; geef een Word-bestand zijn stijl met --sjabloon.")
     if sjabloon is not None and not sjabloon.is_file():
         fail(f"het sjabloon '{sjabloon}' bestaat niet of is geen bestand.")
     today = _today(datum)
