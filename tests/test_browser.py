@@ -40,6 +40,8 @@ ARGS = [
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TODAY = date(2024, 11, 1)
 DESKTOP, PHONE = 1280, 320  # WCAG 1.4.10 reflow: 320 CSS pixels wide without scrolling sideways
+WIDTHS = [320, 390, 1280, 1920]  # the smallest reflow width, a phone, a laptop, a wide screen
+TOC_WIDTHS = [320, 390, 600, 768, 1024, 1280, 1440, 1920]
 
 # Records what a page must never do: open a dialog, call alert and friends, log, throw.
 HOOKS = """
@@ -192,7 +194,7 @@ def sideways_overflow(page: Any) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", ["rivierstad", "heidedorpen"])
 def test_example_reports_have_no_wcag_violations(
     name: str, width: int, tmp_path: Path, open_html: Any
@@ -204,6 +206,72 @@ def test_example_reports_have_no_wcag_violations(
     assert page.evaluate("document.documentElement.scrollWidth") <= width, (
         "the page scrolls sideways (WCAG 1.4.10 reflow): " + "; ".join(sideways_overflow(page)[:8])
     )
+
+
+def overlaps(page: Any, selector: str) -> list[str]:
+    """Pairs of elements matching ``selector`` whose boxes (their text included) overlap."""
+    return list(
+        page.evaluate(
+            """selector => {
+      const items = [...document.querySelectorAll(selector)];
+      const boxes = items.flatMap(e => [...e.getClientRects()].map(r => [e, r]));
+      const found = [];
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const [a, r] = boxes[i], [b, q] = boxes[j];
+        if (a === b || a.contains(b) || b.contains(a)) continue;
+        const x = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+        const y = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+        const name = e => e.textContent.trim().slice(0, 30);
+        if (x > 0.5 && y > 0.5) found.push(name(a) + ' / ' + name(b));
+      }
+      return found;
+    }""",
+            selector,
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def rivierstad_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write(tmp_path_factory.mktemp("toc"), "rivierstad.html", render(EXAMPLES / "rivierstad", "html"))
+
+
+@pytest.mark.parametrize("width", TOC_WIDTHS)
+def test_table_of_contents_never_overlaps(width: int, rivierstad_html: Path, open_html: Any) -> None:
+    page = open_html(rivierstad_html, width).page
+    # Each item holds its own number (a ::before box), so item boxes cover number and text.
+    items = page.locator(".samenplan-toc__item")
+    assert items.count() == 12
+    numbering = page.evaluate(
+        "[...document.querySelectorAll('.samenplan-toc__item')].map(e => [getComputedStyle(e).listStyleType,"
+        " getComputedStyle(e, '::before').content])"
+    )
+    assert all(style == "none" and "counter(" in number for style, number in numbering), (
+        "a list marker sits outside its item and can run into the column before it"
+    )
+    assert overlaps(page, ".samenplan-toc__item") == []
+    assert overlaps(page, ".samenplan-toc__item > a") == []
+    right = page.evaluate("document.querySelector('.samenplan-toc').getBoundingClientRect().right")
+    widest = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('.samenplan-toc__item > a')]"
+        ".map(a => a.getBoundingClientRect().right))"
+    )
+    assert widest <= right + 0.5, "a TOC entry sticks out of the TOC"
+
+
+def test_charts_stay_readable_on_a_phone(rivierstad_html: Path, open_html: Any) -> None:
+    page = open_html(rivierstad_html, 390).page
+    sizes = page.evaluate("""() => [...document.querySelectorAll('svg.samenplan-chart__svg')].map(svg => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const font = Math.min(...[...svg.querySelectorAll('text')].map(t =>
+            parseFloat(getComputedStyle(t).fontSize)));
+        return [svg.querySelector('title').textContent, font * scale];
+    })""")
+    assert len(sizes) > 10
+    small = [(title, round(px, 1)) for title, px in sizes if px < 11]
+    assert small == [], "chart text smaller than 11 px on a 390 px phone"
+    regions = page.locator(".samenplan-chart__scroll[role=region][tabindex='0']")
+    assert regions.count() >= 3, "a chart wider than the phone scrolls in a box a keyboard can reach"
 
 
 def with_an_error(tmp_path: Path) -> Path:
@@ -365,7 +433,7 @@ def test_hostile_markdown_runs_nothing_and_shows_every_payload(
 FLOWCHART = re.compile(r"(flowchart \w+|subgraph \w+\[\]|\w+\[\]|end|\w+ --> \w+)")
 GANTT_NAME = r"(?!(click|call|href|section|title|todaymarker|excludes|includes)\b)[^:;#%]+"
 GANTT = re.compile(
-    rf"(gantt|title [^:;#%]+|dateFormat \S+|axisFormat %\w|section {GANTT_NAME}|"
+    rf"(gantt|title [^:;#%]+|dateFormat \S+|axisFormat %\w(-%\w)?|tickInterval \d+month|section {GANTT_NAME}|"
     rf"{GANTT_NAME} :(milestone, )?\w+, \d{{4}}-\d\d-\d\d, (\d{{4}}-\d\d-\d\d|\d+d))",
     re.I,
 )

@@ -72,7 +72,7 @@ def _codes(text: str) -> list[str]:
 def test_check_without_sinds_reports_every_finding(repo: Repo, run: RunCli) -> None:
     done = run(repo.plan, "check")
     assert done.code == 1
-    assert _codes(done.out) == ["SP103", "SP703", "SP602", "SP703", "SP703"]
+    assert _codes(done.out) == ["SP103", "SP703", "SP602", "SP310", "SP703", "SP703"]
 
 
 def test_check_sinds_reports_only_new_findings_and_counts_the_old(repo: Repo, run: RunCli) -> None:
@@ -82,8 +82,8 @@ def test_check_sinds_reports_only_new_findings_and_counts_the_old(repo: Repo, ru
     assert done.out.splitlines()[-3:] == [
         "3 fouten, 0 waarschuwingen, 0 opmerkingen in 1 bestand van ..",
         "Volledigheid per stap: 1: 100% · 2: 100% · 3: 100% · 4: 100% · 5: 100% · 6: 100% · 7: 100%",
-        f"Alleen wat nieuw is sinds v2 (commit {repo.short('v2')}): 3 meldingen. 2 meldingen waren er "
-        "al en staan hier niet. Alle meldingen samen: 3 fouten, 2 waarschuwingen, 0 opmerkingen.",
+        f"Alleen wat nieuw is sinds v2 (commit {repo.short('v2')}): 3 meldingen. 3 meldingen waren er "
+        "al en staan hier niet. Alle meldingen samen: 4 fouten, 2 waarschuwingen, 0 opmerkingen.",
     ]
 
 
@@ -92,8 +92,8 @@ def test_check_sinds_the_current_commit_passes_a_plan_with_old_errors(repo: Repo
     assert done.code == 0
     assert _codes(done.out) == []
     assert done.out.splitlines()[-1] == (
-        f"Alleen wat nieuw is sinds HEAD (commit {repo.short('HEAD')}): 0 meldingen. 5 meldingen waren er "
-        "al en staan hier niet. Alle meldingen samen: 3 fouten, 2 waarschuwingen, 0 opmerkingen."
+        f"Alleen wat nieuw is sinds HEAD (commit {repo.short('HEAD')}): 0 meldingen. 6 meldingen waren er "
+        "al en staan hier niet. Alle meldingen samen: 4 fouten, 2 waarschuwingen, 0 opmerkingen."
     )
 
 
@@ -102,7 +102,7 @@ def test_check_sinds_with_json_keeps_stdout_json(repo: Repo, run: RunCli) -> Non
     data = json.loads(done.out)
     assert [f["code"] for f in data["findings"]] == ["SP103", "SP703", "SP703", "SP703"]
     assert data["counts"]["total"] == 4
-    assert "1 melding was er al" in done.err
+    assert "2 meldingen waren er al" in done.err
 
 
 def test_check_sinds_a_plan_that_did_not_exist_yet(tmp_path: Path, run: RunCli) -> None:
@@ -262,7 +262,7 @@ def test_github_pull_request(pull_request: Repo, run: RunCli, monkeypatch: pytes
     ]
     done = run(pull_request.plan, "check", "--sinds", "basis", "--format", "json")
     assert json.loads(done.out)["findings"] == []
-    assert "0 meldingen. 5 meldingen waren er al" in done.err
+    assert "0 meldingen. 6 meldingen waren er al" in done.err
 
 
 def test_github_without_the_base_branch_fetched(

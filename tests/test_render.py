@@ -211,10 +211,15 @@ def test_html_tables_and_charts_are_labelled(name: str) -> None:
     for table in doc.tables:
         assert table.caption, table.rows[:1]
         assert table.th_scopes and set(table.th_scopes) <= {"col", "row"}
-    assert len(doc.svgs) == 2
+    resultaten = _yaml(EXAMPLES / name, "04-resultaten.yaml")["resultaten"]
+    indicatoren = [i for r in resultaten for i in r.get("indicatoren", [])]
+    # money, timeline, a rode draad per resultaat, a course per indicator with a value
+    charts = 2 + len(resultaten) + sum(1 for i in indicatoren if i.get("nulmeting") or i.get("streefwaarde"))
+    assert len(doc.svgs) == charts
     for svg in doc.svgs:
         assert svg.attrs["role"] == "img" and svg.attrs["aria-labelledby"]
         assert svg.children[:2] == ["title", "desc"]
+        assert set(str(svg.attrs["aria-labelledby"]).split()) <= set(doc.ids)
 
 
 @pytest.mark.parametrize("name", ["rivierstad", "heidedorpen"])
@@ -462,27 +467,58 @@ def test_theme_css_comes_after_the_default_and_stays_css() -> None:
     assert "</style><script>" not in html and "<script" not in html
 
 
-def test_git_commit_is_shown_when_the_plan_is_in_a_repository(tmp_path: Path) -> None:
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@t",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@t",
+    "GIT_CEILING_DIRECTORIES": "/",
+}
+
+
+def git(plan: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=plan, env=GIT_ENV, check=True, capture_output=True)
+
+
+def test_git_commit_is_shown_only_when_the_plan_files_are_committed_and_unchanged(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    assert git_commit(plan) is None
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@t",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@t",
-    }
-    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "plan"]):
-        subprocess.run(["git", *args], cwd=plan, env=env, check=True)
+    assert "Versie" not in render(plan, "md", git=True), "outside git there is no version to name"
+    git(plan, "init", "-q")
+    assert "- **Versie:** niet vastgelegde wijzigingen" in render(plan, "md", git=True)
+    git(plan, "add", ".")
+    git(plan, "commit", "-q", "-m", "plan")
     commit = git_commit(plan)
     assert commit and re.fullmatch(r"[0-9a-f]{4,40}", commit)
+    assert f"- **Versie:** git-commit {commit}" in render(plan, "md", git=True)
+    assert "Versie" not in render(plan, "md", git=False)
+    (plan / "plan.html").write_text("a rendered document is no plan file", encoding="utf-8")
     assert f"git-commit {commit}" in render(plan, "md", git=True)
-    assert "git-commit" not in render(plan, "md", git=False)
+    replace_once(plan, "samenplan.yaml", "Samen Sterker in de Heidedorpen", "Samen Sterker")
+    changed = render(plan, "md", git=True)
+    assert "- **Versie:** niet vastgelegde wijzigingen" in changed and commit not in changed
+    git(plan, "checkout", "--", "samenplan.yaml")
+    (plan / "07-uitvoering.yaml").rename(plan / "07-uitvoering.yaml.bak")
+    (plan / "07-uitvoering.yaml.bak").rename(plan / "07-uitvoering.yaml")
+    assert f"git-commit {commit}" in render(plan, "md", git=True)
+    git(plan, "rm", "-q", "--cached", "07-uitvoering.yaml")
+    assert "niet vastgelegde wijzigingen" in render(plan, "md", git=True), "an untracked plan file"
 
 
 def test_markdown_has_diagrams_and_well_formed_tables() -> None:
     md = example("rivierstad", "md")
     assert md.count("```mermaid\nflowchart LR") == 1 and md.count("```mermaid\ngantt") == 1
+    gantt = md.split("```mermaid\ngantt", 1)[1].split("```", 1)[0]
+    assert "axisFormat %Y-%m" in gantt and "tickInterval 6month" in gantt, (
+        "an axis that tells the years apart"
+    )
+    assert "looptijd" not in gantt
+    for naam in ("Zomerschool Rivierstad", "Thuiszitterspact Rivierstad"):
+        assert re.search(rf"^    {naam} :t\d+, \d{{4}}-\d\d-\d\d, \d{{4}}-\d\d-\d\d$", gantt, flags=re.M), (
+            naam
+        )
+    assert all(len(line.split(" :")[0].strip()) <= 41 for line in gantt.splitlines() if " :" in line)
+    assert re.search(r"^    Einde plan :milestone, einde, 2025-07-31, 0d$", gantt, flags=re.M)
     for step in STEPS:
         assert f"\n## Stap {step.number} – {step.title}\n" in md
     for table in re.findall(r"(?:^\|.*\|\n)+", md, flags=re.M):

@@ -98,7 +98,10 @@ def test_theme_css_is_included(tmp_path: Path) -> None:
 
 def test_usage_errors_are_dutch_and_exit_2(tmp_path: Path) -> None:
     cases = [
-        (EXAMPLE, "-f", "pdf"),
+        (EXAMPLE, "-f", "odt"),
+        (EXAMPLE, "-f", "html", "--sjabloon", tmp_path / "huisstijl.docx"),
+        (EXAMPLE, "-f", "docx", "--sjabloon", tmp_path / "huisstijl.docx"),
+        (EXAMPLE, "-f", "docx", "--theme-css", ROOT / "templates" / "report" / "style.css"),
         (EXAMPLE, "--datum", "15-01-2025"),
         (EXAMPLE, "-o", tmp_path / "bestaat-niet" / "plan.html"),
         (EXAMPLE, "-o", tmp_path),
@@ -117,3 +120,13 @@ def test_unreadable_theme_css_gets_a_dutch_reason(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "dat is een map" in proc.stderr
     assert "Errno" not in proc.stderr
+
+
+def test_werkversie_shows_every_finding_with_its_place_and_the_default_does_not(tmp_path: Path) -> None:
+    plan = broken_copy(tmp_path)
+    werk = run(plan, "-f", "md", "-o", "-", "--force", "--werkversie", "--datum", "2024-11-01")
+    raad = run(plan, "-f", "md", "-o", "-", "--force", "--datum", "2024-11-01")
+    assert werk.returncode == raad.returncode == 0, werk.stderr + raad.stderr
+    assert "05-aanpak.yaml:" in werk.stdout and "SP101" in werk.stdout
+    assert "05-aanpak.yaml:" not in raad.stdout and "SP101" not in raad.stdout
+    assert "1 punt is nog open: 1 fout." in raad.stdout

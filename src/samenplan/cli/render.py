@@ -13,20 +13,29 @@ from samenplan.cli.exits import ExitCode, fail
 if TYPE_CHECKING:
     from samenplan.check.run import CheckResult
     from samenplan.diff.model import PlanDiff
+    from samenplan.document.render import Format
 
 DATE_VARIABLE = "SAMENPLAN_DATUM"
 
 
 def render_command(
     plan_dir: Annotated[Path, typer.Argument(metavar="PLANMAP", help="Map met het plan.")] = Path(),
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="md|html", help="Markdown of HTML.")] = "html",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="html|md|pdf|docx",
+            help="HTML, Markdown, PDF (met samenplan[pdf]) of Word (met samenplan[docx]).",
+        ),
+    ] = "html",
     output: Annotated[
         str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="BESTAND",
-            help="Waar het document komt; '-' is het scherm. Standaard: plan.html of plan.md in de planmap.",
+            help="Waar het document komt; '-' is het scherm. Standaard: plan.<formaat> in de planmap.",
         ),
     ] = None,
     force: Annotated[
@@ -57,6 +66,21 @@ def render_command(
         bool,
         typer.Option("--overwrite", help="Vervang een bestaand bestand dat niet door samenplan is gemaakt."),
     ] = False,
+    werkversie: Annotated[
+        bool,
+        typer.Option(
+            "--werkversie",
+            help="Werkversie voor de werkgroep: elke melding van check met de plaats in het plan en een tip.",
+        ),
+    ] = False,
+    sjabloon: Annotated[
+        Path | None,
+        typer.Option(
+            "--sjabloon",
+            metavar="BESTAND.docx",
+            help="Word-bestand met de huisstijl van de gemeente; alleen bij --format docx.",
+        ),
+    ] = None,
     sinds: Annotated[
         str | None,
         typer.Option(
@@ -67,15 +91,13 @@ def render_command(
         ),
     ] = None,
 ) -> None:
-    """Maak het plandocument voor college, raad en schoolbesturen, als HTML of Markdown."""
+    """Maak het plandocument voor college, raad en schoolbesturen: HTML, Markdown, PDF of Word."""
     from samenplan.check.run import check_plan
-    from samenplan.document.render import RenderError, render_report
-    from samenplan.files.atomic import write_atomic
+    from samenplan.document.render import RenderError, SetupError, render_file
     from samenplan.load.planfolder import NotAPlan
     from samenplan.output.text import format_text
 
-    if fmt not in ("md", "html"):
-        fail(f"'{fmt}' is geen formaat voor render; kies md of html.")
+    kind = _format(fmt, theme_css, sjabloon)
     today = _today(datum)
     css = _read_css(theme_css)
     try:
@@ -87,16 +109,55 @@ def render_command(
         _check_target(target, overwrite=overwrite)
     changes = _changes(result, sinds) if sinds is not None else None
     try:
-        text = render_report(result, fmt, today=today, theme_css=css, force=force, changes=changes)  # type: ignore[arg-type]
+        data = render_file(
+            result,
+            kind,
+            today=today,
+            theme_css=css,
+            force=force,
+            werkversie=werkversie,
+            sjabloon=sjabloon,
+            changes=changes,
+        )
+    except SetupError as exc:
+        fail(str(exc))
     except RenderError as exc:
         sys.stderr.write(format_text(result))
         typer.echo(f"samenplan: {exc}", err=True)
         raise typer.Exit(ExitCode.FINDINGS) from None
+    _write(target, data, kind)
+
+
+def _format(fmt: str, theme_css: Path | None, sjabloon: Path | None) -> "Format":
+    """The format asked for; refuses one that does not exist and options that do not belong to it."""
+    from samenplan.document.render import FORMATS
+
+    kind = next((f for f in FORMATS if f == fmt), None)
+    if kind is None:
+        fail(f"'{fmt}' is geen formaat voor render; kies html, md, pdf of docx.")
+    if sjabloon is not None and fmt != "docx":
+        fail(
+            "--sjabloon hoort bij --format docx: een Word-sjabloon geeft alleen een Word-bestand zijn stijl."
+        )
+    if theme_css is not None and fmt in ("md", "docx"):
+        fail("--theme-css hoort bij --format html of pdf; geef een Word-bestand zijn stijl met --sjabloon.")
+    if sjabloon is not None and not sjabloon.is_file():
+        fail(f"het sjabloon '{sjabloon}' bestaat niet of is geen bestand.")
+    return kind
+
+
+def _write(target: Path | None, data: bytes, fmt: str) -> None:
+    """The document to the screen (target None) or, atomically, to its file."""
+    from samenplan.files.atomic import write_atomic
+
     if target is None:
-        sys.stdout.write(text)
+        if fmt in ("pdf", "docx"):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data.decode("utf-8"))
         return
     try:
-        write_atomic(target, text)
+        write_atomic(target, data)
     except OSError as exc:
         from samenplan.files.oserrors import reason
 

@@ -8,7 +8,9 @@ from samenplan.document.mermaid import shorten
 from samenplan.dutch import euro
 from samenplan.plan.money import Geld, StroomGeld
 
-WIDTH, BAR_WIDTH, TOP, ROW = 900, 520, 34, 52
+# Narrow enough to stay readable on a phone (the chart never shrinks below its own width there:
+# style.css lets it scroll in its box); each label sits above its bar, its amounts below.
+WIDTH, BAR_WIDTH, TOP, ROW = 640, 636, 52, 74
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Bar:
 class BarChart:
     """The money chart, ready to draw."""
 
+    id: str
     title: str
     desc: str
     width: int
@@ -51,7 +54,7 @@ def _bar(s: StroomGeld, row: int, scale: Decimal) -> Bar:
     direct = min(s.direct_bedrag, s.bedrag)
     reserved = min(s.gereserveerd, s.bedrag - direct)
     return Bar(
-        shorten(s.geldstroom.naam, 90),
+        shorten(s.geldstroom.naam, 80),
         TOP + row * ROW,
         _px(direct, scale),
         _px(reserved, scale),
@@ -73,10 +76,11 @@ def barchart(geld: Geld) -> BarChart:
         "geldstroom'."
     )
     return BarChart(
+        "grafiek-geld",
         "Toegewezen en nog niet toegewezen geld per geldstroom",
         desc,
         WIDTH,
-        TOP + len(bars) * ROW + 4,
+        TOP + len(bars) * ROW + 2,
         BAR_WIDTH,
         bars,
     )

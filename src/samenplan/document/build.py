@@ -1,5 +1,12 @@
-"""Build the report from a checked plan: the one place that decides what a report holds."""
+"""Build the report from a checked plan: the one place that decides what a report holds.
 
+Chapters are a list of builders, each taking the same :class:`Context`; a new chapter (for
+example 'Wat is er veranderd') is one function added to :data:`CHAPTERS`. A builder may return
+None when its chapter has nothing to say for this plan or audience.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,9 +25,11 @@ from samenplan.document.chapters import (
     samenwerking,
     uitvoering,
     urgentie,
+    wijzigingen,
 )
-from samenplan.document.lookup import lookup
-from samenplan.document.nodes import Banner, Chapter, Fields, Report, field, fields
+from samenplan.document.gitinfo import Version
+from samenplan.document.lookup import Lookup, lookup
+from samenplan.document.nodes import Banner, Cell, Chapter, Fields, Report, field, fields
 from samenplan.dutch import datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
@@ -32,70 +41,97 @@ if TYPE_CHECKING:
 BANNER = "Concept — bevat fouten"
 
 
+@dataclass(frozen=True)
+class Context:
+    """What every chapter builder may use."""
+
+    result: CheckResult
+    plan: Plan
+    lk: Lookup
+    today: date
+    werkversie: bool  # the working view for the werkgroep, with every finding and its place
+    changes: "PlanDiff | None" = None  # render --sinds: what changed since a revision
+
+
+ChapterBuilder = Callable[[Context], Chapter | None]
+
+CHAPTERS: tuple[ChapterBuilder, ...] = (
+    lambda c: samenvatting.chapter(c.result, c.plan, c.lk),
+    lambda c: wijzigingen.chapter(c.changes) if c.changes is not None else None,
+    lambda c: urgentie.chapter(c.plan, c.lk),
+    lambda c: samenwerking.chapter(c.plan, c.lk),
+    lambda c: analyse.chapter(c.plan, c.lk),
+    lambda c: resultaten.chapter(c.plan, c.lk),
+    lambda c: aanpak.chapter(c.plan, c.lk),
+    lambda c: meten.chapter(c.plan, c.lk),
+    lambda c: uitvoering.chapter(c.plan, c.lk, c.today),
+    lambda c: samenhang.chapter(c.plan),
+    lambda c: geld.chapter(c.plan, c.lk),
+    lambda c: rodedraad.chapter(c.plan, c.lk),
+    lambda c: (controle.werkversie_chapter if c.werkversie else controle.chapter)(c.result, c.plan),
+)
+
+
 def _gemeente(g: Gemeente) -> str:
     return f"{g.naam} ({g.cbs_code})" if g.cbs_code else g.naam
 
 
-def _meta(plan: Plan, today: date, commit: str | None) -> Fields:
+def _fase(plan: Plan, concept: bool) -> Cell:
+    """The fase of the plan; with errors the document says it is a concept, like the banner."""
+    fase = label(plan.manifest.fase)
+    if concept:
+        return Cell(f"concept: het plan bevat nog fouten (de werkgroep noemt als fase: {fase})", gap=True)
+    return Cell(fase)
+
+
+def _meta(plan: Plan, today: date, version: Version | None, concept: bool, werkversie: bool) -> Fields:
     m = plan.manifest
     return fields(
         field("Gemeente" if len(m.gemeenten) == 1 else "Gemeenten", tuple(_gemeente(g) for g in m.gemeenten)),
         field("Regio", m.regio),
         field("Partners", tuple(p.naam for p in plan.samenwerking.partners)),
         field("Periode", periode(m.periode.van, m.periode.tot)),
-        field("Fase", label(m.fase)),
+        field("Fase", _fase(plan, concept)),
         field("Datum van dit document", datum(today)),
-        field("Versie", f"git-commit {commit}" if commit else ""),
+        field("Versie", version.text if version else ""),
+        field("Soort document", "werkversie voor de werkgroep" if werkversie else ""),
     ) or Fields(())
 
 
-def _banner(result: CheckResult) -> Banner | None:
+def _banner(result: CheckResult, werkversie: bool) -> Banner | None:
     errors = result.count(Severity.ERROR)
     if not errors:
         return None
     fouten = "1 fout" if errors == 1 else f"{errors} fouten"
+    title = controle.TITLE_WERKVERSIE if werkversie else controle.TITLE
     return Banner(
         BANNER,
         f"samenplan check vond {fouten} in dit plan. Dit document is daarom een "
-        "concept en nog niet geschikt om over te besluiten. De fouten staan in "
-        "het hoofdstuk 'Controle en volledigheid'.",
-    )
-
-
-def _chapters(result: CheckResult, plan: Plan, today: date) -> tuple[Chapter, ...]:
-    lk = lookup(plan)
-    return (
-        samenvatting.chapter(result, plan),
-        urgentie.chapter(plan, lk),
-        samenwerking.chapter(plan, lk),
-        analyse.chapter(plan, lk),
-        resultaten.chapter(plan, lk),
-        aanpak.chapter(plan, lk),
-        meten.chapter(plan, lk),
-        uitvoering.chapter(plan, lk, today),
-        samenhang.chapter(plan),
-        geld.chapter(plan, lk),
-        rodedraad.chapter(plan, lk),
-        controle.chapter(result, plan),
+        f"concept en nog niet geschikt om over te besluiten. Meer staat in het hoofdstuk '{title}'.",
     )
 
 
 def build_report(
-    result: CheckResult, plan: Plan, *, today: date, commit: str | None, changes: "PlanDiff | None" = None
+    result: CheckResult,
+    plan: Plan,
+    *,
+    today: date,
+    version: Version | None,
+    werkversie: bool = False,
+    changes: "PlanDiff | None" = None,
+    chapters: tuple[ChapterBuilder, ...] = CHAPTERS,
 ) -> Report:
     """The whole report of a checked plan, as plain nodes; the same input gives the same tree.
 
     ``changes`` (render --sinds) adds the chapter 'Wat is er veranderd sinds …' after the summary.
     """
-    chapters = _chapters(result, plan, today)
-    if changes is not None:
-        from samenplan.document.chapters import wijzigingen
-
-        chapters = (chapters[0], wijzigingen.chapter(changes), *chapters[1:])
+    context = Context(result, plan, lookup(plan), today, werkversie, changes)
+    banner = _banner(result, werkversie)
+    built = (build(context) for build in chapters)
     return Report(
         title=" ".join(plan.manifest.titel.split()),
-        meta=_meta(plan, today, commit),
-        banner=_banner(result),
-        chapters=chapters,
+        meta=_meta(plan, today, version, banner is not None, werkversie),
+        banner=banner,
+        chapters=tuple(c for c in built if c is not None),
         made=datum(today),
     )

@@ -7,8 +7,18 @@ The first definition of an id wins (a plan with duplicate ids can still be rende
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from samenplan.document.mermaid import shorten
 from samenplan.plan.bundle import Plan
 from samenplan.plan.idkinds import KINDS, walk
+from samenplan.plan.models.resultaten import Resultaat
+
+#: A resultaat's name is at most this long, wherever it appears.
+RESULTAAT_NAME_LIMIT = 120
+
+
+def resultaat_name(r: Resultaat) -> str:
+    """The one name of a resultaat in every part of the document: its ambitie, or else its text."""
+    return shorten(r.ambitie if r.ambitie.strip() else r.resultaat, RESULTAAT_NAME_LIMIT)
 
 
 def _first(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -43,6 +53,7 @@ def lookup(plan: Plan) -> Lookup:
         )
         for kind in KINDS
     }
+    names["resultaat"] = _first((r.id, resultaat_name(r)) for r in plan.resultaten.resultaten)
     names["regeling"] = _first((r.id, r.korte_naam or r.naam) for r in plan.regelingen.values())
     return Lookup(names)
 

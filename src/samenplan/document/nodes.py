@@ -9,10 +9,15 @@ from typing import ClassVar, Union
 
 from samenplan.document.barchart import BarChart
 from samenplan.document.blocks import Block, Paragraph, blocks
+from samenplan.document.course import CourseChart, Gallery
+from samenplan.document.draad import DraadChart
 from samenplan.document.links import safe_url
 from samenplan.document.thread import Flow
 from samenplan.document.timeline import TimelineChart
 from samenplan.dutch import euro
+
+#: What an empty table cell says: a blank cell reads as a mistake or as a value left out.
+GEEN = "geen"
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,9 @@ class Banner:
     text: str
 
 
-Part = Union[Text, Table, Fields, Section, BarChart, TimelineChart, Flow]  # noqa: UP007
+Part = Union[  # noqa: UP007
+    Text, Table, Fields, Section, BarChart, TimelineChart, Flow, DraadChart, CourseChart, Gallery
+]
 
 
 @dataclass(frozen=True)
@@ -141,9 +148,21 @@ def parts(*items: "Part | None") -> tuple["Part", ...]:
     return tuple(p for p in items if p is not None)
 
 
+def _filled(c: Cell) -> Cell:
+    return c if c.text or c.items else Cell(GEEN)
+
+
+def _row_filled(row: Row) -> Row:
+    if row.total:
+        return row
+    return Row(
+        _filled(row.header), tuple(_filled(c) for c in row.cells), row.total, tuple(map(_filled, row.lead))
+    )
+
+
 def table(caption: str, columns: tuple[str, ...], rows: list[Row], empty: str) -> Table | Text:
-    """A table, or a sentence saying there is nothing to show."""
-    return Table(caption, columns, tuple(rows)) if rows else note(empty)
+    """A table, or a sentence saying there is nothing to show; an empty cell says 'geen'."""
+    return Table(caption, columns, tuple(_row_filled(r) for r in rows)) if rows else note(empty)
 
 
 def section(title: str, *items: "Part | None") -> Section | None:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
-from samenplan.document.lookup import Lookup
+from samenplan.document.lookup import Lookup, resultaat_name
 from samenplan.dutch import measure
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.resultaten import Indicator
@@ -66,7 +66,7 @@ def draden(plan: Plan, lk: Lookup) -> tuple[Draad, ...]:
         pairs = [_indicator(plan, i, lk) for i in r.indicatoren]
         rows.append(
             Draad(
-                resultaat=_first_text(r.resultaat),
+                resultaat=resultaat_name(r),
                 bevindingen=tuple(texts.get(b, b) for b in r.bevindingen),
                 interventies=tuple(iv.naam for iv in plan.aanpak.interventies if r.id in iv.resultaten),
                 indicatoren=tuple(p[0] for p in pairs),
@@ -104,7 +104,7 @@ def flow(plan: Plan) -> Flow:
     edges: list[tuple[str, str]] = []
     texts = {b.id: b.tekst for b in plan.analyse.bevindingen}
     for r in plan.resultaten.resultaten:
-        res = node("Resultaten", r.id, r.ambitie or r.resultaat)
+        res = node("Resultaten", r.id, resultaat_name(r))
         edges += [(node("Bevindingen", b, texts.get(b, b)), res) for b in r.bevindingen]
         edges += [
             (res, node("Interventies", iv.id, iv.naam))
@@ -112,6 +112,10 @@ def flow(plan: Plan) -> Flow:
             if r.id in iv.resultaten
         ]
         edges += [(res, node("Indicatoren", i.id, i.naam)) for i in r.indicatoren]
-    groups = ("Bevindingen", "Resultaten", "Interventies", "Indicatoren")
+    groups = tuple(
+        g
+        for g in ("Bevindingen", "Resultaten", "Interventies", "Indicatoren")
+        if any(n.group == g for n in nodes.values())
+    )
     ordered = sorted(nodes.values(), key=lambda n: (groups.index(n.group), int(n.id[1:])))
     return Flow(groups, tuple(ordered), tuple(dict.fromkeys(edges)))

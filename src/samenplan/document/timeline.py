@@ -1,7 +1,9 @@
-"""The timeline of step 7: one bar per interventie's planning, with its mijlpalen.
+"""The timeline of step 7: one bar per interventie's planning, with its mijlpalen, today and the
+end of the plan.
 
 Positions for the inline SVG are computed here (whole pixels, so output is stable); the same
-rows feed the table and the Markdown gantt diagram.
+rows feed the table and the Markdown gantt diagram. Each name sits above its bar, so the chart
+is narrow enough for a phone. Interventies without a planning are named, not dropped.
 """
 
 from dataclasses import dataclass
@@ -10,11 +12,14 @@ from typing import ClassVar
 
 from samenplan.document.lookup import Lookup
 from samenplan.document.mermaid import shorten
+from samenplan.document.svgtext import fits
 from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
 
-WIDTH, LEFT, RIGHT = 900, 310, 890
-TOP, ROW = 28, 30
+WIDTH, LEFT, RIGHT = 640, 8, 632
+TOP, ROW, FONT = 30, 44, 14
+#: A gantt task name longer than this runs under the bars in most viewers.
+GANTT_LABEL = 40
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Mijlpaal:
     datum: str
     text: str
     x: int
+    short: str  # for the gantt diagram
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class Balk:
 
     naam: str
     label: str  # shortened name for the chart
+    short: str  # shorter still, for the gantt diagram
     start: str  # ISO dates for the gantt diagram
     eind: str
     van: str  # Dutch dates for people
@@ -52,17 +59,29 @@ class Tick:
 
 
 @dataclass(frozen=True)
+class Marker:
+    """A vertical line with its label: today, or the end of the plan."""
+
+    x: int
+    iso: str
+    datum: str
+    anchor: str  # text-anchor of the label, so it stays inside the chart
+
+
+@dataclass(frozen=True)
 class TimelineChart:
     """The whole timeline, ready to draw."""
 
+    id: str
     title: str
     desc: str
     width: int
     height: int
     balken: tuple[Balk, ...]
     ticks: tuple[Tick, ...]
-    today_x: int | None
-    today: str
+    today: Marker | None  # None when today is outside the timeline
+    end: Marker  # the last day of the plan (samenplan.yaml, periode.tot)
+    zonder_planning: tuple[str, ...]  # interventies that have no planning, by name
     kind: ClassVar[str] = "timeline"
 
 
@@ -92,13 +111,20 @@ def _balken(plan: Plan, lk: Lookup, scale: _Scale) -> tuple[Balk, ...]:
         naam = lk.name("interventie", p.interventie)
         x = scale.x(p.start)
         mijlpalen = tuple(
-            Mijlpaal(m.datum.isoformat(), datum(m.datum), m.omschrijving, scale.x(m.datum))
+            Mijlpaal(
+                m.datum.isoformat(),
+                datum(m.datum),
+                m.omschrijving,
+                scale.x(m.datum),
+                shorten(m.omschrijving, GANTT_LABEL),
+            )
             for m in sorted(p.mijlpalen, key=lambda m: (m.datum, m.omschrijving))
         )
         balken.append(
             Balk(
                 naam,
-                shorten(naam, 44),
+                shorten(naam, fits(RIGHT - LEFT, FONT)),
+                shorten(naam, GANTT_LABEL),
                 p.start.isoformat(),
                 p.eind.isoformat(),
                 datum(p.start),
@@ -117,24 +143,35 @@ def _ticks(scale: _Scale) -> tuple[Tick, ...]:
     return tuple(Tick(scale.x(date(y, 1, 1)), str(y)) for y in years)
 
 
+def _marker(scale: _Scale, day: date) -> Marker:
+    x = scale.x(day)
+    anchor = "end" if x > WIDTH - 120 else "start" if x < 120 else "middle"
+    return Marker(x, day.isoformat(), datum(day), anchor)
+
+
 def timeline(plan: Plan, lk: Lookup, today: date) -> TimelineChart:
     """The timeline of ``plan``; ``today`` is marked when it falls inside it."""
     scale = _scale(plan)
     balken = _balken(plan, lk, scale)
+    planned = {p.interventie for p in plan.uitvoering.planning}
+    zonder = tuple(iv.naam for iv in plan.aanpak.interventies if iv.id not in planned)
     count = sum(len(b.mijlpalen) for b in balken)
+    end = plan.manifest.periode.tot
     desc = (
         f"Planning van {len(balken)} interventies tussen {datum(scale.lo)} en "
-        f"{datum(scale.hi)}, met {count} mijlpalen. Dezelfde gegevens staan in de tabel "
-        "onder de tijdlijn."
+        f"{datum(scale.hi)}, met {count} mijlpalen. Het plan eindigt op {datum(end)}. "
+        "Dezelfde gegevens staan in de tabel onder de tijdlijn."
     )
     inside = scale.lo <= today <= scale.hi
     return TimelineChart(
+        "grafiek-tijdlijn",
         "Tijdlijn van de interventies en mijlpalen",
         desc,
         WIDTH,
-        TOP + len(balken) * ROW + 22,
+        TOP + len(balken) * ROW + 24,
         balken,
         _ticks(scale),
-        scale.x(today) if inside else None,
-        datum(today),
+        _marker(scale, today) if inside else None,
+        _marker(scale, end),
+        zonder,
     )

@@ -1,7 +1,8 @@
 """Stap 4: each resultaat with its indicatoren."""
 
 from samenplan.document.chapters.common import step_chapter
-from samenplan.document.lookup import Lookup
+from samenplan.document.course import Gallery, course_chart
+from samenplan.document.lookup import Lookup, resultaat_name
 from samenplan.document.mermaid import shorten
 from samenplan.document.nodes import (
     Cell,
@@ -40,9 +41,16 @@ def _indicator(i: Indicator, lk: Lookup) -> Row:
     )
 
 
+def _gallery(n: int, r: Resultaat) -> Gallery | None:
+    charts = tuple(
+        c for i, ind in enumerate(r.indicatoren, 1) if (c := course_chart(f"grafiek-indicator-{n}-{i}", ind))
+    )
+    return Gallery(charts) if charts else None
+
+
 def _resultaat(n: int, r: Resultaat, plan: Plan, lk: Lookup) -> Section:
     texts = {b.id: b.tekst for b in plan.analyse.bevindingen}
-    title = shorten(r.ambitie, 120) if r.ambitie.strip() else f"Resultaat {n}"
+    title = resultaat_name(r)
     return Section(
         title,
         parts(
@@ -54,8 +62,9 @@ def _resultaat(n: int, r: Resultaat, plan: Plan, lk: Lookup) -> Section:
                 field("Ontwikkelgebieden", labels(r.ontwikkelgebieden)),
                 field("Antwoord op bevindingen", tuple(shorten(texts.get(b, b), 120) for b in r.bevindingen)),
             ),
+            _gallery(n, r),
             table(
-                f"Indicatoren bij resultaat {n}: {shorten(title, 60)}",
+                f"Indicatoren bij resultaat {n}: {title}",
                 ("Indicator", "Soort", "Nulmeting", "Streefwaarde", "Bron"),
                 [_indicator(i, lk) for i in r.indicatoren],
                 "Dit resultaat heeft nog geen indicatoren.",

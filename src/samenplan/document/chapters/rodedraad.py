@@ -1,6 +1,7 @@
 """Rode draad: from bevinding to resultaat, interventie, indicator and meting, in one table."""
 
 from samenplan.document.blocks import Bullets, Paragraph
+from samenplan.document.draad import draad_chart
 from samenplan.document.lookup import Lookup
 from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, parts, section, table
 from samenplan.document.thread import Draad, draden, flow, geparkeerd, zonder_resultaat
@@ -38,13 +39,15 @@ def _los(plan: Plan) -> Text | None:
 
 def chapter(plan: Plan, lk: Lookup) -> Chapter:
     """The rode draad chapter."""
-    rows = [_row(d) for d in draden(plan, lk)]
+    found = draden(plan, lk)
+    rows = [_row(d) for d in found]
     return Chapter(
         "rode-draad",
         "Rode draad",
         parts(
             Text((Paragraph(UITLEG),)),
-            flow(plan) if rows else None,
+            flow(plan) if rows else None,  # the Markdown diagram
+            *(draad_chart(n, d) for n, d in enumerate(found, 1)),  # HTML, PDF and Word
             table(
                 "De rode draad per resultaat",
                 ("Bevindingen", "Resultaat", "Interventies", "Indicatoren", "Metingen"),

@@ -16,7 +16,9 @@ def _rows(m: Matrix) -> list[Row]:
         Cell(str(n), spoken=f"{n} interventies")
         if n
         else Cell("0 – gat", spoken="geen interventie: een gat", gap=True)
-        for n in m.counts
+        if column in m.required
+        else Cell("0 (niet verplicht)", spoken="geen interventie; niet verplicht")
+        for column, n in zip(m.columns, m.counts, strict=True)
     )
     return [*rows, Row(Cell("Aantal interventies"), counts, total=True)] if rows else []
 
@@ -24,9 +26,15 @@ def _rows(m: Matrix) -> list[Row]:
 def _gaps(m: Matrix, what: str) -> Text:
     if not m.rows:
         return Text((Paragraph("Er zijn nog geen interventies."),))
-    if not m.gaps:
-        return Text((Paragraph(f"Elk {what} wordt door minstens één interventie bereikt."),))
-    return Text((Paragraph(f"Geen enkele interventie bereikt: {labels(m.gaps)}."),))
+    found = [
+        Paragraph(f"Geen enkele interventie bereikt: {labels(m.gaps)}.")
+        if m.gaps
+        else Paragraph(f"Elk verplicht {what} wordt door minstens één interventie bereikt.")
+    ]
+    welcome = [c for c in m.unreached if c not in m.required]
+    if welcome:
+        found.append(Paragraph(f"Niet verplicht en door geen interventie bereikt: {labels(welcome)}."))
+    return Text(tuple(found))
 
 
 def _table(m: Matrix, caption: str) -> Table | Text:

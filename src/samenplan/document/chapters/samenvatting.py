@@ -3,7 +3,8 @@
 from samenplan.check.run import CheckResult
 from samenplan.document.blocks import Bullets
 from samenplan.document.chapters.common import NIET_INGEVULD
-from samenplan.document.chapters.controle import counts
+from samenplan.document.chapters.controle import status_text
+from samenplan.document.lookup import Lookup
 from samenplan.document.nodes import (
     Cell,
     Chapter,
@@ -22,12 +23,17 @@ from samenplan.plan.bundle import Plan
 from samenplan.plan.money import geld
 
 
-def _resultaten(plan: Plan) -> Text:
-    items = tuple(flat(r.resultaat) for r in plan.resultaten.resultaten if r.resultaat.strip())
+def _resultaten(plan: Plan, lk: Lookup) -> Text:
+    """Each resultaat by its one name, with the concrete result when the name is the ambitie."""
+    items = tuple(
+        name if name == flat(r.resultaat) or not r.ambitie.strip() else f"{name} {flat(r.resultaat)}"
+        for r in plan.resultaten.resultaten
+        if (name := lk.name("resultaat", r.id))
+    )
     return Text((Bullets(items),)) if items else note("Er zijn nog geen resultaten.")
 
 
-def chapter(result: CheckResult, plan: Plan) -> Chapter:
+def chapter(result: CheckResult, plan: Plan, lk: Lookup) -> Chapter:
     """The summary chapter."""
     g = geld(plan)
     over = money(g.over) if g.over >= 0 else Cell(f"{euro(-g.over)} te veel toegewezen", gap=True)
@@ -36,7 +42,7 @@ def chapter(result: CheckResult, plan: Plan) -> Chapter:
         "Samenvatting",
         parts(
             section("Gedeelde urgentie", text(plan.urgentie.gedeelde_urgentie, NIET_INGEVULD)),
-            section("Resultaten", _resultaten(plan)),
+            section("Resultaten", _resultaten(plan, lk)),
             section(
                 "Geld",
                 fields(
@@ -46,8 +52,6 @@ def chapter(result: CheckResult, plan: Plan) -> Chapter:
                     field("Geldstromen", Cell(str(len(g.stromen)), numeric=True)),
                 ),
             ),
-            section(
-                "Controle", fields(*(field(name, Cell(str(n), numeric=True)) for name, n in counts(result)))
-            ),
+            section("Controle", note(status_text(result))),
         ),
     )

@@ -2,9 +2,10 @@
 
 from datetime import date
 
+from samenplan.document.blocks import Bullets, Paragraph
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
 from samenplan.document.lookup import Lookup
-from samenplan.document.nodes import Cell, Chapter, Row, cell, section, table, text
+from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, section, table, text
 from samenplan.document.timeline import TimelineChart, timeline
 from samenplan.dutch import datum, euro
 from samenplan.plan.bundle import Plan
@@ -28,7 +29,7 @@ def _voortgang(v: Voortgang, lk: Lookup) -> Row:
         (
             Cell(datum(v.datum)),
             Cell(label(v.status)),
-            Cell(euro(v.besteed) if v.besteed is not None else "", numeric=True),
+            Cell(euro(v.besteed), numeric=True) if v.besteed is not None else Cell("niet gemeld"),
             cell(v.toelichting),
         ),
     )
@@ -41,6 +42,16 @@ def _risico(r: Risico, lk: Lookup) -> Row:
     )
 
 
+def _span(chart: TimelineChart) -> Text:
+    """The end of the plan, and the interventies the timeline cannot show."""
+    blocks: list[Paragraph | Bullets] = [Paragraph(f"Het plan loopt tot en met {chart.end.datum}.")]
+    if chart.zonder_planning:
+        blocks += [Paragraph("Deze interventies hebben nog geen planning:"), Bullets(chart.zonder_planning)]
+    elif chart.balken:
+        blocks.append(Paragraph("Elke interventie heeft een planning."))
+    return Text(tuple(blocks))
+
+
 def chapter(plan: Plan, lk: Lookup, today: date) -> Chapter:
     """The chapter of step 7."""
     u = plan.uitvoering
@@ -49,6 +60,7 @@ def chapter(plan: Plan, lk: Lookup, today: date) -> Chapter:
         "uitvoering",
         section(
             "Planning en mijlpalen",
+            _span(chart),
             chart if chart.balken else None,
             table(
                 "Planning per interventie",
