@@ -70,7 +70,7 @@ def replace_once(plan: Path, file: str, old: str, new: str) -> None:
 @pytest.mark.parametrize("name", ["rivierstad", "heidedorpen"])
 def test_golden(name: str, fmt: str) -> None:
     golden = GOLDEN / f"{name}.{fmt}"
-    text = example(name, fmt)
+    text = without_stylesheet(example(name, fmt))
     if UPDATE:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8", newline="\n")
@@ -78,6 +78,30 @@ def test_golden(name: str, fmt: str) -> None:
     assert text == golden.read_text(encoding="utf-8"), (
         f"{golden.name} wijkt af; bekijk het verschil en draai met SAMENPLAN_UPDATE_GOLDEN=1"
     )
+
+
+STYLESHEET = "<style>\n/* templates/report/style.css, inlined (tested apart) */\n</style>"
+
+
+_FIRST_STYLE = re.compile(r"<style>\n(.*?)\n</style>", re.S)
+
+
+def without_stylesheet(text: str) -> str:
+    """The document with its first <style> block (the inlined style.css) replaced by a marker.
+
+    The golden files compare what a plan puts in the document; the stylesheet would otherwise
+    be repeated in each of them. test_the_stylesheet_is_inlined_whole checks the inlining.
+    """
+    return _FIRST_STYLE.sub(STYLESHEET, text, count=1)
+
+
+def test_the_stylesheet_is_inlined_whole() -> None:
+    css = (ROOT / "templates" / "report" / "style.css").read_text(encoding="utf-8")
+    html = example("heidedorpen", "html")
+    inlined = _FIRST_STYLE.search(html)
+    assert inlined is not None
+    assert inlined.group(1).splitlines() == [line.rstrip() for line in css.strip("\n").splitlines()]
+    assert html.count("<style>") == 1  # no theme: one stylesheet, nothing else inlined
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
