@@ -57,3 +57,12 @@ def datum(day: date) -> str:
 def periode(van: date, tot: date) -> str:
     """'1 augustus 2022 tot en met 31 juli 2025'."""
     return f"{datum(van)} tot en met {datum(tot)}"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """One line, at most ``limit`` characters, cut at a word with '…'."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0] or flat[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"

@@ -10,9 +10,9 @@ from samenplan.diff.geld import compare_money
 from samenplan.diff.model import CoverageChange, PlanDiff, Version
 from samenplan.diff.sides import Side
 from samenplan.diff.values import Names
-from samenplan.document import coverage
-from samenplan.document.lookup import lookup
+from samenplan.plan import coverage
 from samenplan.plan.bundle import Plan
+from samenplan.plan.lookup import lookup
 
 
 def diff_plans(old: Side, new: Side) -> PlanDiff:

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from samenplan.diff.model import Amount, Move
 from samenplan.diff.values import Names
-from samenplan.document.lookup import bestedingsdoel_name
+from samenplan.plan.lookup import bestedingsdoel_name
 from samenplan.plan.money import Geld, StroomGeld, geld, total
 
 K = TypeVar("K")

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from samenplan.document.lookup import Lookup, bestedingsdoel_name
 from samenplan.dutch import datum, euro, measure, number, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
+from samenplan.plan.lookup import Lookup, bestedingsdoel_name
 
 GEEN = "geen"
 

@@ -4,8 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from samenplan.document.mermaid import shorten
-from samenplan.dutch import euro
+from samenplan.dutch import euro, shorten
 from samenplan.plan.money import Geld, StroomGeld
 
 # Narrow enough to stay readable on a phone (the chart never shrinks below its own width there:

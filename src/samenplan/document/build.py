@@ -28,11 +28,11 @@ from samenplan.document.chapters import (
     wijzigingen,
 )
 from samenplan.document.gitinfo import Version
-from samenplan.document.lookup import Lookup, lookup
 from samenplan.document.nodes import Banner, Cell, Chapter, Fields, Report, field, fields
 from samenplan.dutch import datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
+from samenplan.plan.lookup import Lookup, lookup
 from samenplan.plan.models.manifest import Gemeente
 
 if TYPE_CHECKING:

@@ -7,6 +7,8 @@ be quoted, so they keep only letters, digits and a few harmless marks.
 
 import re
 
+from samenplan.dutch import shorten
+
 _ENTITIES = {
     '"': "#quot;",
     "#": "#35;",
@@ -43,16 +45,6 @@ _GANTT_KEYWORDS = frozenset(
         "href",
     }
 )
-MAX_LABEL = 60
-
-
-def shorten(text: str, limit: int = MAX_LABEL) -> str:
-    """One line, at most ``limit`` characters, cut at a word with '…'."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1].rsplit(" ", 1)[0] or flat[: limit - 1]
-    return cut.rstrip(" ,.;:") + "…"
 
 
 def mermaid_label(text: str) -> str:

@@ -2,7 +2,7 @@
 
 import textwrap
 
-from samenplan.document.mermaid import shorten
+from samenplan.dutch import shorten
 
 #: Average width of a character of the chart font, as a share of the font size.
 CHAR_WIDTH = 0.6  # DejaVu Sans, the widest of the fonts the chart may get

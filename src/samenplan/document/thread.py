@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
-from samenplan.document.lookup import Lookup, resultaat_name
 from samenplan.dutch import measure
 from samenplan.plan.bundle import Plan
+from samenplan.plan.lookup import Lookup, resultaat_name
 from samenplan.plan.models.resultaten import Indicator
 
 

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from samenplan.document.lookup import Lookup
-from samenplan.document.mermaid import shorten
 from samenplan.document.svgtext import fits
-from samenplan.dutch import datum
+from samenplan.dutch import datum, shorten
 from samenplan.plan.bundle import Plan
+from samenplan.plan.lookup import Lookup
 
 WIDTH, LEFT, RIGHT = 640, 8, 632
 TOP, ROW, FONT = 30, 44, 14

@@ -1,7 +1,6 @@
 """Stap 5: each interventie with its onderbouwing and begroting, and the samenhang."""
 
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.document.lookup import Lookup, bestedingsdoel_name
 from samenplan.document.nodes import (
     Cell,
     Chapter,
@@ -20,6 +19,7 @@ from samenplan.document.nodes import (
 from samenplan.dutch import number, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
+from samenplan.plan.lookup import Lookup, bestedingsdoel_name
 from samenplan.plan.models.aanpak import Begrotingsregel, Interventie, Onderbouwing
 from samenplan.plan.money import total
 

@@ -2,11 +2,11 @@
 
 from samenplan.document.blocks import Bullets
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.document.lookup import Lookup
 from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, flat, link, note, section, table, text
 from samenplan.dutch import datum, measure
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
+from samenplan.plan.lookup import Lookup
 from samenplan.plan.models.analyse import Aanbod, Bevinding, Bron, Cijfer
 
 

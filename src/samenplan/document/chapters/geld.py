@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from samenplan.document.barchart import barchart
 from samenplan.document.blocks import Paragraph
-from samenplan.document.lookup import Lookup, bestedingsdoel_name
 from samenplan.document.nodes import (
     Cell,
     Chapter,
@@ -27,6 +26,7 @@ from samenplan.document.nodes import (
 )
 from samenplan.dutch import euro
 from samenplan.plan.bundle import Plan
+from samenplan.plan.lookup import Lookup, bestedingsdoel_name
 from samenplan.plan.money import Geld, InterventieGeld, StroomGeld, geld, total
 
 UITLEG = (

@@ -1,11 +1,11 @@
 """Stap 6: metingen, meet- en bijstuurmomenten, bijsturing and verantwoording."""
 
 from samenplan.document.chapters.common import step_chapter
-from samenplan.document.lookup import Lookup
 from samenplan.document.nodes import Cell, Chapter, Row, cell, section, table
 from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
+from samenplan.plan.lookup import Lookup
 from samenplan.plan.models.meten import Meting, Moment, Verantwoording
 
 

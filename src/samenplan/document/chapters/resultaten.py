@@ -2,8 +2,6 @@
 
 from samenplan.document.chapters.common import step_chapter
 from samenplan.document.course import Gallery, course_chart
-from samenplan.document.lookup import Lookup, resultaat_name
-from samenplan.document.mermaid import shorten
 from samenplan.document.nodes import (
     Cell,
     Chapter,
@@ -17,9 +15,10 @@ from samenplan.document.nodes import (
     table,
     text,
 )
-from samenplan.dutch import datum, measure
+from samenplan.dutch import datum, measure, shorten
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
+from samenplan.plan.lookup import Lookup, resultaat_name
 from samenplan.plan.models.common import Meetwaarde
 from samenplan.plan.models.resultaten import Indicator, Resultaat
 

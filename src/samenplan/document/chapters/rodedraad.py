@@ -2,10 +2,10 @@
 
 from samenplan.document.blocks import Bullets, Paragraph
 from samenplan.document.draad import draad_chart
-from samenplan.document.lookup import Lookup
 from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, parts, section, table
 from samenplan.document.thread import Draad, draden, flow, geparkeerd, zonder_resultaat
 from samenplan.plan.bundle import Plan
+from samenplan.plan.lookup import Lookup
 
 UITLEG = (
     "Per resultaat: op welke bevindingen het antwoordt, welke interventies eraan "

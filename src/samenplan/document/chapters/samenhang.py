@@ -1,9 +1,9 @@
 """Samenhang: interventies × leefdomeinen and × ontwikkelgebieden, with the gaps in words."""
 
 from samenplan.document.blocks import Paragraph
-from samenplan.document.coverage import Matrix, leefdomeinen, ontwikkelgebieden
 from samenplan.document.nodes import Cell, Chapter, Row, Table, Text, cell, parts, section, table
 from samenplan.plan.bundle import Plan
+from samenplan.plan.coverage import Matrix, leefdomeinen, ontwikkelgebieden
 from samenplan.plan.labels import label, labels
 
 JA = Cell("✓", spoken="ja")

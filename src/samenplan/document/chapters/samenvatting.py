@@ -4,7 +4,6 @@ from samenplan.check.run import CheckResult
 from samenplan.document.blocks import Bullets
 from samenplan.document.chapters.common import NIET_INGEVULD
 from samenplan.document.chapters.controle import status_text
-from samenplan.document.lookup import Lookup
 from samenplan.document.nodes import (
     Cell,
     Chapter,
@@ -20,6 +19,7 @@ from samenplan.document.nodes import (
 )
 from samenplan.dutch import euro
 from samenplan.plan.bundle import Plan
+from samenplan.plan.lookup import Lookup
 from samenplan.plan.money import geld
 
 

@@ -2,7 +2,6 @@
 
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
 from samenplan.document.links import safe_url
-from samenplan.document.lookup import Lookup, bestedingsdoel_name
 from samenplan.document.nodes import (
     Cell,
     Chapter,
@@ -21,6 +20,7 @@ from samenplan.document.nodes import (
 from samenplan.dutch import datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
+from samenplan.plan.lookup import Lookup, bestedingsdoel_name
 from samenplan.plan.models.samenwerking import Besluit, Geldstroom, Overleg, Verdeling
 
 

@@ -4,12 +4,12 @@ from datetime import date
 
 from samenplan.document.blocks import Bullets, Paragraph
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.document.lookup import Lookup
 from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, section, table, text
 from samenplan.document.timeline import TimelineChart, timeline
 from samenplan.dutch import datum, euro
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
+from samenplan.plan.lookup import Lookup
 from samenplan.plan.models.uitvoering import Risico, Voortgang
 
 

@@ -1,10 +1,10 @@
 """Stap 1: aanleiding, signalen, gedeelde urgentie, doelgroepen, bestaand beleid."""
 
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.document.lookup import Lookup
 from samenplan.document.nodes import Cell, Chapter, Row, cell, link, section, table, text
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
+from samenplan.plan.lookup import Lookup
 from samenplan.plan.models.urgentie import BestaandBeleid, Doelgroep, Leeftijd, Signaal
 
 

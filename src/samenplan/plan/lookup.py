@@ -7,7 +7,7 @@ The first definition of an id wins (a plan with duplicate ids can still be rende
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from samenplan.document.mermaid import shorten
+from samenplan.dutch import shorten
 from samenplan.plan.bundle import Plan
 from samenplan.plan.idkinds import KINDS, walk
 from samenplan.plan.models.resultaten import Resultaat
