@@ -18,6 +18,13 @@ JONGEREN_INDICATOREN = """    indicatoren:
       - id: ind_eenzaam_jongeren"""
 
 
+#: r_jongeren's indicator without a streefwaarde: the text alone must make the result concrete.
+NO_STREEFWAARDE = """    indicatoren:
+      - id: ind_eenzaam_jongeren
+        naam: Percentage jongeren dat zich vaak eenzaam voelt
+        nulmeting: {waarde: 24, datum: 2023-04-01}"""
+
+
 def only(plan: Path, code: str) -> Diagnostic:
     """The single diagnostic with this code."""
     [diag] = with_code(check(plan), code)
@@ -183,7 +190,7 @@ def test_sp405_blank_parking_reason_does_not_count(tmp_path: Path) -> None:
 
 def test_sp406_vague_resultaat(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     line = set_jongeren_resultaat(plan, "Kinderen voelen zich veiliger")
     diag = only(plan, "SP406")
     assert where(diag) == (RESULTATEN, line, col_of(plan, RESULTATEN, line, "resultaat:"))
@@ -202,7 +209,7 @@ def test_sp406_vague_resultaat(tmp_path: Path) -> None:
 )
 def test_sp406_number_and_year_is_concrete(tmp_path: Path, text: str) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     set_jongeren_resultaat(plan, text)
     assert not with_code(check(plan), "SP406")
 
@@ -217,7 +224,7 @@ def test_sp406_number_and_year_is_concrete(tmp_path: Path, text: str) -> None:
 )
 def test_sp406_says_what_is_missing(tmp_path: Path, text: str, missing: str) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     set_jongeren_resultaat(plan, text)
     assert f"noemt {missing}." in only(plan, "SP406").message
 
@@ -230,7 +237,7 @@ def test_sp406_streefwaarde_makes_it_concrete(tmp_path: Path) -> None:
 
 def test_sp406_quotes_at_most_about_60_characters(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     set_jongeren_resultaat(plan, "Kinderen en jongeren " * 10)
     message = only(plan, "SP406").message
     quoted = message.split("'")[3]
@@ -239,7 +246,7 @@ def test_sp406_quotes_at_most_about_60_characters(tmp_path: Path) -> None:
 
 def test_sp406_applies_to_procesresultaten(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     set_jongeren_resultaat(plan, "Partners werken beter samen")
     replace_once(
         plan,

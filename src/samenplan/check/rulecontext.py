@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -10,6 +11,11 @@ from samenplan.diagnostics import KeyPath
 from samenplan.plan.bundle import Plan
 from samenplan.plan.idkinds import KINDS, walk
 from samenplan.plan.vocab import Fase
+
+
+def today() -> date:
+    """The date rules compare with ('the term has ended'); tests replace it."""
+    return date.today()
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,7 @@ class RuleContext:
 
     plan: Plan
     raw: dict[str, Any] = field(default_factory=dict)
+    today: date = field(default_factory=lambda: today())  # for rules about what is already past
 
     @property
     def fase(self) -> Fase:
