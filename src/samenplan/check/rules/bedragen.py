@@ -139,7 +139,8 @@ def geld_niet_toegewezen(ctx: RuleContext) -> Iterator[Finding]:
     Oplossing: zet het geld bij een interventie met een begrotingsregel, of leg het vast als
     reservering bij de geldstroom (`reserveringen:`, met een thema en een bedrag) als het
     voor een thema bestemd is maar nog niet voor een interventie. Wordt een geldstroom nergens
-    gebruikt, dan meldt regel SP307 dat en deze regel niet.
+    gebruikt, dan meldt regel SP307 dat en deze regel niet. Is de bestedingstermijn al
+    voorbij, dan meldt regel SP311 het geld dat over is, en deze regel niet.
     """
     for stroom in _stromen(ctx):
         g = stroom.geldstroom

@@ -311,7 +311,8 @@ def bestedingsdoel_zonder_geld(ctx: RuleContext) -> Iterator[Finding]:
 
     Een reservering zonder bestedingsdoel kan nog naar elk doel gaan; dan meldt deze regel
     niets voor die geldstroom. Wordt een geldstroom helemaal niet gebruikt, dan meldt regel
-    SP307 dat en deze regel niet.
+    SP307 dat en deze regel niet. Hoort het doel niet bij de regeling, dan meldt SP302 dat;
+    heeft de geldstroom nog geen bedrag, dan SP804.
 
     Oplossing: zet een begrotingsregel of reservering op dit bestedingsdoel, of haal het doel
     weg bij de geldstroom.

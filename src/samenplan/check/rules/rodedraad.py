@@ -17,7 +17,7 @@ _NUMBER = re.compile(r"(?<![\w.,-])(?:€\s*)?\d+(?:[.,]\d+)*(?:\s*%|\s*procent)
 _NUMBER_WORDS = re.compile(
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
     r"vijftien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|"
-    r"duizend|helft|derde|kwart|driekwart|verdubbel\w*|halver\w*)\b",
+    r"duizend|helft|derde|kwart|driekwart|(?:ge)?verdubbel\w*|(?:ge)?halve[er]\w*)\b",
     re.IGNORECASE,
 )
 #: Names with a number that are not a target: 'groep 8', 'klas 2', 'leerjaar 3', 'niveau 1F'.

@@ -385,6 +385,9 @@ def planning_buiten_interventie(ctx: RuleContext) -> Iterator[Finding]:
     interventie in 05-aanpak.yaml. Wijken ze af, dan weet niemand welke datum geldt, en
     kloppen de begroting en de verantwoording misschien ook niet.
 
+    Valt dezelfde datum ook buiten de periode van het plan, dan meldt regel SP602 dat, en
+    deze regel niet.
+
     Oplossing: maak de planning en de periode van de interventie gelijk, of laat de planning
     binnen die periode vallen.
     """
