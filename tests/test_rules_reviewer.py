@@ -225,13 +225,15 @@ def test_sp312_same_doel_from_two_geldstromen_without_split(plan: Path) -> None:
     (plan / SAMEN).write_text(
         text.replace("  - id: gs_npo_heidekring\n", extra + "  - id: gs_npo_heidekring\n"), encoding="utf-8"
     )
-    line = replace_once(
-        plan,
-        AANPAK,
-        "      - geldstroom: gs_npo_regio\n        bestedingsdoel: zorg_welzijn\n        bedrag: 24000\n        jaar: 2023\n",
-        "      - geldstroom: gs_npo_regio\n        bestedingsdoel: zorg_welzijn\n        bedrag: 24000\n        jaar: 2023\n"
-        "      - geldstroom: gs_npo_regio_extra\n        bestedingsdoel: zorg_welzijn\n        bedrag: 5000\n        jaar: 2023\n",
+    first = (
+        "      - geldstroom: gs_npo_regio\n        bestedingsdoel: zorg_welzijn\n"
+        "        bedrag: 24000\n        jaar: 2023\n"
     )
+    second = (
+        "      - geldstroom: gs_npo_regio_extra\n        bestedingsdoel: zorg_welzijn\n"
+        "        bedrag: 5000\n        jaar: 2023\n"
+    )
+    line = replace_once(plan, AANPAK, first, first + second)
     result = check(plan)
     diag = only(result, "SP312")
     assert at(diag) == (AANPAK, line + 4, col_of(plan, AANPAK, line + 4, "gs_npo_regio_extra"))
