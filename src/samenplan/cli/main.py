@@ -13,6 +13,7 @@ from samenplan.cli.init import init_command
 from samenplan.cli.render import render_command
 from samenplan.cli.rules import explain_command, rules_command
 from samenplan.cli.schema import schema_command
+from samenplan.cli.status import status_command
 
 app = typer.Typer(
     name="samenplan",
@@ -51,6 +52,7 @@ app.command(name="render")(render_command)
 app.command(name="rules")(rules_command)
 app.command(name="explain")(explain_command)
 app.command(name="schema")(schema_command)
+app.command(name="status")(status_command)
 
 
 def main(argv: list[str] | None = None) -> None:
