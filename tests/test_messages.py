@@ -11,7 +11,10 @@ from conftest import PlanCopy, position, where
 SAMEN = "02-samenwerking.yaml"
 URGENTIE = "01-urgentie.yaml"
 AANPAK = "05-aanpak.yaml"
-BEGROTING = "      - geldstroom: gs_npo_heidekring\n        bestedingsdoel: d_executieve_functies\n        bedrag: 52000"
+BEGROTING = (
+    "      - geldstroom: gs_npo_heidekring\n        bestedingsdoel: d_executieve_functies\n"
+    "        bedrag: 52000"
+)
 
 
 def flow_line(bedrag: str) -> str:
@@ -51,7 +54,8 @@ def test_text_that_starts_with_a_bracket(plan: PlanCopy) -> None:
     assert where(diag) == (AANPAK, *position(text, "[Jongerenwerk]"))
     assert "leest YAML als een lijst" in diag.message
     assert diag.hint == (
-        'Is het een tekst? Zet de hele tekst dan tussen aanhalingstekens: "[Jongerenwerk] organiseert avonden".'
+        "Is het een tekst? Zet de hele tekst dan tussen aanhalingstekens: "
+        '"[Jongerenwerk] organiseert avonden".'
     )
 
 
