@@ -98,7 +98,7 @@ def break_plan(repo: Path) -> None:
     aanpak = repo / "plan" / "05-aanpak.yaml"
     text = aanpak.read_text(encoding="utf-8")
     aanpak.write_text(
-        text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1), encoding="utf-8"
+        text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), encoding="utf-8"
     )
 
 
