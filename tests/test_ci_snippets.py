@@ -97,9 +97,7 @@ def run(words: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[
 def break_plan(repo: Path) -> None:
     aanpak = repo / "plan" / "05-aanpak.yaml"
     text = aanpak.read_text(encoding="utf-8")
-    aanpak.write_text(
-        text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), encoding="utf-8"
-    )
+    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), encoding="utf-8")
 
 
 def test_gitlab_command_writes_the_report(tmp_path: Path) -> None:

@@ -353,3 +353,15 @@ def test_a_plan_in_uitvoering_is_not_buried_in_completeness_errors(plan: Path) -
     result = check(plan)
     [werkgroep] = [d for d in result.diagnostics if d.code == "SP803"]
     assert werkgroep.severity is Severity.WARNING
+
+
+def test_explain_says_when_a_completeness_rule_is_an_error() -> None:
+    from samenplan.check.ruledocs import explain_text
+
+    assert "Ernst: waarschuwing. In de fase besluit is het een fout; daarna weer een waarschuwing." in (
+        explain_text("SP803")
+    )
+    assert (
+        "Ernst: fout. Deze regel wordt pas gecontroleerd vanaf de fase besluit. Na de fase "
+        "besluit is het een waarschuwing." in explain_text("SP506")
+    )

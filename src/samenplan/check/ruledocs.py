@@ -79,7 +79,16 @@ class Entry:
             parts.append(f"alleen vanaf {self.checked_from.value}")
         if self.error_from is not None:
             parts.append(self.error_span)
+        elif self.milder_after is not None:
+            parts.append(f"{self.code.severity.label} na {self.milder_after.value}")
         return ", ".join(parts)
+
+    @property
+    def milder_after(self) -> Fase | None:
+        """The fase after which a rule that starts as an error is milder again, if any."""
+        if self.rule is None or self.severity is not Severity.ERROR:
+            return None
+        return self.rule.error_until
 
     @property
     def error_span(self) -> str:
@@ -198,6 +207,8 @@ def _severity_sentence(entry: Entry) -> str:
         text += f" {span} is het een fout; daarna weer een {entry.severity.label}."
     elif entry.error_from is not None:
         text += f" Vanaf de fase {entry.error_from.value} is het een fout."
+    elif entry.milder_after is not None:
+        text += f" Na de fase {entry.milder_after.value} is het een {entry.code.severity.label}."
     if entry.rule is not None and not entry.fase:
         text += " Deze regel geldt in elke fase."
     return text

@@ -107,7 +107,8 @@ def interventie_leefdomeinen(ctx: RuleContext) -> Iterator[Finding]:
     valkuil bestaat om vanuit de verschillende regelingen aparte plannen op te stellen.
     Hierdoor ontstaan losse projecten die zich richten op één leefdomein van een jongere. Maar
     losse projecten hebben weinig effect." Het NJi vraagt daarom om "een doelgericht en
-    samenhangend plan [...] vanuit alle leefdomeinen" (stappenplan voor gemeenten en onderwijs).
+    samenhangend plan [...] vanuit alle leefdomeinen" (NJi, bij het stappenplan voor gemeenten
+    en onderwijs, 'Waarom is een samenhangend plan belangrijk?').
 
     Het gaat dus om de samenhang van het plan, niet om elke maatregel apart. Een interventie
     in één leefdomein is geen los project als ze samen met andere interventies werkt aan
