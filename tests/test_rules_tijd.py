@@ -121,6 +121,21 @@ def test_sp602_interventie_ends_after_plan(tmp_path: Path) -> None:
     )
 
 
+def test_sp602_fires_once_per_interventie(tmp_path: Path) -> None:
+    # The periode and the planning of i_sterk_op_school both run on after the plan.
+    plan = copy_example(tmp_path)
+    replace_once(plan, AANPAK, "tot: 2025-07-15", "tot: 2025-12-31")
+    replace_once(plan, UITVOERING, "eind: 2025-07-15", "eind: 2025-12-31")
+    result = check(plan)
+    [diag] = with_code(result, "SP602")
+    assert _where(diag) == _at(plan, AANPAK, "tot: 2025-12-31", "2025-12-31")
+    assert diag.message.endswith(
+        "na het einde van het plan op 31 juli 2025 (en nog 1 datum van deze interventie)."
+    )
+    assert "borging" in diag.hint and "verbeter de datum" in diag.hint
+    assert with_code(result, "SP605") == []
+
+
 def test_sp602_and_sp605_planning_starts_too_early(tmp_path: Path) -> None:
     """One wrong date is one finding: SP602 (outside the plan) leaves out SP605 there."""
     plan = copy_example(tmp_path)
