@@ -377,3 +377,23 @@ def test_sp403_no_indicator_has_a_streefwaarde_is_one_plan_wide_finding(tmp_path
     assert where(diag) == (RESULTATEN, line, 1)
     assert diag.message.startswith("Geen enkele indicator heeft een streefwaarde (alle ")
     assert diag.weight is Weight.PLAN
+
+
+def test_sp402_no_resultaat_has_an_indicator_is_one_plan_wide_finding(tmp_path: Path) -> None:
+    plan = copy_example(tmp_path)
+    kept, skipping = [], False
+    for line in (plan / RESULTATEN).read_text(encoding="utf-8").split("\n"):
+        if line == "    indicatoren:":
+            skipping = True
+            continue
+        if skipping and (line.startswith("      ") or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    (plan / RESULTATEN).write_text("\n".join(kept) + "\n", encoding="utf-8")
+    [diag] = with_code(check(plan), "SP402")
+    assert where(diag) == (RESULTATEN, line_of(plan, RESULTATEN, "resultaten:"), 1)
+    assert diag.message == (
+        "Geen enkel resultaat heeft een indicator (alle 3 niet); zo kan niemand zien of het plan werkt."
+    )
+    assert diag.weight is Weight.PLAN

@@ -245,8 +245,8 @@ def geen_risicos(ctx: RuleContext) -> Iterator[Finding]:
 #: Words that show an interventie leans on people who must be found or freed.
 _PERSONEEL = (
     "leerkracht", "docent", "coach", "praktijkondersteuner", "jongerenwerker", "begeleider",
-    "onderwijsassistent", "tutor", "mentor", "medewerker", "personeel", "professional",
-    "pedagogisch", "fte",
+    "onderwijsassistent", "tutor", "mentor", "medewerker", "personeel", "pedagogisch",
+    "fte",
 )  # fmt: skip
 #: Words that show a risico is about capacity.
 _CAPACITEIT = (
