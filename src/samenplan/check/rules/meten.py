@@ -305,7 +305,7 @@ def personeel_zonder_risico(ctx: RuleContext) -> Iterator[Finding]:
     algemeen (het noemt 'personeel' of meer soorten mensen), met een maatregel.
 
     samenplan herkent personeel aan woorden als leerkracht, coach, praktijkondersteuner,
-    jongerenwerker, begeleider, vrijwilliger of fte in de naam en de omschrijving. Een risico
+    jongerenwerker, begeleider, mentor of fte in de naam en de omschrijving. Een risico
     gaat over capaciteit als het woorden noemt als niet genoeg, tekort, werven, vinden of
     personeel. Staan er helemaal geen risico's, dan meldt regel SP705 dat, en deze regel
     niet. In een concept is dit een waarschuwing; vanaf de fase besluit een fout.
