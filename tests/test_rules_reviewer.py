@@ -365,3 +365,34 @@ def test_explain_says_when_a_completeness_rule_is_an_error() -> None:
         "Ernst: fout. Deze regel wordt pas gecontroleerd vanaf de fase besluit. Na de fase "
         "besluit is het een waarschuwing." in explain_text("SP506")
     )
+
+
+# SP410 resultaat zonder bevinding; SP507 geen LEA of OOGO ---------------------------------
+
+
+def test_sp410_maatschappelijk_resultaat_without_bevinding(plan: Path) -> None:
+    replace_once(plan, RESULTATEN, "    bevindingen: [bev_lezen, bev_plannen]\n", "")
+    result = check(plan)
+    diag = only(result, "SP410")
+    assert at(diag) == place(plan, RESULTATEN, "- id: r_leren", "r_leren")
+    assert diag.message == "Resultaat 'r_leren' zegt niet op welke bevinding uit stap 3 het antwoordt."
+    assert diag.severity is Severity.ERROR
+
+
+def test_sp410_leaves_procesresultaten_alone(plan: Path) -> None:
+    replace_once(plan, RESULTATEN, "    bevindingen: [bev_lezen, bev_plannen]\n", "")
+    text = (plan / RESULTATEN).read_text(encoding="utf-8")
+    start = text.index("  - id: r_leren")
+    head, tail = text[:start], text[start:]
+    tail = tail.replace("soort: maatschappelijk", "soort: proces", 1)
+    (plan / RESULTATEN).write_text(head + tail, encoding="utf-8")
+    assert with_code(check(plan), "SP410") == []
+
+
+def test_sp507_npo_money_without_lea_or_oogo(plan: Path) -> None:
+    replace_once(plan, SAMEN, "    soort: lea\n", "    soort: overig\n")
+    assert with_code(check(plan), "SP507") == [], "the OOGO is enough"
+    replace_once(plan, SAMEN, "    soort: oogo\n", "    soort: overig\n")
+    diag = only(check(plan), "SP507")
+    assert at(diag) == place(plan, SAMEN, "overleg:", "overleg")
+    assert diag.weight is Weight.PLAN and diag.severity is Severity.WARNING

@@ -529,3 +529,45 @@ def bevinding_zonder_bron(ctx: RuleContext) -> Iterator[Finding]:
                 "Zet `cijfer:` bij de bevinding, met `waarde:` en `eenheid:` en zo mogelijk een "
                 "`vergelijking:`.",
             )
+
+
+@rule(
+    "SP410",
+    "resultaat-zonder-bevinding",
+    Severity.WARNING,
+    "Een maatschappelijk resultaat zegt niet op welke bevinding het antwoordt.",
+    theme="rodedraad",
+    error_from=Fase.BESLUIT,
+    bad="""
+resultaten:
+  - id: r_lezen
+    resultaat: In 2025 haalt 62% van de leerlingen in groep 8 niveau 2F lezen.
+""",
+    good="""
+resultaten:
+  - id: r_lezen
+    resultaat: In 2025 haalt 62% van de leerlingen in groep 8 niveau 2F lezen.
+    bevindingen: [bev_lezen]
+""",
+)
+def resultaat_zonder_bevinding(ctx: RuleContext) -> Iterator[Finding]:
+    """Een resultaat antwoordt op wat de werkgroep in stap 3 heeft gezien. Zonder die
+    koppeling is niet te zien waarom juist dit resultaat gekozen is. Bij eerdere
+    onderwijsprogramma's bleek dat maatregelen zonder gedegen probleemanalyse achteraf
+    moeilijk te evalueren waren. Procesresultaten (`soort: proces`) vallen niet onder deze
+    regel. In een concept is dit een waarschuwing; vanaf de fase besluit een fout.
+
+    Oplossing: zet bij `bevindingen:` van het resultaat de ids van de bevindingen uit
+    03-analyse.yaml waarop het antwoordt. Is er geen bevinding? Voeg die dan toe in stap 3,
+    met de bron waar ze vandaan komt.
+    """
+    for i, res in enumerate(ctx.plan.resultaten.resultaten):
+        if res.soort is ResultaatSoort.MAATSCHAPPELIJK and not res.bevindingen:
+            yield Finding(
+                "resultaten",
+                ("resultaten", i, "id"),
+                f"Resultaat '{res.id}' zegt niet op welke bevinding uit stap 3 het antwoordt.",
+                "Zet bij `bevindingen:` de ids van de bevindingen uit 03-analyse.yaml waarop "
+                "dit resultaat antwoordt.",
+                related=(Ref("analyse", ("bevindingen",), "hier staan de bevindingen"),),
+            )

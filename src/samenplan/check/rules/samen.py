@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import Severity, Weight
-from samenplan.plan.vocab import Fase, PartnerSoort
+from samenplan.plan.vocab import Fase, OverlegSoort, PartnerSoort
 
 ONDERWIJS = (PartnerSoort.SCHOOLBESTUUR, PartnerSoort.SAMENWERKINGSVERBAND)
 
@@ -209,3 +209,51 @@ def besluit_zonder_datum(ctx: RuleContext) -> Iterator[Finding]:
                 f"Bij het besluit van '{besluit.partner}' ({besluit.orgaan.value}) staat geen datum.",
                 "Zet `datum:` bij het besluit, de geplande datum als JJJJ-MM-DD, bijvoorbeeld 2024-03-14.",
             )
+
+
+#: Regelingen whose money the LEA and the OOGO are the joint tables for.
+ONDERWIJSGELD = ("npo_gemeenten", "npo_scholen")
+
+
+@rule(
+    "SP507",
+    "geen-lea-of-oogo",
+    Severity.WARNING,
+    "Een plan met NPO-geld noemt geen overleg in de LEA of het OOGO.",
+    theme="samen",
+    weight=Weight.PLAN,
+    bad="""
+overleg:
+  - {naam: Werkgroep samenplan, soort: werkgroep}
+""",
+    good="""
+overleg:
+  - {naam: Werkgroep samenplan, soort: werkgroep}
+  - {naam: Lokale Educatieve Agenda, soort: lea, frequentie: vier keer per jaar}
+""",
+)
+def geen_lea_of_oogo(ctx: RuleContext) -> Iterator[Finding]:
+    """Gemeente en onderwijs hebben al vaste tafels om samen te besluiten: de Lokale
+    Educatieve Agenda (LEA) en het op overeenstemming gericht overleg (OOGO) met het
+    samenwerkingsverband. Het NP Onderwijs vraagt gemeenten hun aanpak daar te bespreken. De
+    Inspectie zag dat de LEA pas werkt als de partners er samen de cijfers en de opgave
+    kennen. Een plan met NPO-geld dat geen van beide tafels noemt, mist de plek waar
+    gemeente, scholen en samenwerkingsverband er samen over beslissen.
+
+    Oplossing: zet in 02-samenwerking.yaml onder `overleg` de LEA (`soort: lea`) of het OOGO
+    (`soort: oogo`), met wie er meedoen, hoe vaak en waarover zij besluiten.
+    """
+    regelingen = {g.regeling for g in ctx.plan.samenwerking.geldstromen}
+    if not regelingen & set(ONDERWIJSGELD):
+        return
+    soorten = {o.soort for o in ctx.plan.samenwerking.overleg}
+    if soorten & {OverlegSoort.LEA, OverlegSoort.OOGO}:
+        return
+    yield Finding(
+        "samenwerking",
+        ("overleg",),
+        "Het plan heeft NPO-geld, maar noemt geen overleg in de LEA of het OOGO.",
+        "Zet onder `overleg:` de Lokale Educatieve Agenda (`soort: lea`) of het OOGO met het "
+        "samenwerkingsverband (`soort: oogo`), met deelnemers, frequentie en waarover het besluit.",
+        at_key=True,
+    )
