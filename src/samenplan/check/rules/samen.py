@@ -221,6 +221,7 @@ ONDERWIJSGELD = ("npo_gemeenten", "npo_scholen")
     Severity.WARNING,
     "Een plan met NPO-geld noemt geen overleg in de LEA of het OOGO.",
     theme="samen",
+    applies_from=Fase.BESLUIT,
     weight=Weight.PLAN,
     bad="""
 overleg:
@@ -238,7 +239,8 @@ def geen_lea_of_oogo(ctx: RuleContext) -> Iterator[Finding]:
     samenwerkingsverband. Het NP Onderwijs vraagt gemeenten hun aanpak daar te bespreken. De
     Inspectie zag dat de LEA pas werkt als de partners er samen de cijfers en de opgave
     kennen. Een plan met NPO-geld dat geen van beide tafels noemt, mist de plek waar
-    gemeente, scholen en samenwerkingsverband er samen over beslissen.
+    gemeente, scholen en samenwerkingsverband er samen over beslissen. Deze regel doet mee
+    vanaf de fase besluit.
 
     Oplossing: zet in 02-samenwerking.yaml onder `overleg` de LEA (`soort: lea`) of het OOGO
     (`soort: oogo`), met wie er meedoen, hoe vaak en waarover zij besluiten.
