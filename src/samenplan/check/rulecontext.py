@@ -10,6 +10,7 @@ from samenplan.check.registry import Ref
 from samenplan.diagnostics import KeyPath
 from samenplan.plan.bundle import Plan
 from samenplan.plan.idkinds import KINDS, walk
+from samenplan.plan.money import Geld, geld
 from samenplan.plan.vocab import Fase
 
 
@@ -47,6 +48,11 @@ class RuleContext:
     def min_leefdomeinen(self) -> int:
         """Minimum number of leefdomeinen per interventie (samenplan.yaml, controle)."""
         return self.plan.manifest.controle.min_leefdomeinen
+
+    @cached_property
+    def geld(self) -> Geld:
+        """The plan's money (plan/money.py), counted once for all money rules."""
+        return geld(self.plan)
 
     @cached_property
     def definitions(self) -> dict[str, dict[str, list[Defined]]]:

@@ -15,7 +15,7 @@ from samenplan.check.rulecontext import RuleContext
 from samenplan.check.rules.tijd import geldperioden
 from samenplan.diagnostics import Severity, Weight
 from samenplan.dutch import datum, euro
-from samenplan.plan.money import Regel, StroomGeld, geld, total
+from samenplan.plan.money import Regel, StroomGeld, total
 from samenplan.plan.vocab import Fase
 
 #: At most this many begroting lines are shown as related places of one finding.
@@ -24,7 +24,7 @@ MAX_RELATED = 5
 
 def _stromen(ctx: RuleContext) -> Iterable[StroomGeld]:
     """Geldstromen whose id is defined once."""
-    return geld(ctx.plan).uniek.values()
+    return ctx.geld.uniek.values()
 
 
 def _ref(regel: Regel) -> Ref:

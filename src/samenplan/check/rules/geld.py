@@ -10,7 +10,7 @@ from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import Severity, Weight
 from samenplan.plan.models.regeling import Regeling
 from samenplan.plan.models.samenwerking import Geldstroom
-from samenplan.plan.money import StroomGeld, geld
+from samenplan.plan.money import StroomGeld
 from samenplan.plan.vocab import Fase
 from samenplan.suggest import did_you_mean
 
@@ -239,7 +239,7 @@ def bestedingsdoel_niet_gekozen(ctx: RuleContext) -> Iterator[Finding]:
     regeling, maar is het nog niet gekozen? Zet het dan bij de bestedingsdoelen van de
     geldstroom in 02-samenwerking.yaml. Geldstromen zonder bestedingsdoel meldt regel SP301.
     """
-    money = geld(ctx.plan)
+    money = ctx.geld
     by_id = money.uniek
     for regel in money.regels:
         stroom = by_id.get(regel.line.geldstroom)
@@ -317,7 +317,7 @@ def bestedingsdoel_zonder_geld(ctx: RuleContext) -> Iterator[Finding]:
     Oplossing: zet een begrotingsregel of reservering op dit bestedingsdoel, of haal het doel
     weg bij de geldstroom.
     """
-    money = geld(ctx.plan)
+    money = ctx.geld
     for stroom in money.uniek.values():
         g = stroom.geldstroom
         if any(r.bestedingsdoel is None for r in g.reserveringen):

@@ -255,15 +255,9 @@ _CAPACITEIT = (
 )  # fmt: skip
 
 
-def _dekt(risico: str, ident: str, naam: str, mensen: set[str]) -> bool:
-    """Whether a capacity risico is about these people, this interventie, or staff in general.
-
-    A risico that names "personeel" or at least two kinds of staff is about staff in general.
-    """
-    low = risico.lower()
-    if _woorden(low, tuple(mensen)) or len(_woorden(low, _PERSONEEL)) >= 2:
-        return True
-    return ident in low or naam.lower() in low
+def _noemt(risico: str, ident: str, naam: str) -> bool:
+    """Whether a (lower-case) risico names the interventie by id or by name."""
+    return ident in risico or naam.lower() in risico
 
 
 def _woorden(text: str, words: tuple[str, ...]) -> set[str]:
@@ -315,13 +309,15 @@ def personeel_zonder_risico(ctx: RuleContext) -> Iterator[Finding]:
     """
     if not ctx.plan.uitvoering.risicos:
         return  # SP705 names the missing risico's
-    risicos = [f"{r.omschrijving} {r.maatregel}" for r in ctx.plan.uitvoering.risicos]
+    risicos = [f"{r.omschrijving} {r.maatregel}".lower() for r in ctx.plan.uitvoering.risicos]
     capaciteit = [r for r in risicos if _woorden(r, _CAPACITEIT)]
+    genoemd = [_woorden(r, _PERSONEEL) for r in capaciteit]
+    if any(len(w) >= 2 or "personeel" in r for r, w in zip(capaciteit, genoemd, strict=True)):
+        return  # a risico about staff in general covers every interventie
+    covered = set().union(*genoemd)
     for i, iv in enumerate(ctx.plan.aanpak.interventies):
         mensen = _woorden(f"{iv.naam} {iv.omschrijving}", _PERSONEEL)
-        if not mensen:
-            continue
-        if any(_dekt(r, iv.id, iv.naam, mensen) for r in capaciteit):
+        if not mensen or mensen & covered or any(_noemt(r, iv.id, iv.naam) for r in capaciteit):
             continue
         yield Finding(
             "aanpak",

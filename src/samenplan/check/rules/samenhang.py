@@ -34,13 +34,17 @@ def _inhoudelijk(ctx: RuleContext) -> list[tuple[int, Interventie]]:
     return [(i, iv) for i, iv in enumerate(ctx.plan.aanpak.interventies) if not iv.randvoorwaardelijk]
 
 
-def _samen(ivs: Sequence[tuple[int, Interventie]], iv: Interventie) -> set[Leefdomein]:
-    """The leefdomeinen reached by ``iv`` and every interventie sharing a resultaat or doelgroep."""
-    reached = set(iv.leefdomeinen)
-    for _, other in ivs:
-        if set(other.resultaten) & set(iv.resultaten) or set(other.doelgroepen) & set(iv.doelgroepen):
-            reached.update(other.leefdomeinen)
+def _bereik(ivs: Sequence[tuple[int, Interventie]]) -> dict[tuple[str, str], set[Leefdomein]]:
+    """('resultaat' or 'doelgroep', id) → the leefdomeinen its interventies reach together."""
+    reached: dict[tuple[str, str], set[Leefdomein]] = {}
+    for _, iv in ivs:
+        for key in _sleutels(iv):
+            reached.setdefault(key, set()).update(iv.leefdomeinen)
     return reached
+
+
+def _sleutels(iv: Interventie) -> list[tuple[str, str]]:
+    return [("resultaat", r) for r in iv.resultaten] + [("doelgroep", d) for d in iv.doelgroepen]
 
 
 def _los(ctx: RuleContext) -> list[tuple[int, Interventie]]:
@@ -51,11 +55,18 @@ def _los(ctx: RuleContext) -> list[tuple[int, Interventie]]:
     """
     ivs = _inhoudelijk(ctx)
     minimum = ctx.min_leefdomeinen
+    reached = _bereik(ivs)
+
+    def samen(iv: Interventie) -> set[Leefdomein]:
+        together = set(iv.leefdomeinen)
+        for key in _sleutels(iv):
+            together |= reached[key]
+        return together
+
     return [
         (i, iv)
         for i, iv in ivs
-        if not iv.leefdomeinen
-        or (len(_distinct(iv.leefdomeinen)) < minimum and len(_samen(ivs, iv)) < minimum)
+        if not iv.leefdomeinen or (len(_distinct(iv.leefdomeinen)) < minimum and len(samen(iv)) < minimum)
     ]
 
 
@@ -163,22 +174,20 @@ def interventie_leefdomeinen(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _groepen(ctx: RuleContext) -> Iterator[tuple[str, KeyPath, str, list[Interventie]]]:
-    """(doc, path, what, interventies) per resultaat and per doelgroep with interventies."""
-    ivs = [iv for _, iv in _inhoudelijk(ctx)]
+    """(doc, path, what, interventies) per resultaat and per doelgroep."""
+    per: dict[tuple[str, str], list[Interventie]] = {}
+    for _, iv in _inhoudelijk(ctx):
+        for key in dict.fromkeys(_sleutels(iv)):
+            per.setdefault(key, []).append(iv)
     for i, res in enumerate(ctx.plan.resultaten.resultaten):
         yield (
             "resultaten",
             ("resultaten", i, "id"),
             f"resultaat '{res.id}'",
-            [iv for iv in ivs if res.id in iv.resultaten],
+            per.get(("resultaat", res.id), []),
         )
     for i, dg in enumerate(ctx.plan.urgentie.doelgroepen):
-        yield (
-            "urgentie",
-            ("doelgroepen", i, "id"),
-            f"doelgroep '{dg.id}'",
-            [iv for iv in ivs if dg.id in iv.doelgroepen],
-        )
+        yield "urgentie", ("doelgroepen", i, "id"), f"doelgroep '{dg.id}'", per.get(("doelgroep", dg.id), [])
 
 
 @rule(
@@ -219,6 +228,7 @@ def samen_een_leefdomein(ctx: RuleContext) -> Iterator[Finding]:
     """
     minimum = ctx.min_leefdomeinen
     los = {iv.id for _, iv in _los(ctx)}
+    index = {id(iv): k for k, iv in enumerate(ctx.plan.aanpak.interventies)}
     for doc, path, what, ivs in _groepen(ctx):
         if not ivs or all(iv.id in los for iv in ivs):
             continue  # nothing to judge (SP401), or SP101 names each interventie already
@@ -233,10 +243,9 @@ def samen_een_leefdomein(ctx: RuleContext) -> Iterator[Finding]:
             f"bereikt er minstens {minimum}.",
             f"Voeg een interventie toe die {_ontbrekend(domeinen)} werkt, of breid er een uit.",
             related=tuple(
-                Ref("aanpak", ("interventies", k, "id"), f"interventie '{iv.id}'")
-                for k, iv in enumerate(ctx.plan.aanpak.interventies)
-                if iv in ivs
-            )[:5],
+                Ref("aanpak", ("interventies", index[id(iv)], "id"), f"interventie '{iv.id}'")
+                for iv in ivs[:5]
+            ),
         )
 
 
