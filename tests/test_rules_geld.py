@@ -34,7 +34,7 @@ UNUSED = """  - id: gs_sport
 
 @pytest.fixture(autouse=True)
 def _before_the_term_ends(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests judge a plan while its money may still be spent (SP311 tests the end)."""
+    """These tests judge a plan while its money may still be spent (SP313 tests the end)."""
     monkeypatch.setattr(rulecontext, "today", lambda: date(2024, 6, 1))
 
 
@@ -222,8 +222,8 @@ def test_verdelingen_are_never_summed(tmp_path: Path) -> None:
     replace_once(plan, SAMEN, "bedrag: 141000", "bedrag: 9141000")
     replace_once(plan, SAMEN, "bedrag: 69000", "bedrag: 1")
     # A breakdown never counts as allocated money (no SP304/SP305) but is compared with its
-    # geldstroom on its own (SP310).
-    assert [d.code for d in geld(plan)] == ["SP310"]
+    # geldstroom on its own (SP312).
+    assert [d.code for d in geld(plan)] == ["SP312"]
 
 
 def test_one_interventie_funded_by_two_geldstromen(tmp_path: Path) -> None:

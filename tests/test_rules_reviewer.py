@@ -141,7 +141,7 @@ def test_sp506_besluit_without_date_is_an_error_in_besluit_and_a_warning_later(p
     assert with_code(check(plan), "SP506") == [], "a concept need not know the date yet"
 
 
-# SP309 bestedingsdoel zonder geld ---------------------------------------------------------
+# SP311 bestedingsdoel zonder geld ---------------------------------------------------------
 
 
 def test_sp309_leaves_a_doel_of_another_regeling_to_sp302(plan: Path) -> None:
@@ -153,7 +153,7 @@ def test_sp309_leaves_a_doel_of_another_regeling_to_sp302(plan: Path) -> None:
     )
     result = check(plan)
     assert at(only(result, "SP302")) == (SAMEN, line, col_of(plan, SAMEN, line, "jongerenwerk"))
-    assert with_code(result, "SP309") == []
+    assert with_code(result, "SP311") == []
 
 
 def test_sp309_names_the_unused_doel(plan: Path) -> None:
@@ -163,7 +163,7 @@ def test_sp309_names_the_unused_doel(plan: Path) -> None:
     (plan / AANPAK).write_text(
         text.replace("bestedingsdoel: uitvoering", "bestedingsdoel: bovenschools"), encoding="utf-8"
     )
-    diag = only(check(plan), "SP309")
+    diag = only(check(plan), "SP311")
     line = line_of(plan, SAMEN, "bestedingsdoelen: [bovenschools, zorg_welzijn, uitvoering]")
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "uitvoering"))
     assert diag.message == (
@@ -172,12 +172,12 @@ def test_sp309_names_the_unused_doel(plan: Path) -> None:
     )
 
 
-# SP310 verdeling groter dan geldstroom ------------------------------------------------------
+# SP312 verdeling groter dan geldstroom ------------------------------------------------------
 
 
 def test_sp310_breakdown_larger_than_its_geldstroom(plan: Path) -> None:
     replace_once(plan, SAMEN, "            bedrag: 141000", "            bedrag: 151000")
-    diag = only(check(plan), "SP310")
+    diag = only(check(plan), "SP312")
     line = line_of(plan, SAMEN, "posten:") - 1
     assert at(diag)[:2] == (SAMEN, line)
     assert "zijn samen € 322.000, maar geldstroom 'gs_npo_regio' heeft € 312.000: € 10.000 te veel." in (
@@ -188,14 +188,14 @@ def test_sp310_breakdown_larger_than_its_geldstroom(plan: Path) -> None:
     assert related.location.line == line_of(plan, SAMEN, "bedrag: 312000")
 
 
-# SP311 geld over na de termijn ------------------------------------------------------------
+# SP313 geld over na de termijn ------------------------------------------------------------
 
 
 def test_sp311_money_left_after_the_term_replaces_sp305(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     line = replace_once(plan, SAMEN, "bedrag: 312000", "bedrag: 320000")
     monkeypatch.setattr(rulecontext, "today", lambda: date(2025, 9, 1))
     result = check(plan)
-    diag = only(result, "SP311")
+    diag = only(result, "SP313")
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "320000"))
     assert diag.message == (
         "De bestedingstermijn van geldstroom 'gs_npo_regio' is op 31 juli 2025 afgelopen, maar "
@@ -205,10 +205,10 @@ def test_sp311_money_left_after_the_term_replaces_sp305(plan: Path, monkeypatch:
     assert with_code(result, "SP305") == [], "one weakness, one finding"
     monkeypatch.setattr(rulecontext, "today", lambda: date(2025, 7, 31))
     result = check(plan)
-    assert with_code(result, "SP311") == [] and with_code(result, "SP305")
+    assert with_code(result, "SP313") == [] and with_code(result, "SP305")
 
 
-# SP312 dubbele financiering ----------------------------------------------------------------
+# SP314 dubbele financiering ----------------------------------------------------------------
 
 
 def test_sp312_same_doel_from_two_geldstromen_without_split(plan: Path) -> None:
@@ -235,7 +235,7 @@ def test_sp312_same_doel_from_two_geldstromen_without_split(plan: Path) -> None:
     )
     line = replace_once(plan, AANPAK, first, first + second)
     result = check(plan)
-    diag = only(result, "SP312")
+    diag = only(result, "SP314")
     assert at(diag) == (AANPAK, line + 4, col_of(plan, AANPAK, line + 4, "gs_npo_regio_extra"))
     assert diag.message == (
         "Interventie 'i_poj_school' krijgt voor bestedingsdoel 'zorg_welzijn' in 2023 geld uit "

@@ -71,11 +71,11 @@ def test_json_and_sarif_carry_the_weight() -> None:
     by_code = {f["code"]: f for f in data["findings"]}
     assert (by_code["SP705"]["weight"], by_code["SP705"]["weight_label"]) == (1, "plek")
     assert (by_code["SP704"]["weight"], by_code["SP704"]["weight_label"]) == (3, "plan")
-    assert (by_code["SP310"]["weight"], by_code["SP310"]["weight_label"]) == (2, "onderdeel")
+    assert (by_code["SP312"]["weight"], by_code["SP312"]["weight_label"]) == (2, "onderdeel")
     results = sarif_log(result)["runs"][0]["results"]
     sarif = {r["ruleId"]: r for r in results}
     assert sarif["SP704"]["rank"] == 90.0 and sarif["SP704"]["properties"] == {"weight": "plan"}
-    assert sarif["SP310"]["rank"] == 60.0
+    assert sarif["SP312"]["rank"] == 60.0
     assert sarif["SP201"]["rank"] == 30.0
 
 

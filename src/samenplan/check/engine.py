@@ -54,10 +54,10 @@ class Cascade:
 #: Every cascade between rules, also listed in the docs of the rules involved.
 CASCADES: tuple[Cascade, ...] = (
     Cascade("SP402", "SP406", 3, "een resultaat zonder indicator is al niet meetbaar"),
-    Cascade("SP311", "SP305", 3, "na de bestedingstermijn is niet-toegewezen geld een terugbetaalrisico"),
-    Cascade("SP307", "SP309", 3, "een geldstroom die niemand gebruikt, gebruikt ook zijn doelen niet"),
-    Cascade("SP302", "SP309", 5, "een bestedingsdoel van een andere regeling wordt al gemeld"),
-    Cascade("SP804", "SP309", 3, "een geldstroom zonder bedrag heeft ook geen geld voor zijn doelen"),
+    Cascade("SP313", "SP305", 3, "na de bestedingstermijn is niet-toegewezen geld een terugbetaalrisico"),
+    Cascade("SP307", "SP311", 3, "een geldstroom die niemand gebruikt, gebruikt ook zijn doelen niet"),
+    Cascade("SP302", "SP311", 5, "een bestedingsdoel van een andere regeling wordt al gemeld"),
+    Cascade("SP804", "SP311", 3, "een geldstroom zonder bedrag heeft ook geen geld voor zijn doelen"),
     Cascade("SP602", "SP605", 3, "een planning buiten het plan wordt één keer gemeld"),
     Cascade("SP601", "SP602", 3, "bij een omgedraaide periode is 'buiten het plan' niet te zeggen"),
 )

@@ -140,7 +140,7 @@ def geld_niet_toegewezen(ctx: RuleContext) -> Iterator[Finding]:
     reservering bij de geldstroom (`reserveringen:`, met een thema en een bedrag) als het
     voor een thema bestemd is maar nog niet voor een interventie. Wordt een geldstroom nergens
     gebruikt, dan meldt regel SP307 dat en deze regel niet. Is de bestedingstermijn al
-    voorbij, dan meldt regel SP311 het geld dat over is, en deze regel niet.
+    voorbij, dan meldt regel SP313 het geld dat over is, en deze regel niet.
     """
     for stroom in _stromen(ctx):
         g = stroom.geldstroom
@@ -250,7 +250,7 @@ def reservering_overschreden(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    "SP310",
+    "SP312",
     "verdeling-groter-dan-geldstroom",
     Severity.ERROR,
     "De posten van een verdeling zijn samen meer dan de geldstroom.",
@@ -328,7 +328,7 @@ def _besteed(ctx: RuleContext, stroom: StroomGeld) -> Decimal | None:
 
 
 @rule(
-    "SP311",
+    "SP313",
     "geld-over-na-termijn",
     Severity.ERROR,
     "De bestedingstermijn van een geldstroom is voorbij en er is geld over.",

@@ -283,7 +283,7 @@ def _reservering_niet_gekozen(ctx: RuleContext, all_stromen: Iterable[StroomGeld
 
 
 @rule(
-    "SP309",
+    "SP311",
     "bestedingsdoel-zonder-geld",
     Severity.WARNING,
     "Een geldstroom noemt een bestedingsdoel waar geen geld naartoe gaat.",
@@ -336,7 +336,7 @@ def bestedingsdoel_zonder_geld(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    "SP312",
+    "SP314",
     "dubbele-financiering",
     Severity.WARNING,
     "Een interventie krijgt voor hetzelfde bestedingsdoel geld uit twee geldstromen, zonder verdeling.",
