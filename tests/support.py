@@ -68,9 +68,9 @@ def break_plan(root: Path) -> None:
     """Break the copy in several ways: errors, a warning, an info, a related location."""
     edit(
         root,
-        "05-aanpak.yaml",  # SP101: one leefdomein
+        "05-aanpak.yaml",  # SP101: no leefdomein, and not randvoorwaardelijk
         "    leefdomeinen: [school, thuis]\n    ontwikkelgebieden: [emotioneel, sociaal]",
-        "    leefdomeinen: [school]\n    ontwikkelgebieden: [emotioneel, sociaal]",
+        "    leefdomeinen: []\n    ontwikkelgebieden: [emotioneel, sociaal]",
     )
     edit(
         root,

@@ -11,9 +11,20 @@ AANPAK = "05-aanpak.yaml"
 
 
 def _single_domain_plan(tmp_path: Path, controle: str = "") -> Path:
-    """heidedorpen with one interventie in one leefdomein (SP101, an error in fase besluit)."""
+    """heidedorpen with one interventie that stands alone in one leefdomein (SP101, an error).
+
+    Hei-Online keeps only 'online', and the subsidiemenu no longer serves its doelgroep and
+    resultaat, so nothing else reaches another leefdomein for them.
+    """
     plan = copy_example(tmp_path)
     replace_once(plan, AANPAK, "leefdomeinen: [online, vrije_tijd, school]", "leefdomeinen: [online]")
+    replace_once(
+        plan,
+        AANPAK,
+        "doelgroepen: [dg_kinderen_po, dg_jongeren, dg_ouders]",
+        "doelgroepen: [dg_kinderen_po, dg_ouders]",
+    )
+    replace_once(plan, AANPAK, "resultaten: [r_welbevinden, r_jongeren]", "resultaten: [r_welbevinden]")
     if controle:
         manifest = plan / "samenplan.yaml"
         manifest.write_text(manifest.read_text(encoding="utf-8") + controle, encoding="utf-8")

@@ -284,9 +284,10 @@ def test_work_tree_against_a_branch_leaves_the_work_tree_alone(own_repo: Repo, r
         "- Niet toegewezen in het hele plan: € 0 → € 5.000 (€ 5.000 meer)",
         "",
         "Controle",
-        "- Nieuw: SP305 waarschuwing in plan/02-samenwerking.yaml:201: € 5.000 van geldstroom "
-        "'gs_subsidie_samen_sterker' is nog niet toegewezen aan een interventie of reservering; "
-        "geld dat niet besteed wordt, moet mogelijk terug.",
+        # The spending term ended on 31 July 2025: unallocated money is a terugbetaalrisico (SP313).
+        "- Nieuw: SP313 fout in plan/02-samenwerking.yaml:201: De bestedingstermijn van geldstroom "
+        "'gs_subsidie_samen_sterker' is op 31 juli 2025 afgelopen, maar € 5.000 is niet toegewezen; "
+        "dat geld moet mogelijk terug.",
     ]
     assert {p.name: p.read_bytes() for p in own_repo.plan.iterdir()} == before
     assert own_repo.git("status", "--porcelain") == status

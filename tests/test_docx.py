@@ -16,6 +16,7 @@ from docx import Document
 from docx.shared import Pt, RGBColor
 from ruamel.yaml import YAML
 
+from samenplan import __version__
 from samenplan.check.run import check_plan
 from samenplan.cli.main import main
 from samenplan.document.render import GENERATOR_MARK, render_file
@@ -147,7 +148,7 @@ def test_a_bad_template_or_missing_extra_gets_a_dutch_message(
     monkeypatch.setitem(sys.modules, "docx", None)
     assert run_cli(str(EXAMPLE), "-f", "docx", "-o", str(tmp_path / "b.docx")) == 2
     err = capsys.readouterr().err
-    assert "pip install 'samenplan[docx]'" in err
+    assert f"pip install 'samenplan[docx]=={__version__}'" in err
     assert not (tmp_path / "b.docx").exists()
 
 

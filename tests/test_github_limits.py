@@ -39,9 +39,9 @@ def test_more_than_ten_warnings_get_a_notice_first_and_last(tmp_path: Path) -> N
 
 
 def break_once(plan: PlanCopy) -> None:
-    """One interventie in one leefdomein only: one error (SP101)."""
+    """One interventie in no leefdomein at all: one error (SP101)."""
     text = plan.read("05-aanpak.yaml")
-    plan.write("05-aanpak.yaml", text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1))
+    plan.write("05-aanpak.yaml", text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1))
 
 
 def test_a_few_findings_get_no_notice(plan: PlanCopy) -> None:

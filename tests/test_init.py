@@ -257,6 +257,8 @@ def test_fresh_plan_reports_every_empty_core_list(tmp_path: Path) -> None:
     }
     assert empty == {
         ("01-urgentie.yaml", "doelgroepen"),
+        ("02-samenwerking.yaml", "werkgroep"),
+        ("02-samenwerking.yaml", "besluitvorming"),
         ("02-samenwerking.yaml", "geldstromen"),
         ("03-analyse.yaml", "bevindingen"),
         ("04-resultaten.yaml", "resultaten"),

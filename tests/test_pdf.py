@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
+from samenplan import __version__
 from samenplan.check.run import check_plan
 from samenplan.cli.main import main
 from samenplan.document import pdf as pdfmodule
@@ -184,7 +185,7 @@ def test_missing_weasyprint_gets_a_dutch_message_and_no_file(
     target = tmp_path / "plan.pdf"
     assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(target)) == 2
     err = capsys.readouterr().err
-    assert "pip install 'samenplan[pdf]'" in err and "niet geïnstalleerd" in err
+    assert f"pip install 'samenplan[pdf]=={__version__}'" in err and "niet geïnstalleerd" in err
     assert "Traceback" not in err and not target.exists()
 
 

@@ -115,9 +115,7 @@ def test_pre_commit_hook_passes_good_plan_and_fails_broken_plan(user_repo: Path,
     aanpak = user_repo / "plan" / "05-aanpak.yaml"
     text = aanpak.read_text(encoding="utf-8")
     assert "leefdomeinen: [school, thuis]" in text
-    aanpak.write_text(
-        text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1), encoding="utf-8"
-    )
+    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), encoding="utf-8")
     broken = pre_commit_run(user_repo, home)
     assert broken.returncode != 0
     assert "SP101" in broken.stdout
@@ -128,9 +126,7 @@ def break_plan(plan: Path) -> None:
     aanpak = plan / "05-aanpak.yaml"
     text = aanpak.read_text(encoding="utf-8")
     assert "leefdomeinen: [school, thuis]" in text
-    aanpak.write_text(
-        text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: [school]", 1), encoding="utf-8"
-    )
+    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), encoding="utf-8")
 
 
 @pytest.mark.slow

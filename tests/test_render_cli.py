@@ -33,7 +33,8 @@ def broken_copy(tmp_path: Path) -> Path:
     text = aanpak.read_text(encoding="utf-8")
     start = text.index("leefdomeinen: [")
     end = text.index("\n", start)
-    aanpak.write_text(text[:start] + "leefdomeinen: [school]" + text[end:], encoding="utf-8")
+    # No leefdomein and not randvoorwaardelijk: SP101, an error in every fase.
+    aanpak.write_text(text[:start] + "leefdomeinen: []" + text[end:], encoding="utf-8")
     return plan
 
 

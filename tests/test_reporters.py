@@ -208,6 +208,8 @@ def test_json_has_the_documented_keys_in_a_fixed_order(broken: CheckResult) -> N
         "key_path",
         "fingerprint",
         "related",
+        "weight",
+        "weight_label",
     ]
     assert finding["slug"] == "dubbele-id" and finding["file"] == "heidedorpen/01-urgentie.yaml"
     assert list(finding["related"][0]) == ["file", "line", "column", "message"]

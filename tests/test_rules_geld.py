@@ -1,5 +1,6 @@
 """SP301–SP308: geldstromen, bestedingsdoelen, and money that adds up."""
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from rulecase import (
     replace_once,
     with_code,
 )
+from samenplan.check import rulecontext
 from samenplan.diagnostics import Diagnostic, Severity
 from samenplan.dutch import euro
 
@@ -28,6 +30,12 @@ UNUSED = """  - id: gs_sport
     bedrag: 54000
     bestedingsdoelen: [buurtsportcoaches]
 """
+
+
+@pytest.fixture(autouse=True)
+def _before_the_term_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests judge a plan while its money may still be spent (SP313 tests the end)."""
+    monkeypatch.setattr(rulecontext, "today", lambda: date(2024, 6, 1))
 
 
 def at(diag: Diagnostic) -> tuple[str, int, int]:
@@ -213,7 +221,9 @@ def test_verdelingen_are_never_summed(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(plan, SAMEN, "bedrag: 141000", "bedrag: 9141000")
     replace_once(plan, SAMEN, "bedrag: 69000", "bedrag: 1")
-    assert geld(plan) == []
+    # A breakdown never counts as allocated money (no SP304/SP305) but is compared with its
+    # geldstroom on its own (SP312).
+    assert [d.code for d in geld(plan)] == ["SP312"]
 
 
 def test_one_interventie_funded_by_two_geldstromen(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from rulecase import EXAMPLES, check, col_of, copy_example, line_of, replace_once, with_code
-from samenplan.diagnostics import Diagnostic, Severity
+from samenplan.diagnostics import Diagnostic, Severity, Weight
 
 MANIFEST = "samenplan.yaml"
 ANALYSE = "03-analyse.yaml"
@@ -16,6 +16,13 @@ GOOD = [name for name in ("heidedorpen", "rivierstad") if (EXAMPLES / name).is_d
 
 JONGEREN_INDICATOREN = """    indicatoren:
       - id: ind_eenzaam_jongeren"""
+
+
+#: r_jongeren's indicator without a streefwaarde: the text alone must make the result concrete.
+NO_STREEFWAARDE = """    indicatoren:
+      - id: ind_eenzaam_jongeren
+        naam: Percentage jongeren dat zich vaak eenzaam voelt
+        nulmeting: {waarde: 24, datum: 2023-04-01}"""
 
 
 def only(plan: Path, code: str) -> Diagnostic:
@@ -183,7 +190,7 @@ def test_sp405_blank_parking_reason_does_not_count(tmp_path: Path) -> None:
 
 def test_sp406_vague_resultaat(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     line = set_jongeren_resultaat(plan, "Kinderen voelen zich veiliger")
     diag = only(plan, "SP406")
     assert where(diag) == (RESULTATEN, line, col_of(plan, RESULTATEN, line, "resultaat:"))
@@ -202,7 +209,7 @@ def test_sp406_vague_resultaat(tmp_path: Path) -> None:
 )
 def test_sp406_number_and_year_is_concrete(tmp_path: Path, text: str) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     set_jongeren_resultaat(plan, text)
     assert not with_code(check(plan), "SP406")
 
@@ -217,7 +224,7 @@ def test_sp406_number_and_year_is_concrete(tmp_path: Path, text: str) -> None:
 )
 def test_sp406_says_what_is_missing(tmp_path: Path, text: str, missing: str) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     set_jongeren_resultaat(plan, text)
     assert f"noemt {missing}." in only(plan, "SP406").message
 
@@ -230,7 +237,7 @@ def test_sp406_streefwaarde_makes_it_concrete(tmp_path: Path) -> None:
 
 def test_sp406_quotes_at_most_about_60_characters(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     set_jongeren_resultaat(plan, "Kinderen en jongeren " * 10)
     message = only(plan, "SP406").message
     quoted = message.split("'")[3]
@@ -239,7 +246,7 @@ def test_sp406_quotes_at_most_about_60_characters(tmp_path: Path) -> None:
 
 def test_sp406_applies_to_procesresultaten(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    drop_jongeren_indicatoren(plan)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
     set_jongeren_resultaat(plan, "Partners werken beter samen")
     replace_once(
         plan,
@@ -297,3 +304,96 @@ def test_sp406_leaves_placeholders_to_sp801(tmp_path: Path) -> None:
     result = check(plan)
     assert not with_code(result, "SP406")
     assert with_code(result, "SP801")
+
+
+# SP406 understands numbers (issue 11, point 5) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Binnen twee weken na aanmelding krijgt elk gezin in 2025 een gesprek",
+        "In 2025 is het aantal thuiszitters gehalveerd",
+        "In 2025 doet de helft van de jongeren mee aan een activiteit",
+        "In schooljaar 2024-2025 doen tien scholen mee",
+        "In 2025 is € 40.000 besteed aan ouderavonden",
+        "In 2025 voelt 80 procent van de leerlingen zich veilig",
+    ],
+)
+def test_sp406_numbers_in_words_percentages_and_amounts_count(tmp_path: Path, text: str) -> None:
+    plan = copy_example(tmp_path)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
+    set_jongeren_resultaat(plan, text)
+    assert not with_code(check(plan), "SP406")
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("In 2025 zijn de COVID-19-vertragingen ingehaald", "geen getal"),
+        ("In 2025 halen meer kinderen in groep 8 niveau 2F", "geen getal"),
+        ("Binnen twee weken krijgt elk gezin een gesprek", "geen jaartal"),
+        ("In schooljaar 2024-2025 gaat het beter", "geen getal"),
+    ],
+)
+def test_sp406_names_and_years_are_no_target(tmp_path: Path, text: str, missing: str) -> None:
+    plan = copy_example(tmp_path)
+    drop_jongeren_indicatoren(plan, NO_STREEFWAARDE)
+    line = set_jongeren_resultaat(plan, text)
+    diag = only(plan, "SP406")
+    assert where(diag) == (RESULTATEN, line, col_of(plan, RESULTATEN, line, "resultaat:"))
+    assert diag.message.endswith(f"noemt {missing}.")
+
+
+def test_sp402_and_sp406_cascade_to_one_finding(tmp_path: Path) -> None:
+    plan = copy_example(tmp_path)
+    drop_jongeren_indicatoren(plan)
+    set_jongeren_resultaat(plan, "Jongeren voelen zich minder eenzaam")
+    result = check(plan)
+    assert with_code(result, "SP406") == []
+    [diag] = with_code(result, "SP402")
+    assert diag.message == (
+        "Resultaat 'r_jongeren' heeft geen indicator, en de tekst noemt geen getal en geen "
+        "jaartal; zo kun je niet zien of het gehaald wordt."
+    )
+    assert diag.hint.endswith("en schrijf in `resultaat:` hoeveel en wanneer.")
+
+
+def test_sp403_no_indicator_has_a_streefwaarde_is_one_plan_wide_finding(tmp_path: Path) -> None:
+    plan = copy_example(tmp_path)
+    text = (plan / RESULTATEN).read_text(encoding="utf-8")
+    kept, skipping = [], False
+    for line in text.split("\n"):
+        if line.strip() == "streefwaarde:":
+            skipping = True
+            continue
+        if skipping and line.startswith("          "):
+            continue
+        skipping = False
+        kept.append(line)
+    (plan / RESULTATEN).write_text("\n".join(kept), encoding="utf-8")
+    [diag] = with_code(check(plan), "SP403")
+    line = line_of(plan, RESULTATEN, "resultaten:")
+    assert where(diag) == (RESULTATEN, line, 1)
+    assert diag.message.startswith("Geen enkele indicator heeft een streefwaarde (alle ")
+    assert diag.weight is Weight.PLAN
+
+
+def test_sp402_no_resultaat_has_an_indicator_is_one_plan_wide_finding(tmp_path: Path) -> None:
+    plan = copy_example(tmp_path)
+    kept, skipping = [], False
+    for line in (plan / RESULTATEN).read_text(encoding="utf-8").split("\n"):
+        if line == "    indicatoren:":
+            skipping = True
+            continue
+        if skipping and (line.startswith("      ") or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    (plan / RESULTATEN).write_text("\n".join(kept) + "\n", encoding="utf-8")
+    [diag] = with_code(check(plan), "SP402")
+    assert where(diag) == (RESULTATEN, line_of(plan, RESULTATEN, "resultaten:"), 1)
+    assert diag.message == (
+        "Geen enkel resultaat heeft een indicator (alle 3 niet); zo kan niemand zien of het plan werkt."
+    )
+    assert diag.weight is Weight.PLAN

@@ -121,7 +121,23 @@ def test_sp602_interventie_ends_after_plan(tmp_path: Path) -> None:
     )
 
 
+def test_sp602_fires_once_per_interventie(tmp_path: Path) -> None:
+    # The periode and the planning of i_sterk_op_school both run on after the plan.
+    plan = copy_example(tmp_path)
+    replace_once(plan, AANPAK, "tot: 2025-07-15", "tot: 2025-12-31")
+    replace_once(plan, UITVOERING, "eind: 2025-07-15", "eind: 2025-12-31")
+    result = check(plan)
+    [diag] = with_code(result, "SP602")
+    assert _where(diag) == _at(plan, AANPAK, "tot: 2025-12-31", "2025-12-31")
+    assert diag.message.endswith(
+        "na het einde van het plan op 31 juli 2025 (en nog 1 datum van deze interventie)."
+    )
+    assert "borging" in diag.hint and "verbeter de datum" in diag.hint
+    assert with_code(result, "SP605") == []
+
+
 def test_sp602_and_sp605_planning_starts_too_early(tmp_path: Path) -> None:
+    """One wrong date is one finding: SP602 (outside the plan) leaves out SP605 there."""
     plan = copy_example(tmp_path)
     replace_once(plan, UITVOERING, "start: 2023-09-01", "start: 2023-06-01")
     result = check(plan)
@@ -129,10 +145,18 @@ def test_sp602_and_sp605_planning_starts_too_early(tmp_path: Path) -> None:
     [outside_plan] = with_code(result, "SP602")
     assert _where(outside_plan) == where
     assert "voor het begin van het plan op 1 augustus 2023" in outside_plan.message
+    assert with_code(result, "SP605") == []
+
+
+def test_sp605_planning_before_interventie_but_inside_the_plan(tmp_path: Path) -> None:
+    plan = copy_example(tmp_path)
+    replace_once(plan, UITVOERING, "start: 2023-09-01", "start: 2023-08-15")
+    result = check(plan)
+    assert with_code(result, "SP602") == []
     [outside_iv] = with_code(result, "SP605")
-    assert _where(outside_iv) == where
+    assert _where(outside_iv) == _at(plan, UITVOERING, "start: 2023-08-15", "2023-08-15")
     assert outside_iv.message == (
-        "De planning van interventie 'i_sterk_op_school' begint op 1 juni 2023, "
+        "De planning van interventie 'i_sterk_op_school' begint op 15 augustus 2023, "
         "voor het begin van de interventie op 1 september 2023."
     )
     [related] = outside_iv.related

@@ -1,7 +1,7 @@
 """The diagnostic: one problem in a plan, at a place, with a Dutch message and a hint."""
 
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 KeyPath = tuple[str | int, ...]
 
@@ -51,6 +51,24 @@ _WORDS: dict[str, _Words] = {
 }
 
 
+class Weight(IntEnum):
+    """How much a finding matters for the plan as a whole, next to its severity.
+
+    A weakness of the whole plan (no risico's, no leefdomein online) weighs more than one of a
+    part (a resultaat, a geldstroom), which weighs more than one place (one interventie
+    without trekker). The text report opens with the heaviest points.
+    """
+
+    PLEK = 1
+    ONDERDEEL = 2
+    PLAN = 3
+
+    @property
+    def label(self) -> str:
+        """Dutch word shown to users: 'plan', 'onderdeel', 'plek'."""
+        return self.name.lower()
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A 1-based position in a plan file; path is relative to the plan folder."""
@@ -79,6 +97,7 @@ class Diagnostic:
     hint: str = ""
     key_path: KeyPath = ()
     related: tuple[Related, ...] = field(default=())
+    weight: Weight = Weight.PLEK
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -10,8 +10,19 @@ def closest(word: str, options: Iterable[str]) -> str | None:
     lowered = {c.lower(): c for c in choices}
     if word.lower() in lowered:
         return lowered[word.lower()]
-    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[match[0]] if match else None
+    key = word.lower()
+    matches = difflib.get_close_matches(key, list(lowered), n=3, cutoff=0.6)
+    if not matches:
+        return None
+    # Equally close options (SP1O1: SP101 or SP311?): the one with more letters in place wins.
+    best = max(
+        matches,
+        key=lambda m: (
+            round(difflib.SequenceMatcher(None, key, m).ratio(), 6),
+            sum(a == b for a, b in zip(key, m, strict=False)),
+        ),
+    )
+    return lowered[best]
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:

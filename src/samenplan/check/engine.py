@@ -1,4 +1,6 @@
-"""Run the rules over a loaded plan: place findings, apply fase, settings and waivers."""
+"""Run the rules over a loaded plan: place findings, apply fase, cascades, settings and waivers."""
+
+from dataclasses import dataclass
 
 from samenplan import codes
 from samenplan.check.codebook import lookup
@@ -6,7 +8,7 @@ from samenplan.check.registry import Finding, Rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.check.rules import all_rules
 from samenplan.check.waivers import apply_waivers
-from samenplan.diagnostics import Diagnostic, Location, Related, Severity
+from samenplan.diagnostics import Diagnostic, KeyPath, Location, Related, Severity, Weight
 from samenplan.load.planfolder import LoadedPlan
 from samenplan.plan.steps import BY_SLUG, MANIFEST
 from samenplan.suggest import did_you_mean
@@ -32,7 +34,51 @@ def run_rules(loaded: LoadedPlan) -> tuple[list[Diagnostic], list[str]]:
         ran.append(code)
         severity = overrides.get(code) or rule.severity_for(plan.manifest.fase)
         found.extend(_place(loaded, rule, finding, severity) for finding in rule.check(ctx))
-    return apply_waivers(loaded, found) + settings, ran
+    return apply_waivers(loaded, cascade(found)) + settings, ran
+
+
+@dataclass(frozen=True)
+class Cascade:
+    """One weakness, two rules: where ``first`` fires, ``then`` is left out.
+
+    ``depth`` is how much of the key path (document slug included) both findings share: 3 is
+    the same item (("resultaten", "resultaten", 2)), 0 anywhere in the plan.
+    """
+
+    first: str
+    then: str
+    depth: int
+    why: str
+
+
+#: Every cascade between rules, also listed in the docs of the rules involved.
+CASCADES: tuple[Cascade, ...] = (
+    Cascade("SP402", "SP406", 3, "een resultaat zonder indicator is al niet meetbaar"),
+    Cascade("SP313", "SP305", 3, "na de bestedingstermijn is niet-toegewezen geld een terugbetaalrisico"),
+    Cascade("SP307", "SP311", 3, "een geldstroom die niemand gebruikt, gebruikt ook zijn doelen niet"),
+    Cascade("SP302", "SP311", 5, "een bestedingsdoel van een andere regeling wordt al gemeld"),
+    Cascade("SP309", "SP311", 5, "een doel buiten de bekende lijst van de regeling wordt al gemeld"),
+    Cascade("SP804", "SP311", 3, "een geldstroom zonder bedrag heeft ook geen geld voor zijn doelen"),
+    Cascade("SP602", "SP605", 3, "een planning buiten het plan wordt één keer gemeld"),
+    Cascade("SP601", "SP602", 3, "bij een omgedraaide periode is 'buiten het plan' niet te zeggen"),
+)
+
+
+def cascade(found: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings without those that a cascade leaves out."""
+    places: dict[str, set[KeyPath]] = {}
+    for d in found:
+        places.setdefault(d.code, set()).add(d.key_path)
+
+    def covered(d: Diagnostic) -> bool:
+        for c in CASCADES:
+            if c.then == d.code and any(
+                p[: c.depth] == d.key_path[: c.depth] for p in places.get(c.first, ())
+            ):
+                return True
+        return False
+
+    return [d for d in found if not covered(d)]
 
 
 def _raw(loaded: LoadedPlan, slug: str) -> object:
@@ -52,6 +98,7 @@ def _place(loaded: LoadedPlan, rule: Rule, finding: Finding, severity: Severity)
         finding.hint,
         key_path=(finding.doc, *finding.path),
         related=related,
+        weight=Weight(finding.weight or rule.weight),
     )
 
 

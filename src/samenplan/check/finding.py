@@ -24,3 +24,4 @@ class Finding:
     hint: str = ""
     related: tuple[Ref, ...] = ()
     at_key: bool = False
+    weight: int | None = None  # None: the rule's weight

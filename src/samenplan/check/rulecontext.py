@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -9,7 +10,13 @@ from samenplan.check.finding import Ref
 from samenplan.diagnostics import KeyPath
 from samenplan.plan.bundle import Plan
 from samenplan.plan.idkinds import KINDS, walk
+from samenplan.plan.money import Geld, geld
 from samenplan.plan.vocab import Fase
+
+
+def today() -> date:
+    """The date rules compare with ('the term has ended'); tests replace it."""
+    return date.today()
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,7 @@ class RuleContext:
 
     plan: Plan
     raw: dict[str, Any] = field(default_factory=dict)
+    today: date = field(default_factory=lambda: today())  # for rules about what is already past
 
     @property
     def fase(self) -> Fase:
@@ -40,6 +48,11 @@ class RuleContext:
     def min_leefdomeinen(self) -> int:
         """Minimum number of leefdomeinen per interventie (samenplan.yaml, controle)."""
         return self.plan.manifest.controle.min_leefdomeinen
+
+    @cached_property
+    def geld(self) -> Geld:
+        """The plan's money (plan/money.py), counted once for all money rules."""
+        return geld(self.plan)
 
     @cached_property
     def definitions(self) -> dict[str, dict[str, list[Defined]]]:

@@ -78,8 +78,28 @@ class Entry:
         if self.checked_from is not None:
             parts.append(f"alleen vanaf {self.checked_from.value}")
         if self.error_from is not None:
-            parts.append(f"fout vanaf {self.error_from.value}")
+            parts.append(self.error_span)
+        elif self.milder_after is not None:
+            parts.append(f"{self.code.severity.label} na {self.milder_after.value}")
         return ", ".join(parts)
+
+    @property
+    def milder_after(self) -> Fase | None:
+        """The fase after which a rule that starts as an error is milder again, if any."""
+        if self.rule is None or self.severity is not Severity.ERROR:
+            return None
+        return self.rule.error_until
+
+    @property
+    def error_span(self) -> str:
+        """'fout vanaf besluit', or 'fout in besluit' when the rule is milder again later."""
+        assert self.error_from is not None
+        until = self.rule.error_until if self.rule else None
+        if until is None:
+            return f"fout vanaf {self.error_from.value}"
+        if until is self.error_from:
+            return f"fout in {self.error_from.value}"
+        return f"fout van {self.error_from.value} tot en met {until.value}"
 
     @property
     def doc(self) -> str:
@@ -208,8 +228,18 @@ def _severity_sentence(entry: Entry) -> str:
     text = f"Ernst: {entry.severity.label}."
     if entry.checked_from is not None:
         text += f" Deze regel wordt pas gecontroleerd vanaf de fase {entry.checked_from.value}."
-    if entry.error_from is not None:
+    if entry.error_from is not None and entry.rule is not None and entry.rule.error_until is not None:
+        until = entry.rule.error_until
+        span = (
+            f"In de fase {until.value}"
+            if until is entry.error_from
+            else f"Van de fase {entry.error_from.value} tot en met {until.value}"
+        )
+        text += f" {span} is het een fout; daarna weer een {entry.severity.label}."
+    elif entry.error_from is not None:
         text += f" Vanaf de fase {entry.error_from.value} is het een fout."
+    elif entry.milder_after is not None:
+        text += f" Na de fase {entry.milder_after.value} is het een {entry.code.severity.label}."
     if entry.rule is not None and not entry.fase:
         text += " Deze regel geldt in elke fase."
     return text

@@ -15,6 +15,7 @@ from samenplan.cli.regelingen import regelingen_command
 from samenplan.cli.render import render_command
 from samenplan.cli.rules import explain_command, rules_command
 from samenplan.cli.schema import schema_command
+from samenplan.cli.status import status_command
 
 app = typer.Typer(
     name="samenplan",
@@ -55,6 +56,7 @@ app.command(name="rules")(rules_command)
 app.command(name="explain")(explain_command)
 app.command(name="schema")(schema_command)
 app.command(name="regelingen")(regelingen_command)
+app.command(name="status")(status_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,13 +8,15 @@ repeated table headers, bookmarks from the headings) come from the print rules i
 import hashlib
 from typing import Any
 
+from samenplan import __version__
 from samenplan.document.errors import SetupError
 
 PDF_VARIANT = "pdf/ua-1"
 
 MISSING_EXTRA = (
     "Voor een PDF is WeasyPrint nodig, en dat is niet geïnstalleerd. Installeer het met "
-    "pip install 'samenplan[pdf]' en probeer het opnieuw. HTML en Markdown werken ook zonder."
+    f"pip install 'samenplan[pdf]=={__version__}' en probeer het opnieuw. HTML en Markdown "
+    "werken ook zonder."
 )
 MISSING_PANGO = (
     "WeasyPrint is geïnstalleerd, maar de systeembibliotheek Pango ontbreekt ({reason}). "

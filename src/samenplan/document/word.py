@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from samenplan import __version__
 from samenplan.document.blocks import Bullets
 from samenplan.document.course import Gallery
 from samenplan.document.errors import SetupError
@@ -20,7 +21,8 @@ from samenplan.document.nodes import Cell, Fields, Part, Report, Table, Text
 
 MISSING_EXTRA = (
     "Voor een Word-bestand is python-docx nodig, en dat is niet geïnstalleerd. Installeer het "
-    "met pip install 'samenplan[docx]' en probeer het opnieuw. HTML en Markdown werken ook zonder."
+    f"met pip install 'samenplan[docx]=={__version__}' en probeer het opnieuw. HTML en Markdown "
+    "werken ook zonder."
 )
 MISSING_CAIRO = (
     "Voor de figuren in het Word-bestand is de systeembibliotheek Cairo nodig ({reason}). "

@@ -1,5 +1,6 @@
 """Validate one file's data against its model; pydantic errors become Dutch diagnostics."""
 
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -123,10 +124,56 @@ def _negative(e: _Error) -> tuple[str, str]:
 
 
 def _bad_amount(e: _Error) -> tuple[str, str]:
+    name = e.field or "bedrag"
+    if e.value is None:
+        return (
+            f"'{name}' is leeg{e.where}.",
+            "Vul het bedrag in euro in, als getal zonder punten: 125000. Weet je het nog niet? "
+            "Zet dan 0; check meldt dat tot het is ingevuld.",
+        )
+    text = str(e.value).strip()
+    if text.isdigit():
+        return (
+            f"Het bedrag '{text}'{e.where} staat tussen aanhalingstekens; dan is het tekst, geen getal.",
+            f"Schrijf het bedrag zonder aanhalingstekens: {name}: {text}.",
+        )
+    if match := _COMMA_THOUSANDS.match(text):
+        whole, part = match.groups()
+        decimal = f"{whole}.{part}".rstrip("0").rstrip(".")
+        return (
+            f"'{text}'{e.where} is geen geldig bedrag: een komma hoort niet in een bedrag.",
+            f"Bedoel je {whole}{part} euro? Schrijf {name}: {whole}{part}. Bedoel je {decimal} "
+            f"euro? Schrijf {name}: {decimal}.",
+        )
+    plain = plain_amount(text)
+    if plain is not None:
+        return (
+            f"'{text}'{e.where} is geen geldig bedrag: er staat meer dan het getal.",
+            f"Schrijf alleen het getal in euro, zonder euroteken, punten of ',-': {name}: {plain}.",
+        )
     return (
         f"'{e.value}'{e.where} is geen geldig bedrag.",
         "Schrijf een bedrag in euro als getal, zonder euroteken of punten: 125000.",
     )
+
+
+#: '12,500': a comma before three digits, a thousands separator or a decimal comma.
+_COMMA_THOUSANDS = re.compile(r"^(\d{1,3}),(\d{3})$")
+_EURO_SIGN = re.compile(r"^(?:€|eur(?:o)?\b)\s*", re.IGNORECASE)
+_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+
+
+def plain_amount(text: str) -> str | None:
+    """The plain number a person meant by '€ 12.500,-' (12500), or None when unclear."""
+    t = _EURO_SIGN.sub("", text.strip()).strip()
+    t = re.sub(r",-+$|,—$|-+$", "", t).replace(" ", "")
+    if _DOTTED.match(t):
+        whole, _, cents = t.partition(",")
+        return whole.replace(".", "") + (f".{cents}" if cents else "")
+    if _DECIMAL_COMMA.match(t):
+        return t.replace(",", ".")
+    return t if t.isdigit() else None
 
 
 def _wrong_type(e: _Error) -> tuple[str, str]:
@@ -221,26 +268,88 @@ def validate(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [_diagnostic(model, data, err, positions) for err in exc.errors()]
+        errors = exc.errors()
+        split, rest = _split_amounts(data, errors, positions)
+        return None, split + [_diagnostic(model, data, err, positions) for err in rest]
+
+
+#: Fields that hold an amount in euro; a comma in { } can split them into an unknown key.
+_AMOUNT_FIELDS = ("bedrag", "besteed")
+
+
+def _split_amounts(
+    data: Any, errors: list[ErrorDetails], positions: PositionIndex
+) -> tuple[list[Diagnostic], list[ErrorDetails]]:
+    """'{bedrag: 12,500}' and '{bedrag: € 12.500,-}': one finding at the amount, not a stray key.
+
+    Between { and } YAML splits at every comma: 'bedrag: 12,500' becomes bedrag 12 and a
+    field '500', and ',-' becomes a field '-'. The amount would silently be wrong.
+    """
+    found: list[Diagnostic] = []
+    dropped: set[tuple[Any, ...]] = set()
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] != "extra_forbidden" or not loc or not isinstance(loc[-1], str):
+            continue
+        key, parent_path = loc[-1], loc[:-1]
+        parent = _data_at(data, parent_path)
+        field = next((f for f in _AMOUNT_FIELDS if isinstance(parent, dict) and f in parent), None)
+        if field is None or not (key.isdigit() or key.strip("-") == ""):
+            continue
+        amount = str(parent[field])
+        raw = f"{amount},{key}"
+        plain = plain_amount(f"{amount}{key}" if key.isdigit() else amount)
+        where = describe_path(parent_path, data)
+        where = f" in {where}" if where else ""
+        if key.isdigit():
+            message = (
+                f"Het bedrag{where} is in tweeën gesplitst: tussen {{ en }} leest YAML een komma "
+                f"als scheiding. Nu staat er {field} {amount} en een veld '{key}'."
+            )
+        else:
+            message = f"Achter het bedrag{where} staat ',{key}': '{raw}' is geen getal."
+        hint = f"Schrijf het bedrag als één getal, zonder komma, punt of ',-': {field}: {plain or '125000'}."
+        path = (*parent_path, field)
+        found.append(
+            Diagnostic(
+                codes.BAD_AMOUNT.code,
+                codes.BAD_AMOUNT.severity,
+                message,
+                positions.locate(path),
+                hint,
+                key_path=path,
+            )
+        )
+        dropped |= {loc, path}
+    return found, [err for err in errors if tuple(err["loc"]) not in dropped]
+
+
+def _data_at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        in_dict = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_dict or in_list:
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _diagnostic(model: type[BaseModel], data: Any, err: ErrorDetails, positions: PositionIndex) -> Diagnostic:
     error = _Error(model, data, tuple(err["loc"]), err["type"], err.get("input"), dict(err.get("ctx") or {}))
-    mapping = BY_TYPE.get(error.kind) or _Mapping(codes.BAD_VALUE, _fallback(err["msg"]))
+    mapping = BY_TYPE.get(error.kind) or _Mapping(codes.BAD_VALUE, _fallback)
     message, hint = mapping.text(error)
     path = error.path[:-1] if mapping.at_parent else error.path
     location = positions.locate(path, at_key=mapping.at_key)
     return Diagnostic(mapping.code.code, mapping.code.severity, message, location, hint, key_path=path)
 
 
-def _fallback(technical: str) -> Text:
-    def text(e: _Error) -> tuple[str, str]:
-        return (
-            f"{e.name} klopt niet{e.where}: {_show(e.value)}.",
-            f"Controleer de waarde (technische melding: {technical}).",
-        )
-
-    return text
+def _fallback(e: _Error) -> tuple[str, str]:
+    """Any other pydantic error: Dutch only, never pydantic's English text."""
+    return (
+        f"{e.name} klopt niet{e.where}: {_show(e.value)}.",
+        f"Controleer de waarde; 'samenplan explain {codes.BAD_VALUE.code}' legt uit wat hier mag.",
+    )
 
 
 def _show(value: Any) -> str:

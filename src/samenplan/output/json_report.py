@@ -85,6 +85,8 @@ def _finding(result: CheckResult, diag: Diagnostic, fingerprint: str) -> dict[st
         "key_path": list(diag.key_path),
         "fingerprint": fingerprint,
         "related": [{**_place(result, r.location), "message": r.message} for r in diag.related],
+        "weight": int(diag.weight),
+        "weight_label": diag.weight.label,
     }
 
 

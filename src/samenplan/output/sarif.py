@@ -10,7 +10,7 @@ from samenplan import __version__
 from samenplan.check.codebook import all_codes
 from samenplan.check.run import CheckResult
 from samenplan.codes import Code
-from samenplan.diagnostics import Diagnostic, Location, Severity
+from samenplan.diagnostics import Diagnostic, Location, Severity, Weight
 from samenplan.output.fingerprint import fingerprints
 from samenplan.output.text import display_path
 
@@ -18,6 +18,8 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: Relative paths in the log are relative to the folder samenplan check ran in.
 BASE = "%SRCROOT%"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+#: SARIF 'rank' (0-100, higher is more important) per weight of a finding.
+_RANK = {Weight.PLAN: 90.0, Weight.ONDERDEEL: 60.0, Weight.PLEK: 30.0}
 
 
 def format_sarif(result: CheckResult) -> str:
@@ -77,9 +79,11 @@ def _result(result: CheckResult, diag: Diagnostic, rule_index: int, fingerprint:
         "ruleId": diag.code,
         "ruleIndex": rule_index,
         "level": _LEVEL[diag.severity],
+        "rank": _RANK[diag.weight],
         "message": {"text": text},
         "locations": [_location(result, diag.location)],
         "partialFingerprints": {"samenplan/v1": fingerprint},
+        "properties": {"weight": diag.weight.label},
     }
     if diag.related:
         found["relatedLocations"] = [

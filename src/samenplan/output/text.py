@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from samenplan.check.run import CheckResult
-from samenplan.diagnostics import Diagnostic, Location, Severity
+from samenplan.diagnostics import Diagnostic, Location, Severity, Weight
 
 NOT_CHECKED = "De samenhang is nog niet gecontroleerd: los eerst de fouten hierboven op."
 
@@ -25,10 +25,55 @@ def place(root: Path, loc: Location) -> str:
     return f"{display_path(root, loc.file)}:{loc.line}:{loc.col}"
 
 
+#: How many points the opening of the report names at most.
+TOP_POINTS = 3
+TOP_TITLE = "Het belangrijkste eerst:"
+DETAILS_TITLE = "Alle meldingen, per bestand:"
+
+
 def format_text(result: CheckResult, *, color: bool = False) -> str:
-    """All findings as text blocks, then a summary line."""
+    """The most important points, then all findings as text blocks, then a summary line."""
     blocks = [_block(result, d, color) for d in result.diagnostics]
-    return "\n\n".join([*blocks, summary(result, color=color)]) + "\n"
+    opening = top_points(result)
+    head = []
+    if opening:
+        head = [
+            "\n".join([_paint(TOP_TITLE, "1", color), *opening]),
+            _paint(DETAILS_TITLE, "1", color),
+        ]
+    return "\n\n".join([*head, *blocks, summary(result, color=color)]) + "\n"
+
+
+def top_points(result: CheckResult) -> list[str]:
+    """The few heaviest points in plain Dutch, one line each; none for fewer than two findings.
+
+    Findings of one code form one point. Points are ordered by severity, then weight (the
+    whole plan before a part before one place), then how often the code fires.
+    """
+    shown = [d for d in result.diagnostics if d.severity is not Severity.INFO]
+    if len(result.diagnostics) < 2 or not shown:
+        return []
+    groups: dict[str, list[Diagnostic]] = {}
+    for d in shown:
+        groups.setdefault(d.code, []).append(d)
+    ranked = sorted(
+        groups.values(),
+        key=lambda ds: (
+            -max(d.severity.rank for d in ds),
+            -max(d.weight for d in ds),
+            -len(ds),
+            ds[0].sort_key,
+        ),
+    )
+    return [_point(result, n, ds) for n, ds in enumerate(ranked[:TOP_POINTS], start=1)]
+
+
+def _point(result: CheckResult, n: int, ds: list[Diagnostic]) -> str:
+    first = max(ds, key=lambda d: d.weight)
+    where = place(result.loaded.root, first.location)
+    wat = "geldt voor het hele plan" if first.weight is Weight.PLAN else f"in {where}"
+    more = f" (en nog {len(ds) - 1} keer)" if len(ds) > 1 else ""
+    return f"  {n}. {first.message}{more} ({first.severity.label}, {wat})"
 
 
 def format_text_plans(results: Sequence[CheckResult], *, color: bool = False) -> str:

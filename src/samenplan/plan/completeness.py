@@ -78,6 +78,11 @@ def _parts(plan: Plan, slug: str) -> tuple[Part, ...]:
     return PARTS[slug]
 
 
+def part_labels(plan: Plan, slug: str) -> list[str]:
+    """Labels of every part a step holds in this plan's fase, in order."""
+    return [label for label, _ in _parts(plan, slug)]
+
+
 def missing_parts(plan: Plan, slug: str) -> list[str]:
     """Labels of the parts of a step that are not filled in yet."""
     step: BaseModel = getattr(plan, slug)

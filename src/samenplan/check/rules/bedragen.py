@@ -7,12 +7,15 @@ them.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
 
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
-from samenplan.diagnostics import Severity
-from samenplan.dutch import euro
-from samenplan.plan.money import Regel, StroomGeld, geld
+from samenplan.check.rules.tijd import geldperioden
+from samenplan.diagnostics import Severity, Weight
+from samenplan.dutch import datum, euro
+from samenplan.plan.money import Regel, StroomGeld, total
 from samenplan.plan.vocab import Fase
 
 #: At most this many begroting lines are shown as related places of one finding.
@@ -21,7 +24,7 @@ MAX_RELATED = 5
 
 def _stromen(ctx: RuleContext) -> Iterable[StroomGeld]:
     """Geldstromen whose id is defined once."""
-    return geld(ctx.plan).uniek.values()
+    return ctx.geld.uniek.values()
 
 
 def _ref(regel: Regel) -> Ref:
@@ -56,6 +59,7 @@ def _toewijzing(stroom: StroomGeld) -> str:
     Severity.ERROR,
     "Er is meer geld toegewezen dan een geldstroom heeft.",
     theme="geld",
+    weight=Weight.ONDERDEEL,
     bad="""
 # 02-samenwerking.yaml: geldstroom npo_gemeente, bedrag: 100000
 # 05-aanpak.yaml:
@@ -106,6 +110,7 @@ def geldstroom_overschreden(ctx: RuleContext) -> Iterator[Finding]:
     Severity.WARNING,
     "Een deel van een geldstroom is nog niet toegewezen.",
     theme="geld",
+    weight=Weight.ONDERDEEL,
     bad="""
 # 02-samenwerking.yaml: geldstroom npo_gemeente, bedrag: 100000
 # 05-aanpak.yaml:
@@ -134,7 +139,8 @@ def geld_niet_toegewezen(ctx: RuleContext) -> Iterator[Finding]:
     Oplossing: zet het geld bij een interventie met een begrotingsregel, of leg het vast als
     reservering bij de geldstroom (`reserveringen:`, met een thema en een bedrag) als het
     voor een thema bestemd is maar nog niet voor een interventie. Wordt een geldstroom nergens
-    gebruikt, dan meldt regel SP307 dat en deze regel niet.
+    gebruikt, dan meldt regel SP307 dat en deze regel niet. Is de bestedingstermijn al
+    voorbij, dan meldt regel SP313 het geld dat over is, en deze regel niet.
     """
     for stroom in _stromen(ctx):
         g = stroom.geldstroom
@@ -157,6 +163,7 @@ def geld_niet_toegewezen(ctx: RuleContext) -> Iterator[Finding]:
     Severity.WARNING,
     "Een geldstroom wordt nergens gebruikt.",
     theme="geld",
+    weight=Weight.ONDERDEEL,
     error_from=Fase.BESLUIT,
     bad="""
 # 02-samenwerking.yaml: geldstroom sport_restant, bedrag: 54000
@@ -200,6 +207,7 @@ def geldstroom_niet_besteed(ctx: RuleContext) -> Iterator[Finding]:
     Severity.ERROR,
     "Er wordt meer uit een reservering gehaald dan erin zit.",
     theme="geld",
+    weight=Weight.ONDERDEEL,
     bad="""
 # 02-samenwerking.yaml: reservering res_zomer, bedrag: 40000
 # 05-aanpak.yaml:
@@ -239,3 +247,137 @@ def reservering_overschreden(ctx: RuleContext) -> Iterator[Finding]:
                 "of verhoog de reservering als er bij de geldstroom nog geld over is.",
                 related=_most_related(res.regels),
             )
+
+
+@rule(
+    "SP312",
+    "verdeling-groter-dan-geldstroom",
+    Severity.ERROR,
+    "De posten van een verdeling zijn samen meer dan de geldstroom.",
+    theme="geld",
+    weight=Weight.ONDERDEEL,
+    bad="""
+geldstromen:
+  - id: gs_npo
+    bedrag: 950000
+    verdelingen:
+      - naam: per sector
+        posten:
+          - {label: po, bedrag: 600000}
+          - {label: vo, bedrag: 400000}
+""",
+    good="""
+geldstromen:
+  - id: gs_npo
+    bedrag: 950000
+    verdelingen:
+      - naam: per sector
+        posten:
+          - {label: po, bedrag: 570000}
+          - {label: vo, bedrag: 380000}
+""",
+)
+def verdeling_groter_dan_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
+    """Een verdeling laat zien hoe het geld van een geldstroom is opgedeeld, bijvoorbeeld per
+    sector (po en vo) of per thema. Het is een andere kijk op hetzelfde geld, dus telt ze niet
+    mee bij wat is toegewezen (regel SP304). Maar de posten van één verdeling kunnen samen
+    niet meer zijn dan de geldstroom zelf: dan klopt de verdeling of het bedrag niet. Elke
+    verdeling wordt apart vergeleken; twee verdelingen van hetzelfde geld tellen nooit op.
+
+    Oplossing: verbeter de bedragen van de posten, of het bedrag van de geldstroom.
+    """
+    for stroom in _stromen(ctx):
+        g = stroom.geldstroom
+        for k, verdeling in enumerate(g.verdelingen):
+            som = total(p.bedrag for p in verdeling.posten)
+            if som <= g.bedrag:
+                continue
+            yield Finding(
+                "samenwerking",
+                (*stroom.path, "verdelingen", k),
+                f"De posten van verdeling '{verdeling.naam}' zijn samen {euro(som)}, maar "
+                f"geldstroom '{g.id}' heeft {euro(g.bedrag)}: {euro(som - g.bedrag)} te veel.",
+                "Verbeter de bedragen van de posten, of het bedrag van de geldstroom.",
+                related=(
+                    Ref("samenwerking", (*stroom.path, "bedrag"), f"het bedrag van geldstroom '{g.id}'"),
+                ),
+            )
+
+
+def _besteed(ctx: RuleContext, stroom: StroomGeld) -> Decimal | None:
+    """What is spent from a geldstroom according to voortgang, when that can be known.
+
+    Only when every interventie on the geldstroom is paid from it alone and has a voortgang
+    with `besteed`; the latest report per interventie counts.
+    """
+    ids = {r.interventie for r in stroom.regels}
+    if not ids:
+        return None
+    for iv in ctx.plan.aanpak.interventies:
+        if iv.id in ids and {b.geldstroom for b in iv.begroting} != {stroom.geldstroom.id}:
+            return None
+    latest: dict[str, tuple[date, Decimal]] = {}
+    for v in ctx.plan.uitvoering.voortgang:
+        if v.interventie not in ids or v.besteed is None:
+            continue
+        if v.interventie not in latest or v.datum >= latest[v.interventie][0]:
+            latest[v.interventie] = (v.datum, v.besteed)
+    if set(latest) != ids:
+        return None
+    return total(b for _, b in latest.values())
+
+
+@rule(
+    "SP313",
+    "geld-over-na-termijn",
+    Severity.ERROR,
+    "De bestedingstermijn van een geldstroom is voorbij en er is geld over.",
+    theme="geld",
+    weight=Weight.ONDERDEEL,
+    bad="""
+# 02-samenwerking.yaml: geldstroom gs_welzijn, bedrag: 40000, periode tot 2024-12-31
+# 05-aanpak.yaml: begrotingsregels op gs_welzijn: samen 25000
+""",
+    good="""
+# 02-samenwerking.yaml: geldstroom gs_welzijn, bedrag: 40000, periode tot 2024-12-31
+# 05-aanpak.yaml: begrotingsregels op gs_welzijn: samen 40000
+""",
+)
+def geld_over_na_termijn(ctx: RuleContext) -> Iterator[Finding]:
+    """Geld uit een regeling moet binnen de bestedingstermijn besteed worden. Wat aan het eind
+    van de termijn over is, moet bij veel regelingen terug naar het Rijk of de gemeente: een
+    terugbetaalrisico. De landelijke evaluaties van het NP Onderwijs noemen onderbesteding en
+    geld dat aan het eind over was als een van de grote problemen.
+
+    Deze regel kijkt naar geldstromen waarvan de termijn (de periode van de geldstroom, of
+    anders die van de regeling) voorbij is. Is dan nog geld niet toegewezen, dan noemt ze het
+    bedrag. Dan meldt regel SP305 ('nog niet toegewezen') hetzelfde geld niet nog een keer.
+    Staat in de voortgang bij elke interventie van de geldstroom hoeveel er besteed is (en
+    betaalt alleen deze geldstroom die interventies), dan telt ze ook wat er echt besteed is.
+
+    Oplossing: zoek uit of het geld terug moet en zet dat in de toelichting van de geldstroom.
+    Is de termijn verlengd? Zet dan de nieuwe `periode` bij de geldstroom, met de bron van de
+    verlenging in de toelichting.
+    """
+    perioden = geldperioden(ctx)
+    for stroom in _stromen(ctx):
+        g = stroom.geldstroom
+        gp = perioden.get(g.id)
+        if gp is None or not gp.termijn.loopt_vooruit or gp.termijn.tot >= ctx.today:
+            continue
+        if not (stroom.regels or g.reserveringen):
+            continue  # SP307: nobody spends it
+        besteed = _besteed(ctx, stroom)
+        over = g.bedrag - besteed if besteed is not None else stroom.over
+        if over <= 0:
+            continue
+        wat = "is niet besteed volgens de voortgang" if besteed is not None else "is niet toegewezen"
+        yield Finding(
+            "samenwerking",
+            (*stroom.path, "bedrag"),
+            f"De bestedingstermijn van geldstroom '{g.id}' is op {datum(gp.termijn.tot)} "
+            f"afgelopen, maar {euro(over)} {wat}; dat geld moet mogelijk terug{gp.herkomst}.",
+            "Zoek uit of het geld terug moet en schrijf dat in de toelichting van de geldstroom. "
+            "Is de termijn verlengd? Zet dan de nieuwe periode bij de geldstroom.",
+            related=(gp.ref,),
+        )

@@ -7,10 +7,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
-from samenplan.diagnostics import Severity
+from samenplan.diagnostics import Severity, Weight
 from samenplan.plan.models.regeling import DoelenStatus, Regeling
 from samenplan.plan.models.samenwerking import Geldstroom
-from samenplan.plan.money import StroomGeld, geld
+from samenplan.plan.money import StroomGeld
+from samenplan.plan.vocab import Fase
 from samenplan.suggest import did_you_mean
 
 
@@ -40,6 +41,7 @@ def _doelen(regeling: Regeling) -> str:
     Severity.ERROR,
     "Een geldstroom noemt geen bestedingsdoel.",
     theme="geld",
+    weight=Weight.ONDERDEEL,
     bad="""
 geldstromen:
   - id: npo_gemeente
@@ -221,6 +223,7 @@ def bestedingsdoel_niet_in_lijst(ctx: RuleContext) -> Iterator[Finding]:
     Severity.ERROR,
     "Een geldstroom verwijst naar een regeling die samenplan niet kent.",
     theme="geld",
+    weight=Weight.ONDERDEEL,
     bad="""
 geldstromen:
   - id: npo_gemeente
@@ -317,7 +320,7 @@ def bestedingsdoel_niet_gekozen(ctx: RuleContext) -> Iterator[Finding]:
     regeling, maar is het nog niet gekozen? Zet het dan bij de bestedingsdoelen van de
     geldstroom in 02-samenwerking.yaml. Geldstromen zonder bestedingsdoel meldt regel SP301.
     """
-    money = geld(ctx.plan)
+    money = ctx.geld
     by_id = money.uniek
     for regel in money.regels:
         stroom = by_id.get(regel.line.geldstroom)
@@ -357,4 +360,111 @@ def _reservering_niet_gekozen(ctx: RuleContext, all_stromen: Iterable[StroomGeld
                 (*stroom.path, "reserveringen", j, "bestedingsdoel"),
                 f"Reservering '{res.id}': {message[0].lower()}{message[1:]}",
                 hint,
+            )
+
+
+@rule(
+    "SP311",
+    "bestedingsdoel-zonder-geld",
+    Severity.WARNING,
+    "Een geldstroom noemt een bestedingsdoel waar geen geld naartoe gaat.",
+    theme="geld",
+    bad="""
+# 02-samenwerking.yaml
+geldstromen:
+  - id: gs_npo
+    bestedingsdoelen: [bovenschools, zorg_welzijn]
+# 05-aanpak.yaml: alleen begrotingsregels met bestedingsdoel: bovenschools
+""",
+    good="""
+# 02-samenwerking.yaml
+geldstromen:
+  - id: gs_npo
+    bestedingsdoelen: [bovenschools]
+# 05-aanpak.yaml: alleen begrotingsregels met bestedingsdoel: bovenschools
+""",
+)
+def bestedingsdoel_zonder_geld(ctx: RuleContext) -> Iterator[Finding]:
+    """Bij een geldstroom staat aan welke bestedingsdoelen het geld gaat. Gaat er naar een
+    van die doelen geen enkele begrotingsregel en geen reservering, dan belooft het plan iets
+    wat de begroting niet waarmaakt. Een lezer (de raad, de accountant) denkt dat er geld voor
+    is, maar er staat niets.
+
+    Een reservering zonder bestedingsdoel kan nog naar elk doel gaan; dan meldt deze regel
+    niets voor die geldstroom. Wordt een geldstroom helemaal niet gebruikt, dan meldt regel
+    SP307 dat en deze regel niet. Hoort het doel niet bij de regeling, dan meldt SP302 dat
+    (of SP309, als de lijst van de regeling niet is nagekeken); heeft de geldstroom nog geen
+    bedrag, dan SP804.
+
+    Oplossing: zet een begrotingsregel of reservering op dit bestedingsdoel, of haal het doel
+    weg bij de geldstroom.
+    """
+    money = ctx.geld
+    for stroom in money.uniek.values():
+        g = stroom.geldstroom
+        if any(r.bestedingsdoel is None for r in g.reserveringen):
+            continue
+        used = {r.line.bestedingsdoel for r in stroom.regels} | {r.bestedingsdoel for r in g.reserveringen}
+        for j, doel in enumerate(g.bestedingsdoelen):
+            if doel not in used and doel not in g.bestedingsdoelen[:j]:
+                yield Finding(
+                    "samenwerking",
+                    (*stroom.path, "bestedingsdoelen", j),
+                    f"Geldstroom '{g.id}' noemt bestedingsdoel '{doel}', maar er gaat geen geld "
+                    "naartoe: geen begrotingsregel en geen reservering.",
+                    f"Zet een begrotingsregel met `bestedingsdoel: {doel}` bij een interventie, "
+                    f"of reserveer er geld voor, of haal '{doel}' weg bij de geldstroom.",
+                )
+
+
+@rule(
+    "SP314",
+    "dubbele-financiering",
+    Severity.WARNING,
+    "Een interventie krijgt voor hetzelfde bestedingsdoel geld uit twee geldstromen, zonder verdeling.",
+    theme="geld",
+    error_from=Fase.BESLUIT,
+    bad="""
+begroting:
+  - {geldstroom: gs_npo_2023, bestedingsdoel: bovenschools, bedrag: 20000}
+  - {geldstroom: gs_npo_2024, bestedingsdoel: bovenschools, bedrag: 20000}
+""",
+    good="""
+begroting:
+  - {geldstroom: gs_npo_2023, bestedingsdoel: bovenschools, bedrag: 20000, jaar: 2023}
+  - {geldstroom: gs_npo_2024, bestedingsdoel: bovenschools, bedrag: 20000, jaar: 2024}
+""",
+)
+def dubbele_financiering(ctx: RuleContext) -> Iterator[Finding]:
+    """Een interventie mag uit meer geldstromen betaald worden. Maar krijgt ze voor hetzelfde
+    bestedingsdoel geld uit twee geldstromen, in hetzelfde jaar (of zonder jaar), dan is niet
+    te zien welk deel van het werk uit welk geld komt. Bij de verantwoording lijkt het dan of
+    hetzelfde werk twee keer betaald is (dubbele financiering), en dat geld kan terug moeten.
+
+    Oplossing: zeg hoe het geld verdeeld is. Zet bij elke begrotingsregel het `jaar` waarin
+    het geld besteed wordt, of laat een van de regels uit een reservering komen. Is het één
+    pot, zet het bedrag dan op één geldstroom.
+    """
+    for i, iv in enumerate(ctx.plan.aanpak.interventies):
+        seen: dict[tuple[str, int | None, str | None], tuple[int, str]] = {}
+        reported: set[tuple[str, int | None, str | None]] = set()
+        for j, line in enumerate(iv.begroting):
+            key = (line.bestedingsdoel, line.jaar, line.reservering)
+            first = seen.setdefault(key, (j, line.geldstroom))
+            if first[1] == line.geldstroom or key in reported:
+                continue
+            reported.add(key)
+            jaar = f" in {line.jaar}" if line.jaar is not None else ""
+            yield Finding(
+                "aanpak",
+                ("interventies", i, "begroting", j, "geldstroom"),
+                f"Interventie '{iv.id}' krijgt voor bestedingsdoel '{line.bestedingsdoel}'{jaar} "
+                f"geld uit '{first[1]}' en uit '{line.geldstroom}', zonder te zeggen hoe dat "
+                "verdeeld is; dat lijkt op dubbele financiering.",
+                "Zet bij elke begrotingsregel het `jaar` waarin het geld besteed wordt, of laat "
+                "een regel uit een reservering komen. Is het één pot, zet het bedrag dan op één "
+                "geldstroom.",
+                related=(
+                    Ref("aanpak", ("interventies", i, "begroting", first[0]), "de andere begrotingsregel"),
+                ),
             )

@@ -1,10 +1,11 @@
 """Meten: step 6 measures what step 4 promised and accounts for the money; step 7 reports."""
 
+import re
 from collections.abc import Iterator
 
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
-from samenplan.diagnostics import Severity
+from samenplan.diagnostics import Severity, Weight
 from samenplan.plan.vocab import Fase
 
 
@@ -60,6 +61,7 @@ def indicator_zonder_meting(ctx: RuleContext) -> Iterator[Finding]:
     Severity.WARNING,
     "Voor een geldstroom staat in stap 6 niet hoe hij verantwoord wordt.",
     theme="meten",
+    weight=Weight.ONDERDEEL,
     applies_from=Fase.BESLUIT,
     error_from=Fase.BESLUIT,
     bad="""
@@ -143,3 +145,186 @@ def interventie_zonder_voortgang(ctx: RuleContext) -> Iterator[Finding]:
                 "de datum en de status (gepland, loopt, afgerond of gestopt).",
                 related=(Ref("uitvoering", ("voortgang",), "hier hoort de voortgang"),),
             )
+
+
+@rule(
+    "SP704",
+    "geen-bijsturing",
+    Severity.WARNING,
+    "Stap 6 spreekt niet af wanneer de partners bijsturen.",
+    theme="meten",
+    applies_from=Fase.BESLUIT,
+    error_from=Fase.BESLUIT,
+    weight=Weight.PLAN,
+    bad="""
+bijsturing: []
+""",
+    good="""
+bijsturing:
+  - indicator: ind_lezen_2f
+    signaalwaarde: onder 58% in juni 2024
+    actie: De werkgroep kiest met de scholen extra leestijd in groep 7.
+""",
+)
+def geen_bijsturing(ctx: RuleContext) -> Iterator[Finding]:
+    """Meten heeft pas zin als de partners afspreken wat ze doen als het tegenvalt. Dat zijn
+    de bijsturingsafspraken in stap 6: bij welke indicator, bij welke signaalwaarde, en wat
+    de partners dan doen. Zonder die afspraken ziet de werkgroep misschien dat het niet
+    lukt, maar beslist niemand iets. Het NJi noemt dit 'meten en bijsturen'. In een concept
+    wordt dit nog niet gecontroleerd (de volledigheid per stap laat het wel zien); vanaf de
+    fase besluit is het een fout.
+
+    Oplossing: zet in 06-meten-en-bijsturen.yaml onder `bijsturing` minstens één afspraak,
+    met `indicator:`, `signaalwaarde:` en `actie:`.
+    """
+    if not ctx.plan.meten_en_bijsturen.bijsturing:
+        yield Finding(
+            "meten_en_bijsturen",
+            ("bijsturing",),
+            "Stap 6 heeft geen bijsturingsafspraken: er staat niet bij welke signaalwaarde de "
+            "partners wat doen.",
+            "Zet onder `bijsturing:` minstens één afspraak met `indicator:`, `signaalwaarde:` "
+            "(bijvoorbeeld 'onder 60%') en `actie:`.",
+            at_key=True,
+        )
+
+
+@rule(
+    "SP705",
+    "geen-risicos",
+    Severity.ERROR,
+    "Stap 7 noemt geen risico's, of een risico zonder maatregel.",
+    theme="meten",
+    applies_from=Fase.BESLUIT,
+    weight=Weight.PLAN,
+    bad="""
+risicos: []
+""",
+    good="""
+risicos:
+  - omschrijving: De scholen vinden niet genoeg leerkrachten voor de huiswerkklas.
+    kans: middel
+    impact: hoog
+    maatregel: Studenten van de pabo inzetten, onder begeleiding van een leerkracht.
+    eigenaar: sb_heidekring
+""",
+)
+def geen_risicos(ctx: RuleContext) -> Iterator[Finding]:
+    """Een plan dat ter besluitvorming ligt, zegt wat er mis kan gaan en wat de partners dan
+    doen. De landelijke evaluaties van het NP Onderwijs noemen bekende risico's: geen
+    personeel te vinden, geld dat niet op tijd besteed wordt, maatregelen die stoppen als het
+    geld op is. Een plan zonder risico's laat college, raad en besturen besluiten zonder dat
+    te weten. Een risico zonder maatregel zegt wel wat er mis kan gaan, maar niet wat de
+    partners dan doen; ook dat meldt deze regel. Ze doet mee vanaf de fase besluit en is dan
+    een fout. Staan er helemaal geen risico's, dan meldt regel SP706 (personeel) niets.
+
+    Oplossing: zet in 07-uitvoering.yaml onder `risicos` de belangrijkste risico's, elk met
+    `omschrijving`, `kans`, `impact`, `maatregel` en `eigenaar`.
+    """
+    if not ctx.plan.uitvoering.risicos:
+        yield Finding(
+            "uitvoering",
+            ("risicos",),
+            "Stap 7 noemt geen risico's: er staat niet wat er mis kan gaan en wat de partners dan doen.",
+            "Zet onder `risicos:` de belangrijkste risico's, elk met omschrijving, kans, impact, "
+            "maatregel en eigenaar. Denk aan personeel, geld dat niet op tijd besteed wordt en "
+            "wat er gebeurt als het geld op is.",
+            at_key=True,
+        )
+    for i, risico in enumerate(ctx.plan.uitvoering.risicos):
+        if not risico.maatregel.strip():
+            yield Finding(
+                "uitvoering",
+                ("risicos", i),
+                "Bij dit risico staat geen maatregel: niet wat de partners doen als het gebeurt.",
+                "Zet bij het risico `maatregel:` met wat de partners doen, en `eigenaar:` wie dat regelt.",
+                weight=Weight.PLEK,
+            )
+
+
+#: Words that show an interventie leans on people who must be found or freed.
+_PERSONEEL = (
+    "leerkracht", "docent", "coach", "praktijkondersteuner", "jongerenwerker", "begeleider",
+    "onderwijsassistent", "tutor", "mentor", "medewerker", "personeel", "pedagogisch",
+    "fte",
+)  # fmt: skip
+#: Words that show a risico is about capacity.
+_CAPACITEIT = (
+    "personeel", "capaciteit", "tekort", "niet genoeg", "te weinig", "werven", "vacature",
+    "inhuren", "bezetting", "uitval", "vinden",
+)  # fmt: skip
+
+
+def _noemt(risico: str, ident: str, naam: str) -> bool:
+    """Whether a (lower-case) risico names the interventie by id or by name."""
+    return ident in risico or naam.lower() in risico
+
+
+def _woorden(text: str, words: tuple[str, ...]) -> set[str]:
+    low = text.lower()
+    return {w for w in words if re.search(rf"\b{re.escape(w)}", low)}
+
+
+@rule(
+    "SP706",
+    "personeel-zonder-risico",
+    Severity.WARNING,
+    "Een interventie hangt af van personeel, maar geen risico gaat over personeel.",
+    theme="meten",
+    error_from=Fase.BESLUIT,
+    bad="""
+# 05-aanpak.yaml
+interventies:
+  - id: huiswerkklas
+    omschrijving: Een leerkracht en een vrijwilliger helpen na school.
+# 07-uitvoering.yaml
+risicos:
+  - {omschrijving: Er komen weinig kinderen., kans: laag, impact: middel}
+""",
+    good="""
+# 07-uitvoering.yaml
+risicos:
+  - omschrijving: De scholen vinden niet genoeg leerkrachten voor de huiswerkklas.
+    kans: middel
+    impact: hoog
+    maatregel: Studenten van de pabo inzetten, onder begeleiding.
+""",
+)
+def personeel_zonder_risico(ctx: RuleContext) -> Iterator[Finding]:
+    """Veel interventies staan of vallen met mensen: leerkrachten, coaches,
+    praktijkondersteuners, jongerenwerkers. De Algemene Rekenkamer vond dat ongeveer vier op
+    de tien schoolleiders met NPO-geld geen extra leraren konden vinden. Noemt een interventie
+    zulke mensen, dan hoort bij de risico's in stap 7 een risico over personeel of
+    capaciteit dat over die mensen of die interventie gaat, of over personeel in het
+    algemeen (het noemt 'personeel' of meer soorten mensen), met een maatregel.
+
+    samenplan herkent personeel aan woorden als leerkracht, coach, praktijkondersteuner,
+    jongerenwerker, begeleider, mentor of fte in de naam en de omschrijving. Een risico
+    gaat over capaciteit als het woorden noemt als niet genoeg, tekort, werven, vinden of
+    personeel. Staan er helemaal geen risico's, dan meldt regel SP705 dat, en deze regel
+    niet. In een concept is dit een waarschuwing; vanaf de fase besluit een fout.
+
+    Oplossing: zet in 07-uitvoering.yaml een risico over het personeel van deze interventie,
+    met een maatregel (bijvoorbeeld starten waar de nood het grootst is, of samen werven).
+    """
+    if not ctx.plan.uitvoering.risicos:
+        return  # SP705 names the missing risico's
+    risicos = [f"{r.omschrijving} {r.maatregel}".lower() for r in ctx.plan.uitvoering.risicos]
+    capaciteit = [r for r in risicos if _woorden(r, _CAPACITEIT)]
+    genoemd = [_woorden(r, _PERSONEEL) for r in capaciteit]
+    if any(len(w) >= 2 or "personeel" in r for r, w in zip(capaciteit, genoemd, strict=True)):
+        return  # a risico about staff in general covers every interventie
+    covered = set().union(*genoemd)
+    for i, iv in enumerate(ctx.plan.aanpak.interventies):
+        mensen = _woorden(f"{iv.naam} {iv.omschrijving}", _PERSONEEL)
+        if not mensen or mensen & covered or any(_noemt(r, iv.id, iv.naam) for r in capaciteit):
+            continue
+        yield Finding(
+            "aanpak",
+            ("interventies", i, "id"),
+            f"Interventie '{iv.id}' hangt af van mensen ({', '.join(sorted(mensen))}), maar geen "
+            "risico in stap 7 gaat over het vinden of vrijmaken van die mensen.",
+            "Zet in 07-uitvoering.yaml onder `risicos:` een risico over dit personeel, met een "
+            "maatregel en een eigenaar.",
+            related=(Ref("uitvoering", ("risicos",), "hier staan de risico's"),),
+        )

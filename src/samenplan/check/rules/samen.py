@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
-from samenplan.diagnostics import Severity
-from samenplan.plan.vocab import Fase, PartnerSoort
+from samenplan.diagnostics import Severity, Weight
+from samenplan.plan.vocab import Fase, OverlegSoort, PartnerSoort
 
 ONDERWIJS = (PartnerSoort.SCHOOLBESTUUR, PartnerSoort.SAMENWERKINGSVERBAND)
 
@@ -20,6 +20,7 @@ def _soorten(ctx: RuleContext) -> set[PartnerSoort]:
     Severity.ERROR,
     "Er doet geen gemeente mee.",
     theme="samen",
+    weight=Weight.PLAN,
     bad="""
 partners:
   - {id: sb_heidekring, naam: Stichting Heidekring, soort: schoolbestuur}
@@ -54,6 +55,7 @@ def geen_gemeente(ctx: RuleContext) -> Iterator[Finding]:
     Severity.ERROR,
     "Er doet geen schoolbestuur of samenwerkingsverband mee.",
     theme="samen",
+    weight=Weight.PLAN,
     bad="""
 partners:
   - {id: gem_heidebeek, naam: Gemeente Heidebeek, soort: gemeente}
@@ -130,6 +132,7 @@ def interventie_zonder_trekker(ctx: RuleContext) -> Iterator[Finding]:
     Severity.WARNING,
     "Stap 2 zegt niet hoe jongeren of ouders meedoen.",
     theme="samen",
+    weight=Weight.PLAN,
     error_from=Fase.BESLUIT,
     bad="""
 participatie:
@@ -164,3 +167,95 @@ def geen_participatie(ctx: RuleContext) -> Iterator[Finding]:
                 "er met hun inbreng gebeurt.",
                 at_key=True,
             )
+
+
+@rule(
+    "SP506",
+    "besluit-zonder-datum",
+    Severity.WARNING,
+    "Bij een besluit staat niet wanneer het genomen wordt.",
+    theme="samen",
+    applies_from=Fase.BESLUIT,
+    error_from=Fase.BESLUIT,
+    error_until=Fase.BESLUIT,
+    bad="""
+besluitvorming:
+  - partner: gem_heidebeek
+    orgaan: raad
+    wat: Vaststellen van het plan en de begroting.
+""",
+    good="""
+besluitvorming:
+  - partner: gem_heidebeek
+    orgaan: raad
+    wat: Vaststellen van het plan en de begroting.
+    datum: 2023-10-26
+""",
+)
+def besluit_zonder_datum(ctx: RuleContext) -> Iterator[Finding]:
+    """Een plan dat ter besluitvorming ligt, zegt per partner wie besluit en wanneer. Zonder
+    datum weet de werkgroep niet wanneer het plan bij de raad, het college of het bestuur
+    moet liggen, en kan niemand de planning van de interventies daarop afstemmen. Deze regel
+    doet mee vanaf de fase besluit. In die fase is het een fout; als het plan wordt
+    uitgevoerd, is het besluit genomen en is het een waarschuwing.
+
+    Oplossing: zet bij het besluit `datum:` met de (geplande) datum, als JJJJ-MM-DD.
+    """
+    for i, besluit in enumerate(ctx.plan.samenwerking.besluitvorming):
+        if besluit.datum is None:
+            yield Finding(
+                "samenwerking",
+                ("besluitvorming", i),
+                f"Bij het besluit van '{besluit.partner}' ({besluit.orgaan.value}) staat geen datum.",
+                "Zet `datum:` bij het besluit, de geplande datum als JJJJ-MM-DD, bijvoorbeeld 2024-03-14.",
+            )
+
+
+#: Regelingen whose money the LEA and the OOGO are the joint tables for.
+ONDERWIJSGELD = ("npo_gemeenten", "npo_scholen")
+
+
+@rule(
+    "SP507",
+    "geen-lea-of-oogo",
+    Severity.WARNING,
+    "Een plan met NPO-geld noemt geen overleg in de LEA of het OOGO.",
+    theme="samen",
+    applies_from=Fase.BESLUIT,
+    weight=Weight.PLAN,
+    bad="""
+overleg:
+  - {naam: Werkgroep samenplan, soort: werkgroep}
+""",
+    good="""
+overleg:
+  - {naam: Werkgroep samenplan, soort: werkgroep}
+  - {naam: Lokale Educatieve Agenda, soort: lea, frequentie: vier keer per jaar}
+""",
+)
+def geen_lea_of_oogo(ctx: RuleContext) -> Iterator[Finding]:
+    """Gemeente en onderwijs hebben al vaste tafels om samen te besluiten: de Lokale
+    Educatieve Agenda (LEA) en het op overeenstemming gericht overleg (OOGO) met het
+    samenwerkingsverband. Het NP Onderwijs vraagt gemeenten hun aanpak daar te bespreken. De
+    Inspectie zag dat de LEA pas werkt als de partners er samen de cijfers en de opgave
+    kennen. Een plan met NPO-geld dat geen van beide tafels noemt, mist de plek waar
+    gemeente, scholen en samenwerkingsverband er samen over beslissen. Deze regel doet mee
+    vanaf de fase besluit.
+
+    Oplossing: zet in 02-samenwerking.yaml onder `overleg` de LEA (`soort: lea`) of het OOGO
+    (`soort: oogo`), met wie er meedoen, hoe vaak en waarover zij besluiten.
+    """
+    regelingen = {g.regeling for g in ctx.plan.samenwerking.geldstromen}
+    if not regelingen & set(ONDERWIJSGELD):
+        return
+    soorten = {o.soort for o in ctx.plan.samenwerking.overleg}
+    if soorten & {OverlegSoort.LEA, OverlegSoort.OOGO}:
+        return
+    yield Finding(
+        "samenwerking",
+        ("overleg",),
+        "Het plan heeft NPO-geld, maar noemt geen overleg in de LEA of het OOGO.",
+        "Zet onder `overleg:` de Lokale Educatieve Agenda (`soort: lea`) of het OOGO met het "
+        "samenwerkingsverband (`soort: oogo`), met deelnemers, frequentie en waarover het besluit.",
+        at_key=True,
+    )

@@ -2,11 +2,12 @@
 
 from collections.abc import Iterator, Sequence
 
-from samenplan.check.registry import Finding, rule
+from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
-from samenplan.diagnostics import Severity
+from samenplan.diagnostics import KeyPath, Severity, Weight
 from samenplan.plan.labels import label
-from samenplan.plan.vocab import KERN_LEEFDOMEINEN, NPO_ONTWIKKELGEBIEDEN, Fase
+from samenplan.plan.models.aanpak import Interventie
+from samenplan.plan.vocab import KERN_LEEFDOMEINEN, NPO_ONTWIKKELGEBIEDEN, Fase, Leefdomein
 
 #: Adjective form of each ontwikkelgebied: 'de executieve ontwikkeling'.
 ADJECTIEF = {
@@ -23,6 +24,70 @@ def _listing(values: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
+def _distinct(values: Sequence[Leefdomein]) -> list[Leefdomein]:
+    """Values once each, in their first order."""
+    return list(dict.fromkeys(values))
+
+
+def _inhoudelijk(ctx: RuleContext) -> list[tuple[int, Interventie]]:
+    """(index, interventie) of every interventie that is not randvoorwaardelijk."""
+    return [(i, iv) for i, iv in enumerate(ctx.plan.aanpak.interventies) if not iv.randvoorwaardelijk]
+
+
+def _bereik(ivs: Sequence[tuple[int, Interventie]]) -> dict[tuple[str, str], set[Leefdomein]]:
+    """('resultaat' or 'doelgroep', id) → the leefdomeinen its interventies reach together."""
+    reached: dict[tuple[str, str], set[Leefdomein]] = {}
+    for _, iv in ivs:
+        for key in _sleutels(iv):
+            reached.setdefault(key, set()).update(iv.leefdomeinen)
+    return reached
+
+
+def _sleutels(iv: Interventie) -> list[tuple[str, str]]:
+    return [("resultaat", r) for r in iv.resultaten] + [("doelgroep", d) for d in iv.doelgroepen]
+
+
+def _los(ctx: RuleContext) -> list[tuple[int, Interventie]]:
+    """Interventies that stand alone: too few leefdomeinen, and no whole that reaches more.
+
+    One without any leefdomein that is not randvoorwaardelijk is always reported: it reaches
+    no child, so it cannot be part of a whole that does.
+    """
+    ivs = _inhoudelijk(ctx)
+    minimum = ctx.min_leefdomeinen
+    reached = _bereik(ivs)
+
+    def samen(iv: Interventie) -> set[Leefdomein]:
+        together = set(iv.leefdomeinen)
+        for key in _sleutels(iv):
+            together |= reached[key]
+        return together
+
+    return [
+        (i, iv)
+        for i, iv in ivs
+        if not iv.leefdomeinen or (len(_distinct(iv.leefdomeinen)) < minimum and len(samen(iv)) < minimum)
+    ]
+
+
+def _ontbrekend(domeinen: Sequence[Leefdomein]) -> str:
+    """'thuis, in de vrije tijd of online': the core leefdomeinen not yet reached."""
+    missing = [WAAR[d] for d in KERN_LEEFDOMEINEN if d not in domeinen]
+    if not missing:
+        return "in de wijk"
+    return missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " of " + missing[-1]
+
+
+#: Where a leefdomein is, as a phrase: 'thuis', 'op school'.
+WAAR = {
+    Leefdomein.THUIS: "thuis",
+    Leefdomein.SCHOOL: "op school",
+    Leefdomein.VRIJE_TIJD: "in de vrije tijd",
+    Leefdomein.ONLINE: "online",
+    Leefdomein.WIJK: "in de wijk",
+}
+
+
 @rule(
     "SP101",
     "interventie-een-leefdomein",
@@ -34,29 +99,50 @@ interventies:
   - id: huiswerkklas
     naam: Huiswerkklas
     leefdomeinen: [school]
+    resultaten: [r_lezen]
 """,
     good="""
 interventies:
   - id: huiswerkklas
-    naam: Huiswerkklas met ouderavonden
-    leefdomeinen: [school, thuis]
+    naam: Huiswerkklas
+    leefdomeinen: [school]
+    resultaten: [r_lezen]
+  - id: voorleesouders
+    naam: Voorlezen thuis, met de bibliotheek
+    leefdomeinen: [thuis, vrije_tijd]
+    resultaten: [r_lezen]
 """,
 )
 def interventie_leefdomeinen(ctx: RuleContext) -> Iterator[Finding]:
-    """Een kind leeft thuis, op school, in zijn vrije tijd en online. Een los project in één
-    leefdomein heeft weinig effect: wat een kind op school leert, beklijft beter als ouders,
-    sportclub of jongerenwerk meedoen. Daarom raakt elke interventie minstens twee leefdomeinen
-    (instelbaar met `controle: min_leefdomeinen:` in samenplan.yaml).
+    """Een kind leeft thuis, op school, in zijn vrije tijd en online. Het NJi waarschuwt: "De
+    valkuil bestaat om vanuit de verschillende regelingen aparte plannen op te stellen.
+    Hierdoor ontstaan losse projecten die zich richten op één leefdomein van een jongere. Maar
+    losse projecten hebben weinig effect." Het NJi vraagt daarom om "een doelgericht en
+    samenhangend plan [...] vanuit alle leefdomeinen" (NJi, bij het stappenplan voor gemeenten
+    en onderwijs, 'Waarom is een samenhangend plan belangrijk?').
 
-    Oplossing: laat de interventie een tweede leefdomein raken (bijvoorbeeld ouders betrekken,
-    of een activiteit na schooltijd) en zet dat leefdomein erbij. Past dat echt niet, voeg de
-    interventie dan samen met een andere die een ander leefdomein raakt.
+    Het gaat dus om de samenhang van het plan, niet om elke maatregel apart. Een interventie
+    in één leefdomein is geen los project als ze samen met andere interventies werkt aan
+    hetzelfde resultaat of voor dezelfde doelgroep, en die andere interventies de andere
+    leefdomeinen bereiken. Een huiswerkklas op school die samen met voorlezen thuis werkt aan
+    beter lezen, is deel van een geheel. Deze regel meldt alleen een interventie die los
+    staat: zelf raakt ze minder leefdomeinen dan het minimum (2, instelbaar met
+    `controle: min_leefdomeinen:` in samenplan.yaml), en ook samen met de interventies voor
+    hetzelfde resultaat of dezelfde doelgroep niet.
+
+    Een randvoorwaardelijke maatregel (samenwerking, professionalisering, coördinatie)
+    bereikt zelf geen kinderen en heeft dus geen leefdomein. Zet daarbij
+    `randvoorwaardelijk: true`; dan telt deze regel haar niet mee. Een interventie zonder
+    leefdomein die niet randvoorwaardelijk is, meldt deze regel altijd. Regel SP104 kijkt per
+    resultaat en per doelgroep welke leefdomeinen de interventies samen bereiken.
+
+    Oplossing: laat de interventie werken aan een resultaat waaraan ook interventies in andere
+    leefdomeinen werken (zet het bij `resultaten:`), laat haar zelf een tweede leefdomein
+    raken, of voeg haar samen met een interventie die een ander leefdomein raakt.
     """
     minimum = ctx.min_leefdomeinen
-    for i, iv in enumerate(ctx.plan.aanpak.interventies):
-        domeinen = sorted(set(iv.leefdomeinen), key=list(iv.leefdomeinen).index)
-        if len(domeinen) >= minimum:
-            continue
+    for i, iv in _los(ctx):
+        domeinen = _distinct(iv.leefdomeinen)
         if domeinen:
             what = (
                 f"raakt alleen leefdomein {_listing(domeinen)}"
@@ -64,14 +150,102 @@ def interventie_leefdomeinen(ctx: RuleContext) -> Iterator[Finding]:
                 else f"raakt alleen de leefdomeinen {_listing(domeinen)}"
             )
         else:
-            what = "noemt geen leefdomein"
+            yield Finding(
+                "aanpak",
+                ("interventies", i, "leefdomeinen"),
+                f"Interventie '{iv.id}' noemt geen leefdomein: niet te zien waar ze kinderen bereikt.",
+                "Zet bij `leefdomeinen:` waar de interventie werkt (thuis, school, vrije_tijd, "
+                "online, wijk). Is het een randvoorwaarde (samenwerking, professionalisering, "
+                "coördinatie)? Zet dan `randvoorwaardelijk: true` erbij.",
+                at_key=True,
+            )
+            continue
         yield Finding(
             "aanpak",
             ("interventies", i, "leefdomeinen"),
-            f"Interventie '{iv.id}' {what}; een samenhangende aanpak raakt er minstens {minimum}.",
-            "Laat de interventie ook thuis, in de vrije tijd, online of in de wijk werken, "
-            "en zet dat leefdomein erbij.",
+            f"Interventie '{iv.id}' staat los: ze {what}, en geen interventie voor hetzelfde "
+            f"resultaat of dezelfde doelgroep bereikt een ander leefdomein (minimum {minimum}).",
+            f"Laat de interventie ook {_ontbrekend(domeinen)} werken, of koppel haar aan een "
+            "resultaat waaraan ook interventies in andere leefdomeinen werken. Is het een "
+            "randvoorwaarde (samenwerking, professionalisering, coördinatie)? Zet dan "
+            "`randvoorwaardelijk: true` erbij.",
             at_key=True,
+        )
+
+
+def _groepen(ctx: RuleContext) -> Iterator[tuple[str, KeyPath, str, list[Interventie]]]:
+    """(doc, path, what, interventies) per resultaat and per doelgroep."""
+    per: dict[tuple[str, str], list[Interventie]] = {}
+    for _, iv in _inhoudelijk(ctx):
+        for key in dict.fromkeys(_sleutels(iv)):
+            per.setdefault(key, []).append(iv)
+    for i, res in enumerate(ctx.plan.resultaten.resultaten):
+        yield (
+            "resultaten",
+            ("resultaten", i, "id"),
+            f"resultaat '{res.id}'",
+            per.get(("resultaat", res.id), []),
+        )
+    for i, dg in enumerate(ctx.plan.urgentie.doelgroepen):
+        yield "urgentie", ("doelgroepen", i, "id"), f"doelgroep '{dg.id}'", per.get(("doelgroep", dg.id), [])
+
+
+@rule(
+    "SP104",
+    "samen-een-leefdomein",
+    Severity.WARNING,
+    "De interventies voor een resultaat of doelgroep bereiken samen te weinig leefdomeinen.",
+    theme="samenhang",
+    error_from=Fase.BESLUIT,
+    weight=Weight.ONDERDEEL,
+    bad="""
+# 05-aanpak.yaml
+interventies:
+  - {id: huiswerkklas, naam: Huiswerkklas, leefdomeinen: [school], resultaten: [r_lezen]}
+  - {id: leesles, naam: Extra leesles, leefdomeinen: [school], resultaten: [r_lezen]}
+""",
+    good="""
+# 05-aanpak.yaml
+interventies:
+  - {id: huiswerkklas, naam: Huiswerkklas, leefdomeinen: [school], resultaten: [r_lezen]}
+  - {id: voorlezen, naam: Voorlezen thuis, leefdomeinen: [thuis], resultaten: [r_lezen]}
+""",
+)
+def samen_een_leefdomein(ctx: RuleContext) -> Iterator[Finding]:
+    """Dit is de kijk op het hele plan die het NJi vraagt: werken de interventies voor een
+    resultaat, of voor een doelgroep, samen in meer dan één leefdomein? Zo niet, dan is de
+    aanpak voor dat resultaat of die groep toch een los project in één leefdomein, ook als
+    er meerdere interventies zijn. Randvoorwaardelijke maatregelen (`randvoorwaardelijk:
+    true`) tellen niet mee. Het minimum is hetzelfde als bij SP101.
+
+    Staat er maar één interventie bij het resultaat en meldt SP101 die al, dan meldt deze
+    regel het resultaat niet nog een keer. In een concept is dit een waarschuwing, vanaf de
+    fase besluit een fout.
+
+    Oplossing: voeg voor dit resultaat of deze doelgroep een interventie toe in een ander
+    leefdomein (bijvoorbeeld thuis met ouders, of in de vrije tijd), of breid een bestaande
+    uit.
+    """
+    minimum = ctx.min_leefdomeinen
+    los = {iv.id for _, iv in _los(ctx)}
+    index = {id(iv): k for k, iv in enumerate(ctx.plan.aanpak.interventies)}
+    for doc, path, what, ivs in _groepen(ctx):
+        if not ivs or all(iv.id in los for iv in ivs):
+            continue  # nothing to judge (SP401), or SP101 names each interventie already
+        domeinen = _distinct([d for iv in ivs for d in iv.leefdomeinen])
+        if len(domeinen) >= minimum:
+            continue
+        bereik = f"alleen leefdomein {_listing(domeinen)}" if domeinen else "geen leefdomein"
+        yield Finding(
+            doc,
+            path,
+            f"De interventies voor {what} bereiken samen {bereik}; een samenhangende aanpak "
+            f"bereikt er minstens {minimum}.",
+            f"Voeg een interventie toe die {_ontbrekend(domeinen)} werkt, of breid er een uit.",
+            related=tuple(
+                Ref("aanpak", ("interventies", index[id(iv)], "id"), f"interventie '{iv.id}'")
+                for iv in ivs[:5]
+            ),
         )
 
 
@@ -82,6 +256,7 @@ def interventie_leefdomeinen(ctx: RuleContext) -> Iterator[Finding]:
     "Het plan bereikt een van de vier leefdomeinen met geen enkele interventie.",
     theme="samenhang",
     error_from=Fase.BESLUIT,
+    weight=Weight.PLAN,
     bad="""
 interventies:
   - {id: a, naam: A, leefdomeinen: [school, thuis]}
@@ -121,6 +296,7 @@ def leefdomein_niet_bereikt(ctx: RuleContext) -> Iterator[Finding]:
     Severity.WARNING,
     "Het plan besteedt geen aandacht aan een van de vier NPO-ontwikkelgebieden.",
     theme="samenhang",
+    weight=Weight.PLAN,
     bad="""
 interventies:
   - {id: a, naam: A, ontwikkelgebieden: [cognitief, sociaal]}

@@ -6,12 +6,13 @@ from datetime import date
 
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
-from samenplan.diagnostics import KeyPath, Severity
+from samenplan.diagnostics import KeyPath, Severity, Weight
 from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.aanpak import Interventie
 from samenplan.plan.models.common import Periode
 from samenplan.plan.models.samenwerking import Geldstroom
+from samenplan.plan.vocab import Fase, MomentSoort
 
 
 @dataclass(frozen=True)
@@ -134,15 +135,15 @@ def einde_voor_begin(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _buiten_plan(plan: Plan) -> Iterator[tuple[Termijn, str, date]]:
-    """(period, date key, date) of every interventie period and planning to hold to the plan."""
+def _buiten_plan(plan: Plan) -> dict[str, list[tuple[Termijn, str, date]]]:
+    """interventie id → (period, date key, date) of its periode and planning, in file order."""
+    found: dict[str, list[tuple[Termijn, str, date]]] = {}
     for i, iv in enumerate(plan.aanpak.interventies):
         if (t := _interventieperiode(i, iv)) is not None:
-            yield t, t.van_key, t.van
-            yield t, t.tot_key, t.tot
-    for t in _planningen(plan):
-        yield t, t.van_key, t.van
-        yield t, t.tot_key, t.tot
+            found.setdefault(iv.id, []).extend([(t, t.van_key, t.van), (t, t.tot_key, t.tot)])
+    for t, p in zip(_planningen(plan), plan.uitvoering.planning, strict=True):
+        found.setdefault(p.interventie, []).extend([(t, t.van_key, t.van), (t, t.tot_key, t.tot)])
+    return found
 
 
 @rule(
@@ -170,23 +171,34 @@ def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
     beslissen college, raad en schoolbesturen over iets wat het plan niet dekt, en is niet
     duidelijk wie daarna betaalt en bijstuurt.
 
-    Oplossing: laat de interventie binnen de looptijd van het plan beginnen en eindigen. Loopt
-    ze echt langer door, maak de periode van het plan dan langer, of schrijf in de borging
-    (07-uitvoering.yaml) hoe het daarna verdergaat en zet de einddatum op het einde van het plan.
+    Per interventie komt er één melding, ook als de periode en de planning allebei buiten
+    het plan vallen; de melding zegt hoeveel datums het zijn. Valt een planning buiten het
+    plan, dan meldt regel SP605 diezelfde planning niet nog een keer. Eindigt een periode voor
+    hij begint (SP601), dan meldt deze regel die interventie niet.
+
+    Oplossing: hoort de interventie bij dit plan, maak de periode van het plan dan passend.
+    Loopt ze bewust door na het plan, schrijf dan in de borging (07-uitvoering.yaml) hoe het
+    daarna verdergaat en uit welk geld. Is de datum een vergissing, verbeter hem dan.
     """
     plan_t = _planperiode(ctx.plan)
     if not plan_t.loopt_vooruit:
         return
-    for t, key, d in _buiten_plan(ctx.plan):
-        if (waar := plan_t.buiten(d, "het plan")) is not None:
-            yield Finding(
-                t.doc,
-                (*t.path, key),
-                f"{_hoofdletter(t.wat)} {_werkwoord(key)} {datum(d)}, {waar}.",
-                "Laat de datum binnen de periode van het plan vallen, of pas de periode van "
-                "het plan aan in samenplan.yaml.",
-                related=(Ref("manifest", ("periode",), "de periode van het plan"),),
-            )
+    for dates in _buiten_plan(ctx.plan).values():
+        buiten = [(t, key, d, waar) for t, key, d in dates if (waar := plan_t.buiten(d, "het plan"))]
+        if not buiten:
+            continue
+        t, key, d, waar = buiten[0]
+        meer = len({(x[0].doc, x[0].path, x[1]) for x in buiten}) - 1
+        extra = f" (en nog {meer} {'datum' if meer == 1 else 'datums'} van deze interventie)" if meer else ""
+        yield Finding(
+            t.doc,
+            (*t.path, key),
+            f"{_hoofdletter(t.wat)} {_werkwoord(key)} {datum(d)}, {waar}{extra}.",
+            "Hoort dit bij het plan, pas dan de periode van het plan aan in samenplan.yaml. "
+            "Loopt de interventie bewust door na het plan, schrijf dan in de borging "
+            "(07-uitvoering.yaml) hoe en uit welk geld. Anders: verbeter de datum.",
+            related=(Ref("manifest", ("periode",), "de periode van het plan"),),
+        )
 
 
 def _werkwoord(key: str) -> str:
@@ -225,7 +237,7 @@ def _regelingref(ctx: RuleContext, i: int, g: Geldstroom) -> Ref:
     return Ref("samenwerking", ("geldstromen", i, "regeling"), message)
 
 
-def _geldperioden(ctx: RuleContext) -> dict[str, Geldperiode]:
+def geldperioden(ctx: RuleContext) -> dict[str, Geldperiode]:
     """geldstroom id → its spending period (first definition wins)."""
     found: dict[str, Geldperiode] = {}
     for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
@@ -268,7 +280,7 @@ def begroting_buiten_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
     uit een andere geldstroom. Is de bestedingstermijn verlengd? Zet dan de juiste `periode`
     bij de geldstroom.
     """
-    perioden = _geldperioden(ctx)
+    perioden = geldperioden(ctx)
     for i, iv in enumerate(ctx.plan.aanpak.interventies):
         for j, regel in enumerate(iv.begroting):
             gp = perioden.get(regel.geldstroom)
@@ -373,6 +385,9 @@ def planning_buiten_interventie(ctx: RuleContext) -> Iterator[Finding]:
     interventie in 05-aanpak.yaml. Wijken ze af, dan weet niemand welke datum geldt, en
     kloppen de begroting en de verantwoording misschien ook niet.
 
+    Valt dezelfde datum ook buiten de periode van het plan, dan meldt regel SP602 dat, en
+    deze regel niet.
+
     Oplossing: maak de planning en de periode van de interventie gelijk, of laat de planning
     binnen die periode vallen.
     """
@@ -391,3 +406,89 @@ def planning_buiten_interventie(ctx: RuleContext) -> Iterator[Finding]:
                     "in 05-aanpak.yaml, of laat ze binnen die periode vallen.",
                     related=(Ref(iv.doc, iv.path, f"de periode van interventie '{p.interventie}'"),),
                 )
+
+
+@rule(
+    "SP606",
+    "interventie-zonder-planning",
+    Severity.WARNING,
+    "Bij een interventie staat niet wanneer ze loopt.",
+    theme="tijd",
+    error_from=Fase.BESLUIT,
+    bad="""
+# 05-aanpak.yaml: interventie huiswerkklas zonder periode
+# 07-uitvoering.yaml:
+planning: []
+""",
+    good="""
+# 07-uitvoering.yaml:
+planning:
+  - {interventie: huiswerkklas, start: 2024-01-08, eind: 2025-07-11}
+""",
+)
+def interventie_zonder_planning(ctx: RuleContext) -> Iterator[Finding]:
+    """Wanneer begint een interventie en wanneer stopt ze? Zonder periode of planning kan
+    niemand zeggen of ze binnen het plan en binnen de termijn van het geld valt, en kan de
+    werkgroep de voortgang niet volgen. Een interventie heeft daarom een `periode` in
+    05-aanpak.yaml of een planning in 07-uitvoering.yaml. In een concept is dit een
+    waarschuwing; vanaf de fase besluit een fout.
+
+    Oplossing: zet bij de interventie `periode:` met `van:` en `tot:`, of zet in
+    07-uitvoering.yaml onder `planning` een regel met `interventie:`, `start:` en `eind:`.
+    """
+    gepland = {p.interventie for p in ctx.plan.uitvoering.planning}
+    for i, iv in enumerate(ctx.plan.aanpak.interventies):
+        if iv.periode is None and iv.id not in gepland:
+            yield Finding(
+                "aanpak",
+                ("interventies", i, "id"),
+                f"Bij interventie '{iv.id}' staat niet wanneer ze loopt: geen periode en geen planning.",
+                "Zet `periode:` met `van:` en `tot:` bij de interventie, of een planning met "
+                f"'interventie: {iv.id}' in 07-uitvoering.yaml.",
+            )
+
+
+@rule(
+    "SP607",
+    "plan-afgelopen-zonder-evaluatie",
+    Severity.ERROR,
+    "De periode van het plan is voorbij, het plan staat nog op uitvoering en er is geen evaluatie.",
+    theme="tijd",
+    applies_from=Fase.UITVOERING,
+    weight=Weight.PLAN,
+    bad="""
+# samenplan.yaml: periode tot 2023-07-31, fase: uitvoering
+momenten:
+  - {datum: 2022-10-01, soort: bijstuurmoment}
+""",
+    good="""
+# samenplan.yaml: periode tot 2023-07-31, fase: uitvoering
+momenten:
+  - {datum: 2023-10-15, soort: evaluatie, wat: Evaluatie van het hele plan.}
+""",
+)
+def plan_afgelopen_zonder_evaluatie(ctx: RuleContext) -> Iterator[Finding]:
+    """Een plan heeft een looptijd. Is die voorbij, en staat het plan nog op fase
+    uitvoering, dan is niet duidelijk wat er is bereikt en wat er doorgaat. Zonder
+    evaluatiemoment in stap 6 kijkt niemand terug. De landelijke evaluaties noemen dit: geen
+    evaluatie en geen borging na het einde van het geld. Deze regel doet mee in de fase
+    uitvoering en kijkt naar de datum van vandaag.
+
+    Oplossing: zet in 06-meten-en-bijsturen.yaml onder `momenten` een moment met `soort:
+    evaluatie`. Is de evaluatie al begonnen, zet dan `fase: evaluatie` in samenplan.yaml.
+    Loopt het plan langer, pas dan de periode aan.
+    """
+    plan_t = _planperiode(ctx.plan)
+    if ctx.fase is not Fase.UITVOERING or not plan_t.loopt_vooruit or plan_t.tot >= ctx.today:
+        return
+    if any(m.soort is MomentSoort.EVALUATIE for m in ctx.plan.meten_en_bijsturen.momenten):
+        return
+    yield Finding(
+        "manifest",
+        ("periode", "tot"),
+        f"Het plan liep tot {datum(plan_t.tot)} en staat nog op fase uitvoering, maar stap 6 "
+        "heeft geen evaluatiemoment.",
+        "Zet in 06-meten-en-bijsturen.yaml onder `momenten` een moment met `soort: evaluatie`, "
+        "of zet `fase: evaluatie` in samenplan.yaml als de evaluatie al loopt.",
+        related=(Ref("meten_en_bijsturen", ("momenten",), "hier horen de momenten"),),
+    )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from samenplan.check.registry import Finding, rule
 from samenplan.check.rulecontext import RuleContext
-from samenplan.diagnostics import Severity
+from samenplan.diagnostics import Severity, Weight
 from samenplan.plan.placeholders import find_placeholders
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.plan.vocab import Fase
@@ -26,6 +26,7 @@ REQUIRED_TEXTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     "Er staat nog tekst van 'samenplan init' die ingevuld moet worden.",
     theme="volledigheid",
     error_from=Fase.BESLUIT,
+    error_until=Fase.BESLUIT,
     bad="""
 aanleiding: <Waarom maken jullie dit plan? Wat zien jullie bij kinderen en jongeren?>
 """,
@@ -38,8 +39,9 @@ aanleiding: |
 def nog_invullen(ctx: RuleContext) -> Iterator[Finding]:
     """`samenplan init` zet op elke plek die de werkgroep moet invullen een tekst tussen
     punthaken, zoals `<Waarom maken jullie dit plan?>`. Zolang zo'n tekst er staat, is het plan
-    niet af. In een concept is dit een waarschuwing, vanaf de fase besluit een fout: een plan
-    dat naar het college of het schoolbestuur gaat, bevat geen invulteksten meer.
+    niet af. In een concept is dit een waarschuwing, in de fase besluit een fout: een plan
+    dat naar het college of het schoolbestuur gaat, bevat geen invulteksten meer. Wordt het
+    plan uitgevoerd, dan is het weer een waarschuwing: dan gaat het om de voortgang.
 
     Oplossing: vervang de tekst tussen punthaken door jullie eigen tekst, of haal het veld of
     het lijstitem weg als het niet van toepassing is.
@@ -61,7 +63,9 @@ def nog_invullen(ctx: RuleContext) -> Iterator[Finding]:
     Severity.WARNING,
     "Een tekst die elk plan nodig heeft, is leeg.",
     theme="volledigheid",
+    weight=Weight.ONDERDEEL,
     error_from=Fase.BESLUIT,
+    error_until=Fase.BESLUIT,
     bad="""
 samenhang: ""
 """,
@@ -96,6 +100,8 @@ def tekst_ontbreekt(ctx: RuleContext) -> Iterator[Finding]:
 REQUIRED_LISTS: tuple[tuple[str, str, str], ...] = (
     ("urgentie", "doelgroepen", "doelgroepen"),
     ("samenwerking", "partners", "partners"),
+    ("samenwerking", "werkgroep", "werkgroep"),
+    ("samenwerking", "besluitvorming", "besluitvorming"),
     ("samenwerking", "geldstromen", "geldstromen"),
     ("analyse", "bevindingen", "bevindingen"),
     ("resultaten", "resultaten", "resultaten"),
@@ -111,7 +117,9 @@ REQUIRED_LISTS: tuple[tuple[str, str, str], ...] = (
     Severity.WARNING,
     "Een onderdeel dat elk plan nodig heeft, is nog leeg.",
     theme="volledigheid",
+    weight=Weight.PLAN,
     error_from=Fase.BESLUIT,
+    error_until=Fase.BESLUIT,
     bad="""
 interventies: []
 """,
@@ -123,10 +131,11 @@ interventies:
 """,
 )
 def lijst_nog_leeg(ctx: RuleContext) -> Iterator[Finding]:
-    """Elk plan heeft doelgroepen, partners, geldstromen, bevindingen, resultaten,
-    interventies, metingen en een planning. Zolang zo'n lijst leeg is, kan samenplan de
-    samenhang daar nog niet controleren, en is het plan niet af. In een concept is dit een
-    waarschuwing, vanaf de fase besluit een fout.
+    """Elk plan heeft doelgroepen, partners, een werkgroep, een besluitvorming, geldstromen,
+    bevindingen, resultaten, interventies, metingen en een planning. Zolang zo'n lijst leeg
+    is, kan samenplan de samenhang daar nog niet controleren, en is het plan niet af. In een
+    concept is dit een waarschuwing, in de fase besluit een fout (één melding per ontbrekend onderdeel). Wordt
+    het plan uitgevoerd, dan is het weer een waarschuwing.
 
     Oplossing: vul de lijst. Bovenaan elk bestand dat `samenplan init` maakt, staat een
     voorbeeld in commentaar dat je kunt overnemen.
@@ -150,6 +159,7 @@ def lijst_nog_leeg(ctx: RuleContext) -> Iterator[Finding]:
     "Een geldstroom heeft nog geen bedrag.",
     theme="volledigheid",
     error_from=Fase.BESLUIT,
+    error_until=Fase.BESLUIT,
     bad="""
 geldstromen:
   - {id: npo-gemeente, naam: NPO gemeente, regeling: npo_gemeenten, ontvanger: gemeente,
@@ -164,7 +174,8 @@ geldstromen:
 def bedrag_nog_nul(ctx: RuleContext) -> Iterator[Finding]:
     """`samenplan init` zet bij elke geldstroom die je kiest het bedrag op 0, omdat alleen
     jullie weten hoeveel geld er is. Een geldstroom van € 0 hoort niet in een plan dat af is.
-    In een concept is dit een waarschuwing, vanaf de fase besluit een fout.
+    In een concept is dit een waarschuwing, in de fase besluit een fout, daarna weer een
+    waarschuwing.
 
     Oplossing: vul het bedrag in euro in, zonder punten (250000), of haal de geldstroom weg.
     """

@@ -1,6 +1,8 @@
 """Stap 5: the interventies, their substantiation and their begroting."""
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import Field, Strict
 
 from samenplan.plan.models.common import Bedrag, Geheel, Id, Jaar, Model, Periode, Tekst, config
 from samenplan.plan.vocab import (
@@ -63,6 +65,13 @@ class Interventie(Model):
     )
     ontwikkelgebieden: list[Ontwikkelgebied] = Field(
         default_factory=list, description="Aan welke ontwikkelgebieden de interventie werkt."
+    )
+    randvoorwaardelijk: Annotated[bool, Strict()] = Field(
+        default=False,
+        description=(
+            "true voor een maatregel die de rest mogelijk maakt (samenwerking, "
+            "professionalisering, coördinatie) en zelf geen leefdomein van kinderen raakt."
+        ),
     )
     resultaten: list[Id] = Field(default_factory=list, description="Ids van resultaten.")
     trekker: Id | None = Field(default=None, description="Id van de partner die trekt.")

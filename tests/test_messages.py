@@ -1,0 +1,158 @@
+"""Messages that name the real cause of natural mistakes (issue 11, point 6).
+
+Each test makes one mistake a person makes, in heidedorpen, and asserts the one finding:
+code, file, line, column and tip, computed from the text it wrote.
+"""
+
+import pytest
+
+from conftest import PlanCopy, position, where
+
+SAMEN = "02-samenwerking.yaml"
+URGENTIE = "01-urgentie.yaml"
+AANPAK = "05-aanpak.yaml"
+BEGROTING = (
+    "      - geldstroom: gs_npo_heidekring\n        bestedingsdoel: d_executieve_functies\n"
+    "        bedrag: 52000"
+)
+
+
+def flow_line(bedrag: str) -> str:
+    return (
+        f"      - {{geldstroom: gs_npo_heidekring, bestedingsdoel: d_executieve_functies, bedrag: {bedrag}}}"
+    )
+
+
+def test_key_without_space_after_the_colon(plan: PlanCopy) -> None:
+    text = plan.edit(SAMEN, "    naam: Gemeente Heidebeek", "    naam:Gemeente Heidebeek")
+    diag = plan.only("SP001")
+    line, col = position(text, "naam:Gemeente")
+    assert where(diag) == (SAMEN, line, col + len("naam:"))
+    assert diag.message == "Na de dubbele punt van 'naam' ontbreekt een spatie."
+    assert diag.hint == "Schrijf 'naam: Gemeente Heidebeek', met een spatie na de dubbele punt."
+
+
+def test_quote_inside_a_quoted_text(plan: PlanCopy) -> None:
+    text = plan.edit(
+        AANPAK, "    naam: Sterk op school, sterk thuis", '    naam: "Het "voorlezen" op school"'
+    )
+    diag = plan.only("SP001")
+    assert where(diag) == (AANPAK, *position(text, 'voorlezen" op'))
+    assert diag.message == "Een aanhalingsteken sluit de tekst te vroeg af: daarna staat er nog tekst."
+    assert diag.hint == (
+        "Staan er aanhalingstekens in de tekst zelf? Zet de hele tekst dan tussen enkele "
+        "aanhalingstekens: 'Het \"voorlezen\" op school'. Of laat de aanhalingstekens om de "
+        "hele tekst weg."
+    )
+
+
+def test_text_that_starts_with_a_bracket(plan: PlanCopy) -> None:
+    text = plan.edit(
+        AANPAK, "    naam: Sterk op school, sterk thuis", "    naam: [Jongerenwerk] organiseert avonden"
+    )
+    diag = plan.only("SP001")
+    assert where(diag) == (AANPAK, *position(text, "[Jongerenwerk]"))
+    assert "leest YAML als een lijst" in diag.message
+    assert diag.hint == (
+        "Is het een tekst? Zet de hele tekst dan tussen aanhalingstekens: "
+        '"[Jongerenwerk] organiseert avonden".'
+    )
+
+
+def test_unclosed_bracket_points_at_its_own_line(plan: PlanCopy) -> None:
+    text = plan.edit(
+        AANPAK,
+        "    leefdomeinen: [school, thuis]\n    ontwikkelgebieden: [executief",
+        "    leefdomeinen: [school, thuis\n    ontwikkelgebieden: [executief",
+    )
+    diag = plan.only("SP001")
+    assert where(diag) == (AANPAK, *position(text, "[school, thuis\n"))
+    assert diag.message == "Een lijst tussen [ en ] wordt niet gesloten: de ] ontbreekt."
+    assert (
+        diag.hint == "Zet aan het eind van de lijst een ], op dezelfde regel, bijvoorbeeld [school, thuis]."
+    )
+
+
+def test_dash_where_a_field_belongs_has_no_english(plan: PlanCopy) -> None:
+    text = plan.edit(URGENTIE, "gedeelde_urgentie:", "- los item\ngedeelde_urgentie:")
+    diag = plan.only("SP001")
+    assert where(diag) == (URGENTIE, *position(text, "- los item"))
+    assert diag.message == "Hier staat een streepje (-) waar een veld verwacht wordt."
+    assert diag.hint.startswith("Hoort dit bij een lijst?")
+    assert "technische melding" not in diag.hint
+
+
+def test_empty_amount_says_it_is_empty(plan: PlanCopy) -> None:
+    text = plan.edit(SAMEN, "    bedrag: 312000", "    bedrag:")
+    diag = plan.only("SP012")
+    assert where(diag) == (SAMEN, *position(text, "bedrag:\n"))
+    assert diag.message == "'bedrag' is leeg in geldstroom 'gs_npo_regio'."
+    assert "None" not in diag.message
+    assert diag.hint.startswith("Vul het bedrag in euro in, als getal zonder punten: 125000.")
+
+
+def test_amount_with_a_comma(plan: PlanCopy) -> None:
+    text = plan.edit(SAMEN, "    bedrag: 312000", "    bedrag: 12,500")
+    diag = plan.only("SP012")
+    assert where(diag) == (SAMEN, *position(text, "12,500"))
+    assert (
+        diag.hint == "Bedoel je 12500 euro? Schrijf bedrag: 12500. Bedoel je 12.5 euro? Schrijf bedrag: 12.5."
+    )
+
+
+def test_amount_with_a_comma_between_braces_is_not_silently_12(plan: PlanCopy) -> None:
+    text = plan.edit(AANPAK, BEGROTING, flow_line("52,000"))
+    diag = plan.only("SP012")  # one finding, no 'Het veld 000 is onbekend'
+    assert where(diag) == (AANPAK, *position(text, "52,000"))
+    assert diag.message == (
+        "Het bedrag in begrotingsregel 1 van interventie 'i_sterk_op_school' is in tweeën "
+        "gesplitst: tussen { en } leest YAML een komma als scheiding. Nu staat er bedrag 52 en "
+        "een veld '000'."
+    )
+    assert diag.hint == "Schrijf het bedrag als één getal, zonder komma, punt of ',-': bedrag: 52000."
+
+
+def test_euro_sign_and_comma_dash_between_braces(plan: PlanCopy) -> None:
+    text = plan.edit(AANPAK, BEGROTING, flow_line("€ 52.000,-"))
+    diag = plan.only("SP012")  # no second finding for a field '-'
+    assert where(diag) == (AANPAK, *position(text, "€ 52.000"))
+    assert diag.hint == "Schrijf het bedrag als één getal, zonder komma, punt of ',-': bedrag: 52000."
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"), [("€ 12.500,-", "12500"), ("€ 312.000", "312000"), ("EUR 40000", "40000")]
+)
+def test_euro_sign_and_dots_in_a_block_amount(plan: PlanCopy, written: str, plain: str) -> None:
+    text = plan.edit(SAMEN, "    bedrag: 312000", f"    bedrag: {written}")
+    diag = plan.only("SP012")
+    assert where(diag) == (SAMEN, *position(text, written))
+    assert (
+        diag.hint == f"Schrijf alleen het getal in euro, zonder euroteken, punten of ',-': bedrag: {plain}."
+    )
+
+
+def test_quoted_amount_says_without_quotes(plan: PlanCopy) -> None:
+    text = plan.edit(SAMEN, "    bedrag: 312000", "    bedrag: '40000'")
+    diag = plan.only("SP012")
+    assert where(diag) == (SAMEN, *position(text, "'40000'"))
+    assert diag.message == (
+        "Het bedrag '40000' in geldstroom 'gs_npo_regio' staat tussen aanhalingstekens; dan is "
+        "het tekst, geen getal."
+    )
+    assert diag.hint == "Schrijf het bedrag zonder aanhalingstekens: bedrag: 40000."
+
+
+def test_sp101_tip_names_the_missing_leefdomeinen_not_the_one_it_has(plan: PlanCopy) -> None:
+    # Hei-Online alone for its doelgroep and resultaat, only at school.
+    plan.edit(AANPAK, "leefdomeinen: [online, vrije_tijd, school]", "leefdomeinen: [school]")
+    plan.edit(
+        AANPAK,
+        "doelgroepen: [dg_kinderen_po, dg_jongeren, dg_ouders]",
+        "doelgroepen: [dg_kinderen_po, dg_ouders]",
+    )
+    text = plan.edit(AANPAK, "resultaten: [r_welbevinden, r_jongeren]", "resultaten: [r_welbevinden]")
+    diag = plan.only("SP101")
+    line, _ = position(text, "leefdomeinen: [school]\n    ontwikkelgebieden: [sociaal")
+    assert where(diag) == (AANPAK, line, 5)
+    assert diag.hint.startswith("Laat de interventie ook thuis, in de vrije tijd of online werken,")
+    assert "op school" not in diag.hint
