@@ -5,6 +5,7 @@ from pathlib import Path
 
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic, Location, Severity
+from samenplan.plan.steps import DOCUMENTS
 
 NOT_CHECKED = "De samenhang is nog niet gecontroleerd: los eerst de fouten hierboven op."
 
@@ -86,13 +87,20 @@ def counts_line(result: CheckResult, *, color: bool = False) -> str:
     root = result.loaded.root
     if not result.diagnostics:
         return _paint(f"Geen problemen gevonden in {root.as_posix()}.", "32", color)
-    files = len({d.location.file for d in result.diagnostics})
+    files = {d.location.file for d in result.diagnostics}
     counts = [
         _plural(result.count(Severity.ERROR), "fout", "fouten"),
         _plural(result.count(Severity.WARNING), "waarschuwing", "waarschuwingen"),
         _plural(result.count(Severity.INFO), "opmerking", "opmerkingen"),
     ]
-    return f"{', '.join(counts)} in {_plural(files, 'bestand', 'bestanden')} van {root.as_posix()}."
+    total = len(files | {d.file for d in DOCUMENTS})  # "1 van de 8": not the plan's only file
+    return f"{', '.join(counts)} in {len(files)} van de {total} bestanden van {_plan_name(root)}."
+
+
+def _plan_name(root: Path) -> str:
+    """The plan folder as typed, or its own name when that is '.' or '..' (never "van ..")."""
+    shown = root.as_posix()
+    return (root.resolve().name or shown) if set(shown) <= {".", "/"} else shown
 
 
 def total_line(results: Sequence[CheckResult], *, color: bool = False) -> str:
