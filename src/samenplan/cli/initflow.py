@@ -125,7 +125,7 @@ def run_init(
             ask = terminal and not yes and voorbeeld is None and (overwrite or not existing)
             files = _files(answers, voorbeeld, ask=ask)
             plan_part = plan_writes(plan_dir, files, overwrite=overwrite)
-        place = _place(plan_dir, git=git)
+        place = _place(plan_dir)
         if systems or pre_commit:
             extras = extra_files(systems, pre_commit=pre_commit, context=ExtrasContext(place.plan, source))
             shown = _shown_root(place, plan_dir)
@@ -256,7 +256,7 @@ def repository_root(path: Path) -> Path | None:
     return None
 
 
-def _place(plan_dir: Path, *, git: bool) -> Place:
+def _place(plan_dir: Path) -> Place:
     root = repository_root(plan_dir)
     if root is None:  # no repository: the plan folder is (or with --git becomes) its root
         return Place(plan_dir, ".", in_repository=False)
@@ -367,6 +367,8 @@ def _report(writes: list[FileWrite], *, dry_run: bool, plan_part: list[FileWrite
         Action.SKIP: "bestaat al, niet veranderd",
         Action.OVERWRITE: "zou overschrijven" if dry_run else "overschreven",
     }
+    if not writes:  # only --git on an existing plan
+        return
     for w in writes:
         typer.echo(f"  {w.name:<42} {verb[w.action]}")
     if all(w.action is Action.SAME for w in writes):
