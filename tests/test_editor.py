@@ -238,3 +238,14 @@ def test_field_names_complete(workspace: Path, server: LanguageServer) -> None:
     assert {"bereik", "begroting", "locaties", "onderbouwing"} <= labels, labels
     documented = {item["label"]: item.get("documentation") for item in items}
     assert "Hoeveel kinderen" in json.dumps(documented["bereik"], ensure_ascii=False)
+
+
+def test_wrong_date_and_a_value_instead_of_a_list_are_dutch(workspace: Path, server: LanguageServer) -> None:
+    aanpak = workspace / "05-aanpak.yaml"
+    break_file(aanpak, "      van: 2023-09-01", "      van: 1 september 2023")
+    break_file(aanpak, "leefdomeinen: [school, thuis]", "leefdomeinen: school")
+    by_line = {d["range"]["start"]["line"]: d["message"] for d in open_file(server, aanpak)}
+    assert by_line[position(aanpak, "van: 1 september")["line"]] == (
+        "Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-08-01."
+    )
+    assert by_line[position(aanpak, "leefdomeinen: school")["line"]].startswith("Schrijf hier een lijst")

@@ -1053,3 +1053,15 @@ def test_overwrite_with_extras_replaces_only_the_extras_and_backs_them_up(tmp_pa
     assert f"staat in plan/reservekopie/{backup.name}/" in done.stdout
     init_ok(repo, "plan", "--herstel", "--yes")
     assert (repo / ".gitlab-ci.yml").read_bytes() == own_job
+
+
+def test_git_on_an_existing_plan_only_makes_the_repository(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    init_ok(tmp_path, "plan", "--yes")
+    edit_aanleiding(plan)
+    before = {n: c for n, (c, _) in snapshot(plan).items()}
+    done = init_ok(tmp_path, "plan", "--git")
+    assert "Er verandert niets" not in done.stdout and "Volgende stappen" not in done.stdout
+    assert "Git-repository gemaakt met een eerste commit." in done.stdout
+    assert {n: c for n, (c, _) in snapshot(plan).items() if not n.startswith(".git/")} == before
+    assert git(plan, "status", "--porcelain") == ""

@@ -109,8 +109,8 @@ def test_text_gives_each_plan_then_the_total(region: Path, run: RunCommand) -> N
     summaries = [line for line in lines if line.startswith(("Geen problemen", "0 fouten", "4 fouten"))]
     assert summaries == [
         "Geen problemen gevonden in regio/a-schoon.",
-        "0 fouten, 1 waarschuwing, 0 opmerkingen in 1 bestand van regio/b-waarschuwing.",
-        "4 fouten, 1 waarschuwing, 1 opmerking in 5 bestanden van regio/c-kapot.",
+        "0 fouten, 1 waarschuwing, 0 opmerkingen in 1 van de 8 bestanden van regio/b-waarschuwing.",
+        "4 fouten, 1 waarschuwing, 1 opmerking in 5 van de 8 bestanden van regio/c-kapot.",
     ]
     assert "regio/c-kapot/05-aanpak.yaml:" in done.out
 

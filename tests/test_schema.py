@@ -337,3 +337,17 @@ def test_every_vocabulary_and_pattern_has_a_dutch_error_message() -> None:
                 allowed = ", ".join(map(str, node["enum"][:-1]))
                 assert node["errorMessage"].startswith("Deze waarde is niet toegestaan. Kies uit: "), file
                 assert allowed in node["errorMessage"]
+
+
+def test_every_leaf_of_a_kind_has_a_dutch_message_for_a_wrong_value() -> None:
+    from samenplan.plan.schema import TYPE_MESSAGES
+
+    for file, schema in built():
+        for node in nodes(schema):
+            kind = "date" if node.get("format") == "date" else node.get("type")
+            if kind == "object":
+                assert "errorMessage" not in node, (file, "it would hide which field is missing")
+            elif "enum" in node:
+                assert node["errorMessage"].startswith("Deze waarde is niet toegestaan.")
+            elif kind in TYPE_MESSAGES:
+                assert node["errorMessage"] == TYPE_MESSAGES[kind], (file, node)

@@ -181,11 +181,20 @@ def _write_reports(results: "list[CheckResult]", outputs: "list[Output]", *, col
     for out in outputs:
         if out.path is None:
             text = (
-                format_text_plans(results, color=color)
+                format_text_plans(results, color=color, width=_terminal_width())
                 if out.format == "text"
                 else plans_reporter(out.format)(results)
             )
             sys.stdout.write(text)
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width, so text wraps between words; None when not writing to a terminal."""
+    if not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return max(40, shutil.get_terminal_size().columns)
 
 
 def _append_step_summary(results: "list[CheckResult]") -> None:

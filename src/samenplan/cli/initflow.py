@@ -172,7 +172,7 @@ def _plan(
         asking = ask and request.voorbeeld is None and (request.overwrite or not existing)
         files = _files(answers, request.voorbeeld, ask=asking)
         plan_part = plan_writes(plan_dir, files, overwrite=request.overwrite)
-    place = _place(plan_dir, git=request.git)
+    place = _place(plan_dir)
     extra_part: list[FileWrite] = []
     if wants_extras:
         context = ExtrasContext(place.plan, source)
@@ -310,7 +310,7 @@ def repository_root(path: Path) -> Path | None:
     return None
 
 
-def _place(plan_dir: Path, *, git: bool) -> Place:
+def _place(plan_dir: Path) -> Place:
     root = repository_root(plan_dir)
     if root is None:  # no repository: the plan folder is (or with --git becomes) its root
         return Place(plan_dir, ".", in_repository=False)
@@ -421,6 +421,8 @@ def _report(writes: list[FileWrite], *, dry_run: bool, plan_part: list[FileWrite
         Action.SKIP: "bestaat al, niet veranderd",
         Action.OVERWRITE: "zou overschrijven" if dry_run else "overschreven",
     }
+    if not writes:  # only --git on an existing plan
+        return
     for w in writes:
         typer.echo(f"  {w.name:<42} {verb[w.action]}")
     if all(w.action is Action.SAME for w in writes):

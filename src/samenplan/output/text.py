@@ -1,10 +1,12 @@
 """Readable text for people at a terminal: location, code, message, source line, hint."""
 
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic, Location, Severity, Weight
+from samenplan.plan.steps import DOCUMENTS
 
 NOT_CHECKED = "De samenhang is nog niet gecontroleerd: los eerst de fouten hierboven op."
 
@@ -31,17 +33,25 @@ TOP_TITLE = "Het belangrijkste eerst:"
 DETAILS_TITLE = "Alle meldingen, per bestand:"
 
 
-def format_text(result: CheckResult, *, color: bool = False) -> str:
-    """The most important points, then all findings as text blocks, then a summary line."""
-    blocks = [_block(result, d, color) for d in result.diagnostics]
+def format_text(result: CheckResult, *, color: bool = False, width: int | None = None) -> str:
+    """The most important points, then all findings as text blocks, then a summary line.
+
+    With ``width`` (a terminal's), messages and tips wrap between words at that width, so the
+    terminal never breaks a word; source lines stay whole, so the caret stays under its place.
+    """
+    blocks = [_block(result, d, color, width) for d in result.diagnostics]
     opening = top_points(result)
     head = []
     if opening:
+        points = [line for point in opening for line in _wrap(point, width)]
         head = [
-            "\n".join([_paint(TOP_TITLE, "1", color), *opening]),
+            "\n".join([_paint(TOP_TITLE, "1", color), *points]),
             _paint(DETAILS_TITLE, "1", color),
         ]
-    return "\n\n".join([*head, *blocks, summary(result, color=color)]) + "\n"
+    closing = "\n".join(
+        line for part in summary(result, color=color).split("\n") for line in _wrap(part, width)
+    )
+    return "\n\n".join([*head, *blocks, closing]) + "\n"
 
 
 def top_points(result: CheckResult) -> list[str]:
@@ -76,23 +86,43 @@ def _point(result: CheckResult, n: int, ds: list[Diagnostic]) -> str:
     return f"  {n}. {first.message}{more} ({first.severity.label}, {wat})"
 
 
-def format_text_plans(results: Sequence[CheckResult], *, color: bool = False) -> str:
+def format_text_plans(
+    results: Sequence[CheckResult], *, color: bool = False, width: int | None = None
+) -> str:
     """Each plan as format_text gives it; with several plans, a total line at the end."""
-    parts = [format_text(result, color=color) for result in results]
+    parts = [format_text(result, color=color, width=width) for result in results]
     if len(results) > 1:
         parts.append(total_line(results, color=color) + "\n")
     return "\n".join(parts)
 
 
-def _block(result: CheckResult, diag: Diagnostic, color: bool) -> str:
+_INDENT = "      "
+
+
+def _wrap(text: str, width: int | None, first: str = "", rest: str = "") -> list[str]:
+    """``first + text`` in lines of at most ``width`` characters, broken between words only."""
+    if width is None or len(first) + len(text) <= width:
+        return [first + text]
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first + text]
+
+
+def _block(result: CheckResult, diag: Diagnostic, color: bool, width: int | None = None) -> str:
     loc = diag.location
-    head = (
-        f"{_paint(display_path(result.loaded.root, loc.file), '1', color)}"
-        f":{loc.line}:{loc.col}: "
-        f"{_paint(diag.code + ' ' + diag.severity.label, _COLORS[diag.severity], color)} "
-        f"{diag.message}"
-    )
-    lines = [head]
+    where = display_path(result.loaded.root, loc.file)
+    label = f"{diag.code} {diag.severity.label}"
+    plain = f"{where}:{loc.line}:{loc.col}: {label} "
+    lines = _wrap(f"{plain}{diag.message}", width, rest=_INDENT)
+    if lines[0].startswith(plain):  # colour the place and the code once the line is laid out
+        painted = f"{_paint(where, '1', color)}:{loc.line}:{loc.col}: "
+        painted += f"{_paint(label, _COLORS[diag.severity], color)} "
+        lines[0] = painted + lines[0][len(plain) :]
     source = result.loaded.sources.get(loc.file)
     if source is not None and 1 <= loc.line <= len(source.lines):
         text = source.lines[loc.line - 1].replace("\t", " ")
@@ -102,12 +132,10 @@ def _block(result: CheckResult, diag: Diagnostic, color: bool) -> str:
             " " * (len(gutter) - 2) + "| " + " " * (loc.col - 1) + _paint("^", _COLORS[diag.severity], color)
         )
     for rel in diag.related:
-        lines.append(
-            f"      zie ook {display_path(result.loaded.root, rel.location.file)}"
-            f":{rel.location.line}:{rel.location.col}: {rel.message}"
-        )
+        also = f"{display_path(result.loaded.root, rel.location.file)}:{rel.location.line}:{rel.location.col}"
+        lines += _wrap(f"{also}: {rel.message}", width, f"{_INDENT}zie ook ", _INDENT + "        ")
     if diag.hint:
-        lines.append(f"      tip: {diag.hint}")
+        lines += _wrap(diag.hint, width, f"{_INDENT}tip: ", _INDENT + "     ")
     return "\n".join(lines)
 
 
@@ -131,9 +159,16 @@ def counts_line(result: CheckResult, *, color: bool = False) -> str:
     root = result.loaded.root
     if not result.diagnostics:
         return _paint(f"Geen problemen gevonden in {root.as_posix()}.", "32", color)
-    files = len({d.location.file for d in result.diagnostics})
+    files = {d.location.file for d in result.diagnostics}
     counts = [severity.counted(result.count(severity)) for severity in Severity]
-    return f"{', '.join(counts)} in {_plural(files, 'bestand', 'bestanden')} van {root.as_posix()}."
+    total = len(files | {d.file for d in DOCUMENTS})  # "1 van de 8": not the plan's only file
+    return f"{', '.join(counts)} in {len(files)} van de {total} bestanden van {_plan_name(root)}."
+
+
+def _plan_name(root: Path) -> str:
+    """The plan folder as typed, or its own name when that is '.' or '..' (never "van ..")."""
+    shown = root.as_posix()
+    return (root.resolve().name or shown) if set(shown) <= {".", "/"} else shown
 
 
 def total_line(results: Sequence[CheckResult], *, color: bool = False) -> str:

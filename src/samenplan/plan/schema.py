@@ -56,6 +56,19 @@ def schema_file_name(doc: Document) -> str:
     return doc.file.removesuffix(".yaml") + ".schema.json"
 
 
+#: What the YAML language server shows for a value of the wrong kind (its keyword errorMessage,
+#: used for a type mismatch and a wrong date). Not for objects: there the same keyword would
+#: replace the names of missing and unknown fields.
+TYPE_MESSAGES = {
+    "date": "Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-08-01.",
+    "number": "Schrijf hier een getal, zonder punt of spatie als duizendtal: 125000 of 12.5.",
+    "integer": "Schrijf hier een heel getal, bijvoorbeeld 12.",
+    "boolean": "Schrijf hier true (ja) of false (nee).",
+    "string": "Schrijf hier tekst.",
+    "array": "Schrijf hier een lijst: [a, b] op één regel, of elke waarde op een eigen regel met '- '.",
+}
+
+
 def build_schema(doc: Document) -> dict[str, Any]:
     """The draft-07 JSON Schema of one plan file, with Dutch descriptions."""
     schema = doc.model.model_json_schema(ref_template="#/definitions/{model}")
@@ -72,6 +85,7 @@ def build_schema(doc: Document) -> dict[str, Any]:
     if definitions:
         result["definitions"] = definitions
     _add_pattern_messages(result)
+    _add_type_messages(result)
     add_catalog_completion(result)  # regeling and bestedingsdoel ids from the catalog
     _add_markdown(result)
     return result
@@ -84,6 +98,18 @@ def _describe_vocabulary(name: str, definition: dict[str, Any]) -> None:
     definition["description"] = VOCABULARIES[name]
     # Shown by the YAML language server for a value that is not in the list.
     definition["errorMessage"] = f"Deze waarde is niet toegestaan. Kies uit: {allowed}."
+
+
+def _add_type_messages(node: Any) -> None:
+    if isinstance(node, dict):
+        kind = "date" if node.get("format") == "date" else node.get("type")
+        if isinstance(kind, str) and kind in TYPE_MESSAGES:
+            node.setdefault("errorMessage", TYPE_MESSAGES[kind])
+        for value in node.values():
+            _add_type_messages(value)
+    elif isinstance(node, list):
+        for value in node:
+            _add_type_messages(value)
 
 
 def _add_pattern_messages(node: Any) -> None:
