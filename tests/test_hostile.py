@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PlanCopy, where
-from samenplan.load.source import MAX_BYTES
+from samenplan.load.limits import MAX_BYTES, MAX_VALUES
 
 #: Peak resident memory allowed for a whole `samenplan check` of a hostile plan.
 MAX_PEAK_MB = 200
@@ -155,26 +155,27 @@ def test_deep_nesting_is_refused(plan: PlanCopy, text: str) -> None:
 
 
 def test_file_over_the_size_limit_is_refused_in_bounded_memory(plan: PlanCopy) -> None:
-    plan.write("05-aanpak.yaml", "aanleiding: |\n" + ("  " + "x" * 98 + "\n") * 30_000)
+    plan.write("05-aanpak.yaml", "aanleiding: |\n" + ("  " + "x" * 98 + "\n") * (MAX_BYTES // 100 + 1))
     assert plan.path("05-aanpak.yaml").stat().st_size > MAX_BYTES
     measured = check_in_fresh_process(plan.root)
     message = measured.only("SP015", "05-aanpak.yaml")
-    assert "groter dan 2 MB" in message
+    assert f"groter dan {MAX_BYTES // 1_000_000} MB" in message
     assert measured.peak_mb < MAX_PEAK_MB
 
 
 def test_many_tiny_values_under_the_size_limit_are_refused_in_bounded_memory(plan: PlanCopy) -> None:
-    # Under 2 MB, but half a million values: the parser would need hundreds of megabytes.
-    plan.write("05-aanpak.yaml", "interventies:\n" + "- 1\n" * 495_000)
+    # Under the size limit, but 2.4 million values: the parser would need gigabytes.
+    plan.write("05-aanpak.yaml", "interventies:\n" + "- 1\n" * (MAX_BYTES // 4 - 10))
     assert plan.path("05-aanpak.yaml").stat().st_size < MAX_BYTES
     measured = check_in_fresh_process(plan.root)
-    assert "regels en waarden" in measured.only("SP015", "05-aanpak.yaml")
+    assert f"meer dan {MAX_VALUES} waarden" in measured.only("SP015", "05-aanpak.yaml")
     assert measured.peak_mb < MAX_PEAK_MB
 
 
 def test_many_values_in_one_flow_list_are_refused(plan: PlanCopy) -> None:
     plan.write("05-aanpak.yaml", "interventies: [" + "1," * 400_000 + "1]\n")
-    assert where(plan.only("SP015")) == ("05-aanpak.yaml", 1, 1)
+    # At the first value over the limit; five parser events come before the first value.
+    assert where(plan.only("SP015")) == ("05-aanpak.yaml", 1, 16 + 2 * (MAX_VALUES - 5))
 
 
 # --- tags that would run code elsewhere (SP014) -------------------------------------------
