@@ -415,11 +415,13 @@ def test_interrupted_report_leaves_the_old_report(
 ) -> None:
     out = tmp_path / "rapporten"
     out.mkdir()
-    (out / "samenplan.json").write_text("oud rapport\n", encoding="utf-8")
+    assert cli("check", str(plan.root), "--format", "json", "-o", str(out / "samenplan.json")).code == 0
+    old = (out / "samenplan.json").read_bytes()
+    plan.edit("samenplan.yaml", "regio: Heidedorpen\n", "regio: Heidedorpen\nonbekend: 1\n")
     interrupt_fsync_after(monkeypatch, 0)
     done = cli("check", str(plan.root), "--format", "json", "-o", str(out / "samenplan.json"))
     assert done.code == 130  # what Ctrl-C gives
-    assert files_below(out) == {"samenplan.json": b"oud rapport\n"}  # and no temporary file
+    assert files_below(out) == {"samenplan.json": old}  # and no temporary file
 
 
 def test_init_through_a_file_writes_nothing(tmp_path: Path, cli: CliRunner) -> None:

@@ -1,6 +1,7 @@
 """Reading one plan file from disk: only regular files inside the plan, only UTF-8 text."""
 
 import errno
+import os
 from pathlib import Path
 
 from samenplan import codes
@@ -46,7 +47,7 @@ def _read(path: Path, name: str, inside: Path | None) -> bytes | Diagnostic:
             f"Maak {name} als gewoon tekstbestand.",
             Location(name),
         )
-    if inside is not None and path.exists() and not path.resolve().is_relative_to(inside.resolve()):
+    if inside is not None and not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(inside)):
         return _problem(
             codes.UNREADABLE,
             f"{name} is een snelkoppeling naar een bestand buiten de planmap; samenplan leest het niet.",

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic, Location, Severity
+from samenplan.safetext import terminal, valid_unicode
 
 NOT_CHECKED = "De samenhang is nog niet gecontroleerd: los eerst de fouten hierboven op."
 
@@ -16,8 +17,11 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 
 def display_path(root: Path, file: str) -> str:
-    """The path users can click: plan folder joined with the file, '/' separated."""
-    return file if str(root) in ("", ".") else f"{root.as_posix().rstrip('/')}/{file}"
+    """The path users can click: plan folder joined with the file, '/' separated.
+
+    Valid Unicode even when the folder's name is not (those bytes show as U+FFFD).
+    """
+    return valid_unicode(file if str(root) in ("", ".") else f"{root.as_posix().rstrip('/')}/{file}")
 
 
 def place(root: Path, loc: Location) -> str:
@@ -42,27 +46,28 @@ def format_text_plans(results: Sequence[CheckResult], *, color: bool = False) ->
 def _block(result: CheckResult, diag: Diagnostic, color: bool) -> str:
     loc = diag.location
     head = (
-        f"{_paint(display_path(result.loaded.root, loc.file), '1', color)}"
+        f"{_paint(terminal(display_path(result.loaded.root, loc.file)), '1', color)}"
         f":{loc.line}:{loc.col}: "
         f"{_paint(diag.code + ' ' + diag.severity.label, _COLORS[diag.severity], color)} "
-        f"{diag.message}"
+        f"{terminal(diag.message)}"
     )
     lines = [head]
     source = result.loaded.sources.get(loc.file)
     if source is not None and 1 <= loc.line <= len(source.lines):
         text = source.lines[loc.line - 1].replace("\t", " ")
         gutter = f"{loc.line:>5} | "
-        lines.append(gutter + text)
+        lines.append(gutter + terminal(text))
+        # Under the character the column names, also when codes before it take more room.
+        indent = len(terminal(text[: loc.col - 1])) if loc.col > 1 else 0
         lines.append(
-            " " * (len(gutter) - 2) + "| " + " " * (loc.col - 1) + _paint("^", _COLORS[diag.severity], color)
+            " " * (len(gutter) - 2) + "| " + " " * indent + _paint("^", _COLORS[diag.severity], color)
         )
     for rel in diag.related:
         lines.append(
-            f"      zie ook {display_path(result.loaded.root, rel.location.file)}"
-            f":{rel.location.line}:{rel.location.col}: {rel.message}"
+            f"      zie ook {terminal(place(result.loaded.root, rel.location))}: {terminal(rel.message)}"
         )
     if diag.hint:
-        lines.append(f"      tip: {diag.hint}")
+        lines.append(f"      tip: {terminal(diag.hint)}")
     return "\n".join(lines)
 
 
@@ -85,14 +90,14 @@ def counts_line(result: CheckResult, *, color: bool = False) -> str:
     """One sentence: how many errors, warnings and remarks in how many files."""
     root = result.loaded.root
     if not result.diagnostics:
-        return _paint(f"Geen problemen gevonden in {root.as_posix()}.", "32", color)
+        return _paint(f"Geen problemen gevonden in {terminal(root.as_posix())}.", "32", color)
     files = len({d.location.file for d in result.diagnostics})
     counts = [
         _plural(result.count(Severity.ERROR), "fout", "fouten"),
         _plural(result.count(Severity.WARNING), "waarschuwing", "waarschuwingen"),
         _plural(result.count(Severity.INFO), "opmerking", "opmerkingen"),
     ]
-    return f"{', '.join(counts)} in {_plural(files, 'bestand', 'bestanden')} van {root.as_posix()}."
+    return f"{', '.join(counts)} in {_plural(files, 'bestand', 'bestanden')} van {terminal(root.as_posix())}."
 
 
 def total_line(results: Sequence[CheckResult], *, color: bool = False) -> str:
