@@ -83,6 +83,41 @@ def plan(tmp_path: Path) -> PlanCopy:
     return PlanCopy(dest)
 
 
+# --- the command line, in this process -------------------------------------------------------
+
+
+@dataclass
+class Cli:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> "CliRunner":
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI"):
+        monkeypatch.delenv(name, raising=False)
+    return CliRunner(capsys)
+
+
+class CliRunner:
+    """`samenplan ARGS` in this process (so a test can interrupt it); never a traceback."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
+        self.capsys = capsys
+
+    def __call__(self, *args: str) -> Cli:
+        from samenplan.cli.main import main
+
+        self.capsys.readouterr()
+        with pytest.raises(SystemExit) as stop:
+            main(list(args))
+        out, err = self.capsys.readouterr()
+        assert "Traceback" not in out + err
+        code = stop.value.code
+        return Cli(code if isinstance(code, int) else 0, out, err)
+
+
 def related_where(related: Related) -> tuple[str, int, int]:
     """File, line and column of a related location."""
     return related.location.file, related.location.line, related.location.col

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PlanCopy, where
+from conftest import CliRunner, PlanCopy, where
 from samenplan.load.limits import MAX_BYTES, MAX_VALUES
 
 #: Peak resident memory allowed for a whole `samenplan check` of a hostile plan.
@@ -340,38 +340,6 @@ def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 # --- nothing lost: reports, plans and documents are written whole or not at all -------------
 
 INIT_ARGS = ("--yes", "--periode", "2024-08-01:2025-07-31", "--fase", "concept")
-
-
-@dataclass
-class Cli:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> "CliRunner":
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI"):
-        monkeypatch.delenv(name, raising=False)
-    return CliRunner(capsys)
-
-
-class CliRunner:
-    """`samenplan ARGS` in this process (so a test can interrupt it); never a traceback."""
-
-    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> Cli:
-        from samenplan.cli.main import main
-
-        self.capsys.readouterr()
-        with pytest.raises(SystemExit) as stop:
-            main(list(args))
-        out, err = self.capsys.readouterr()
-        assert "Traceback" not in out + err
-        code = stop.value.code
-        return Cli(code if isinstance(code, int) else 0, out, err)
 
 
 def files_below(folder: Path) -> dict[str, bytes]:

@@ -15,7 +15,7 @@ from pathlib import Path
 #: Temporary files of older versions (``.NAME.RANDOM.tmp``, no process id) older than this
 #: are left over from a killed write.
 STALE_SECONDS = 3600
-_OURS = re.compile(r"\.(?P<name>.+)\.(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}\.tmp")
+_OURS = r"(?:(?P<pid>\d+)\.)?[a-z0-9_]{8}\.tmp"
 
 
 def _mode_for(path: Path) -> int:
@@ -51,9 +51,10 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
         candidates = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
     except OSError:
         return removed
+    ours = re.compile(re.escape(f".{path.name}.") + _OURS)
     for candidate in candidates:
-        match = _OURS.fullmatch(candidate.name)
-        if match is None or match["name"] != path.name or not _stale(candidate, match["pid"]):
+        match = ours.fullmatch(candidate.name)
+        if match is None or not _stale(candidate, match["pid"]):
             continue
         try:
             candidate.unlink()

@@ -118,15 +118,22 @@ def _amount_text(kind: str, value: Any, where: str) -> tuple[str, str]:
             f"Het bedrag {value}{where} is negatief.",
             "Een bedrag is 0 of meer. Geld dat terug moet, schrijf je in de toelichting.",
         )
+    if kind == "bedrag_te_groot":
+        return (f"Het bedrag {_show(value)}{where} is te groot.", _TOO_LARGE)
     return (
-        f"'{value}'{where} is geen geldig bedrag.",
+        f"{_show(value)}{where} is geen geldig bedrag.",
         "Schrijf een bedrag in euro als getal, zonder euroteken of punten: 125000.",
     )
+
+
+_TOO_LARGE = "Een getal of bedrag in een plan is kleiner dan een miljoen miljard (10^15)."
 
 
 def _value_text(kind: str, field: str, value: Any, err: ErrorDetails, where: str) -> tuple[str, str]:
     name = f"'{field}'" if field else "De waarde"
     ctx = err.get("ctx") or {}
+    if kind == "getal_te_groot":
+        return f"{name} is te groot{where}: {_show(value)}.", _TOO_LARGE
     if kind == "id_ongeldig" or (kind == "string_pattern_mismatch" and field != "cbs_code"):
         return (
             f"'{value}' is geen geldige id{where}.",
@@ -155,7 +162,7 @@ def _value_text(kind: str, field: str, value: Any, err: ErrorDetails, where: str
         )
     return (
         f"{name} klopt niet{where}: {_show(value)}.",
-        f"Controleer de waarde (technische melding: {err['msg']}).",
+        f"Controleer de waarde; 'samenplan explain {codes.BAD_VALUE.code}' legt uit wat er mag.",
     )
 
 

@@ -88,7 +88,8 @@ def describe_yaml_error(exc: MarkedYAMLError, text: str = "") -> tuple[str, str,
             return message, hint, mark
     return (
         "De YAML-opbouw klopt hier niet.",
-        f"Controleer deze regel en de regel erboven (technische melding: {problem}).",
+        "Controleer deze regel en de regel erboven: kloppen de inspringing, de dubbele punten "
+        "en de aanhalingstekens?",
         mark,
     )
 
