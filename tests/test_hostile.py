@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CliRunner, PlanCopy, where
+from conftest import CliRunner, PlanCopy, position, where
 from samenplan.load.limits import MAX_BYTES, MAX_VALUES
 
 #: Peak resident memory allowed for a whole `samenplan check` of a hostile plan.
@@ -458,3 +458,187 @@ def test_render_through_a_file_is_exit_2(plan: PlanCopy, cli: CliRunner) -> None
     assert done.code == 2
     assert done.err.startswith("samenplan: ")
     assert_dutch(done.err)
+
+
+# --- issue 17: resources and hangs ------------------------------------------------------------
+
+
+def test_a_long_text_aliased_many_times_is_refused_in_bounded_memory(plan: PlanCopy) -> None:
+    # Item 5: 100 kB anchored once and aliased 2,000 times passed check; render took 1.6 GB.
+    plan.edit("05-aanpak.yaml", "naam: Sterk op school, sterk thuis", "naam: &lang " + "x" * 100_000)
+    plan.edit(
+        "05-aanpak.yaml",
+        "    locaties: [alle 14 basisscholen van Heidekring, 6",
+        "    locaties: [" + "*lang, " * 2000 + "alle 14 basisscholen van Heidekring, 6",
+    )
+    measured = check_in_fresh_process(plan.root)
+    message = measured.only("SP015", "05-aanpak.yaml")
+    assert "miljoen tekens" in message
+    assert_dutch(message)
+    assert measured.peak_mb < MAX_PEAK_MB
+
+
+def test_a_few_aliases_of_a_long_text_are_fine(plan: PlanCopy) -> None:
+    plan.edit("05-aanpak.yaml", "naam: Sterk op school, sterk thuis", "naam: &lang " + "x" * 100_000)
+    plan.edit(
+        "05-aanpak.yaml",
+        "    locaties: [alle 14 basisscholen van Heidekring, 6",
+        "    locaties: [*lang, *lang, alle 14 basisscholen van Heidekring, 6",
+    )
+    assert "SP015" not in plan.codes()
+
+
+@pytest.mark.parametrize("spaces", [2_000, 5_000, 40_000])
+def test_a_waiver_comment_of_many_spaces_is_read_at_once(plan: PlanCopy, spaces: int) -> None:
+    # Item 6: '# samenplan: negeer' + 2,000 spaces + 'x!' took 88 s, 5,000 over ten minutes.
+    # In a fresh process with a hang guard: the old pattern would run for hours.
+    text = plan.read("07-uitvoering.yaml")
+    plan.write("07-uitvoering.yaml", text + "# samenplan: negeer" + " " * spaces + "x!\n")
+    assert check_in_fresh_process(plan.root).findings == []
+
+
+# --- issue 17: text the YAML parser rejects or misreads --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "shown"),
+    [
+        ('"Zomer\\ud800school"', "\\ud800"),
+        ('"Zomer\\udfffschool"', "\\udfff"),
+        ('"\\ude00\\ud83d"', "\\ude00"),
+    ],
+)
+def test_a_lone_surrogate_is_a_dutch_finding_at_its_place(plan: PlanCopy, yaml_text: str, shown: str) -> None:
+    # Item 8: a lone surrogate crashed check in every format.
+    text = plan.edit("05-aanpak.yaml", "naam: Sterk op school, sterk thuis", f"naam: {yaml_text}")
+    diag = plan.only("SP001")
+    assert where(diag) == ("05-aanpak.yaml", *position(text, yaml_text))
+    assert shown in diag.message
+    assert_dutch(diag.message)
+
+
+@pytest.mark.parametrize("version", ["1.3", "2.0", "1.0", "1.1"])
+def test_a_yaml_version_other_than_1_2_is_refused_at_its_line(plan: PlanCopy, version: str) -> None:
+    # Item 9: '%YAML 1.3' raised ruamel's AssertionError. Item 24: '%YAML 1.1' read 010 as 10.
+    text = plan.read("02-samenwerking.yaml").replace("bedrag: 312000", "bedrag: 010", 1)
+    plan.write("02-samenwerking.yaml", f"# Samenwerking\n%YAML {version}\n---\n{text}")
+    diag = plan.only("SP001")
+    assert where(diag) == ("02-samenwerking.yaml", 2, 1)
+    assert f"'{version}'" in diag.message and "YAML 1.2" in diag.message
+    assert_dutch(diag.message + diag.hint)
+
+
+def test_a_yaml_1_2_directive_is_read(plan: PlanCopy) -> None:
+    plan.write("02-samenwerking.yaml", "%YAML 1.2\n---\n" + plan.read("02-samenwerking.yaml"))
+    assert plan.diagnostics() == []
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("03-analyse.yaml", "waarde: 55", 'waarde: "1e5000"'),
+        ("03-analyse.yaml", "waarde: 55", "waarde: 1e400"),
+        ("03-analyse.yaml", "waarde: 55", "waarde: " + "9" * 5000),
+        ("03-analyse.yaml", "waarde: 55", "waarde: 1e20"),
+        ("02-samenwerking.yaml", "bedrag: 312000", "bedrag: " + "9" * 5000),
+        ("02-samenwerking.yaml", "bedrag: 312000", "bedrag: 1.0e30"),
+    ],
+)
+def test_a_number_too_large_to_write_out_is_a_finding(
+    plan: PlanCopy, cli: CliRunner, file: str, old: str, new: str
+) -> None:
+    # Item 10: 'waarde: "1e5000"' (or 5,000 digits) passed check and crashed render.
+    plan.edit(file, old, new)
+    diags = plan.diagnostics()
+    assert len(diags) == 1 and diags[0].code in ("SP009", "SP012", "SP013")  # infinity: no number
+    assert len(diags[0].message) < 200  # the number is shortened, not repeated in full
+    done = cli("render", str(plan.root), "--force", "--datum", "2024-11-01")
+    assert done.code == 1
+    assert "Traceback" not in done.err
+
+
+# --- issue 17: valid input refused, or input silently dropped ---------------------------------
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_unicode_line_separators_are_text_and_keep_the_editors_line_numbers(
+    plan: PlanCopy, char: str
+) -> None:
+    # Item 21: a raw U+0085/U+2028/U+2029 in a comment or block text gave a bogus SP001 at
+    # the wrong line and hid every real finding.
+    plan.edit("05-aanpak.yaml", "executieve functies: plannen", f"executieve{char}functies: plannen")
+    plan.edit(
+        "05-aanpak.yaml",
+        "  - id: i_sterk_op_school",
+        f"  # opmerking{char} met tekst\n  - id: i_sterk_op_school",
+    )
+    text = plan.edit("05-aanpak.yaml", "trekker: sb_heidekring", "trekker: sb_onbekend")
+    diag = plan.only("SP201")
+    assert where(diag) == ("05-aanpak.yaml", *position(text, "sb_onbekend"))
+    data = plan.check().loaded.sources["05-aanpak.yaml"].data
+    assert f"executieve{char}functies" in data["interventies"][0]["omschrijving"]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        pytest.param(
+            "05-aanpak.yaml",
+            "naam: Sterk op school, sterk thuis",
+            "naam: '" + "[" * 41 + "'",
+            id="41-brackets-quoted",
+        ),
+        pytest.param(
+            "05-aanpak.yaml",
+            "      betalen de ouderavonden.",
+            "      betalen de ouderavonden.\n" + " " * 170 + "ver ingesprongen tekst in een blok",
+            id="deep-indent-in-block",
+        ),
+        pytest.param(
+            "05-aanpak.yaml",
+            "      betalen de ouderavonden.",
+            "      betalen de ouderavonden.\n"
+            + "      Tekst, met komma's, en nog meer: ja - nee? ok, ok, ok, ok, ok, ok, ok, ok, ok.\n"
+            * 10_000,
+            id="800kB-prose-with-commas",
+        ),
+        pytest.param(
+            "05-aanpak.yaml", "naam: Sterk op school", "naam:\tSterk op school", id="tab-after-colon"
+        ),
+    ],
+)
+def test_valid_files_pass_the_guards(plan: PlanCopy, file: str, old: str, new: str) -> None:
+    # Item 22: each was refused at 1:1 by a pre-parse guard that measured something else.
+    plan.edit(file, old, new)
+    assert plan.diagnostics() == []
+
+
+def test_a_nul_in_the_middle_is_shown_where_it_is(plan: PlanCopy) -> None:
+    text = plan.edit("05-aanpak.yaml", "naam: Sterk op school", "naam: Sterk\x00 op school")
+    assert where(plan.only("SP005")) == ("05-aanpak.yaml", *position(text, "\x00"))
+
+
+def test_deep_nesting_is_refused_where_it_starts(plan: PlanCopy) -> None:
+    text = "aanleiding: " + "[" * 100 + "]" * 100 + "\n"
+    plan.write("01-urgentie.yaml", text)
+    diag = plan.only("SP015")
+    assert where(diag) == ("01-urgentie.yaml", 1, 13 + 40)  # the 41st '['
+
+
+# --- issue 15: the limits admit a city-wide plan -------------------------------------------------
+
+
+def test_the_limits_admit_a_city_wide_plan(tmp_path: Path) -> None:
+    # 2,000 interventies and 600 resultaten, as bench/generate.py makes them; its largest file
+    # (05-aanpak.yaml, 3.4 MB) is read without a finding.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    try:
+        from generate import large_plan
+    finally:
+        sys.path.pop(0)
+    from samenplan.load.source import read_source
+
+    large_plan(tmp_path / "stad", 200, 60)
+    source = read_source(tmp_path / "stad" / "05-aanpak.yaml", "05-aanpak.yaml")
+    assert source.diagnostics == []
+    assert len(source.data["interventies"]) == 2000
