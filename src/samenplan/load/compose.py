@@ -15,6 +15,7 @@ characters of the same length before parsing and swapped back in every text afte
 import functools
 import gc
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
@@ -33,8 +34,7 @@ _COMPACT_LIMIT = 4 * limits.MAX_DEPTH
 _BRACKETS_RE = re.compile(r"[\[\]{}]")
 _DEEP_INDENT_RE = re.compile(rf"(?:^|(?<=[\n\r])) {{{4 * limits.MAX_DEPTH + 1}}}")
 _VALUE_MARKS = ",[{:-?"
-_DIRECTIVE_RE = re.compile(r"%YAML[ \t]+(\S*)")
-_PROLOGUE_LINE = re.compile(r"[ \t]*(?:#.*)?|%.*")
+_DIRECTIVE_RE = re.compile(r"(?:^|(?<=[\n\r]))%YAML(?:[ \t]+(\S*))?")
 
 
 class TooDeep(MarkedYAMLError):
@@ -61,7 +61,10 @@ def compose(text: str) -> Composed:
     if root is None:
         yaml = YAML(typ="rt")
         yaml.Scanner = _ShallowScanner
-        root = yaml.compose(text)
+        with warnings.catch_warnings():
+            # A reused anchor (&a twice) is allowed by YAML 1.2: the later one counts.
+            warnings.simplefilter("ignore")
+            root = yaml.compose(text)
     return Composed(root, restore)
 
 
@@ -172,15 +175,16 @@ def _bracket_depth(text: str) -> int:
 
 
 def yaml_version(text: str) -> tuple[int, str] | None:
-    """The line (0-based) and version of a ``%YAML`` directive at the start of ``text``."""
-    if "%YAML" not in text[:10_000]:
+    """Where (an offset in ``text``) the first ``%YAML`` directive that is not 1.2 is, and its version.
+
+    A line starting with '%YAML' is a directive wherever it is (plan text at column 0 cannot
+    start with '%'); ruamel fails with an AssertionError on versions it does not know.
+    """
+    if "%YAML" not in text:
         return None
-    for number, line in enumerate(text[:10_000].splitlines()):
-        match = _DIRECTIVE_RE.match(line)
-        if match:
-            return number, match.group(1)
-        if not _PROLOGUE_LINE.fullmatch(line):
-            return None
+    for match in _DIRECTIVE_RE.finditer(text):
+        if match.group(1) != "1.2":
+            return match.start(), match.group(1) or ""
     return None
 
 

@@ -64,13 +64,13 @@ def read_source(path: Path, name: str, inside: Path | None = None) -> Source:
 def _refused_before_parsing(src: Source, text: str) -> bool:
     version = yaml_version(text)
     if version is not None and version[1] != "1.2":
-        line, number = version
+        offset, number = version
         src.add(
             codes.YAML_SYNTAX,
             f"{src.name} vraagt om YAML-versie '{number}'; samenplan leest alleen YAML 1.2.",
             "Haal de regel met '%YAML' weg. In YAML 1.1 betekenen waarden als 010 en yes "
             "iets anders dan in 1.2; samenplan leest ze zoals YAML 1.2 dat zegt.",
-            at(src.name, line, 0),
+            at_offset(src.name, text, offset),
         )
         return True
     mark = too_many_values(text)
