@@ -66,12 +66,12 @@ def markdown(text: str) -> str:
     backslash (emphasis, code, links and images, raw HTML and entities, tables, strikethrough,
     math, GitLab references such as #12, !3, @naam and %mijlpaal, autolinks). A list marker
     or a numbered-list start at the beginning is escaped too. Whitespace, newlines included,
-    collapses to single spaces, so text can never start a block of its own; other control
-    characters are shown as codes, as in ``terminal``. Parentheses stay
+    collapses to single spaces, so text can never start a block of its own. Other characters
+    stay as they are: a browser shows them, it does not act on them. Parentheses stay
     as they are: with [ and ] escaped they cannot form a link, and '(2022: 71%)' stays
     readable as plain text.
     """
-    flat = _CONTROL.sub(_code, " ".join(valid_unicode(text).split()))
+    flat = " ".join(valid_unicode(text).split())
     escaped = _MD_INLINE.sub(r"\\\1", flat)
     escaped = _MD_AUTOLINK.sub(_unlink, escaped)
     return _MD_LEADING.sub(_escape_leading, escaped, count=1)
