@@ -182,3 +182,13 @@ def test_compact_nesting_stays_with_the_pure_parser() -> None:
 
 def test_texts_the_parsers_read_differently_stay_with_the_pure_parser() -> None:
     assert not compose._fast_parser_fits("a: b\ufeffc\n")
+
+
+def test_a_tab_after_a_colon_is_read_by_the_c_parser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 17 item 22: valid YAML 1.2 that the pure parser refuses; the C parser reads it, and
+    # it means what a space would.
+    assert compose._fast_parser_fits("naam:\tZomerschool\n")
+    data, *_ = _read("naam:\tZomerschool\nlijst: [a,\tb]\n", tmp_path, fast=True, monkeypatch=monkeypatch)
+    assert (
+        data == _read("naam: Zomerschool\nlijst: [a, b]\n", tmp_path, fast=True, monkeypatch=monkeypatch)[0]
+    )
