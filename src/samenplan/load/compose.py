@@ -49,7 +49,8 @@ class Composed:
     restore: Callable[[str], str]
 
 
-def _same(text: str) -> str:
+def same(text: str) -> str:
+    """The restore function of a text without line separators: nothing to restore."""
     return text
 
 
@@ -71,7 +72,7 @@ def compose(text: str) -> Composed:
 def _hide_line_separators(text: str) -> tuple[str, Callable[[str], str]]:
     found = [c for c in _LINE_SEPARATORS if c in text]
     if not found:
-        return text, _same
+        return text, same
     free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
     there = {ord(c): next(free) for c in found}
     back = {ord(v): chr(k) for k, v in there.items()}

@@ -14,6 +14,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from samenplan import codes
 from samenplan.diagnostics import Diagnostic, KeyPath, Related
 from samenplan.load import limits
+from samenplan.load.compose import same
 from samenplan.load.locate import PositionIndex, at
 
 TAG = "tag:yaml.org,2002:"
@@ -110,8 +111,12 @@ class Converter:
                 f"{self.name} wordt na het invullen van verwijzingen langer dan "
                 f"{limits.MAX_CHARS // 1_000_000} miljoen tekens.",
             )
-        value = self.restore(value)
-        return self.valid_unicode(value, node) if _SURROGATE.search(value) else value
+        if self.restore is not same:
+            value = self.restore(value)
+        # Only a double-quoted text can hold a surrogate (written as a \u escape).
+        if getattr(node, "style", None) == '"' and _SURROGATE.search(value):
+            return self.valid_unicode(value, node)
+        return value
 
     def valid_unicode(self, value: str, node: Node) -> str:
         """Join \\ud83d\\ude00-style pairs (as JSON writes them); report a lone half."""
