@@ -95,6 +95,9 @@ def plan(tmp_path: Path) -> PlanCopy:
     return PlanCopy(dest)
 
 
+# --- the command line, in this process -------------------------------------------------------
+
+
 def related_where(related: Related) -> tuple[str, int, int]:
     """File, line and column of a related location."""
     return related.location.file, related.location.line, related.location.col

@@ -2,11 +2,13 @@
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from samenplan.files.atomic import write_atomic
+from samenplan.files.atomic import remove_stale_temporaries, write_atomic
 
 
 def test_new_file_honours_the_umask(tmp_path: Path) -> None:
@@ -39,3 +41,16 @@ def test_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pyte
         write_atomic(target, "nieuw")
     assert target.read_text() == "oud"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.html"], "temporary file left behind"
+
+
+def test_only_our_own_stale_temporaries_are_removed(tmp_path: Path) -> None:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    target = tmp_path / "rapport [v2]*.json"  # glob characters in the name
+    ours = tmp_path / f".{target.name}.{child.pid}.abcd1234.tmp"
+    running = tmp_path / f".{target.name}.{os.getpid()}.abcd1234.tmp"
+    other = tmp_path / f".{target.name}.{child.pid}.abcd1234.tmp.bak"
+    for path in (ours, running, other):
+        path.write_text("x", encoding="utf-8")
+    assert remove_stale_temporaries(target) == [ours]
+    assert running.exists() and other.exists()

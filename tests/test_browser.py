@@ -142,7 +142,11 @@ def render(plan: Path, fmt: str, *, force: bool = False) -> str:
 def axe(page: Any) -> list[dict[str, Any]]:
     if not AXE.exists():
         pytest.fail(f"axe-core is missing at {AXE}. {INSTALL}")
-    page.add_script_tag(path=str(AXE))
+    # The report's Content-Security-Policy allows no script at all (a script tag would be
+    # refused): axe-core goes in through the DevTools protocol, like the console.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Runtime.evaluate", {"expression": AXE.read_text(encoding="utf-8")})
+    cdp.detach()
     options = {"runOnly": {"type": "tag", "values": WCAG}}
     result = page.evaluate("options => axe.run(document, options)", options)
     return list(result["violations"])
@@ -467,3 +471,31 @@ def test_payloads_reach_every_free_text_field(tmp_path: Path) -> None:
     assert [w for w, m in shown if m not in html] == []
     assert [w for w, m in shown if m not in md] == []
     assert len(PAYLOADS) >= 20
+
+
+def test_a_theme_cannot_make_the_document_load_anything(browser: Any, tmp_path: Path) -> None:
+    # Issue 17 item 18: '@import url(https://…)' and 'background: url(https://…)' in a theme
+    # made the self-contained document load from outside. Its Content-Security-Policy makes
+    # the browser itself refuse each load (failure 'csp'), before any routing of this test.
+    theme = (
+        "@import url(https://evil.example/thema.css);\n"
+        "body { background: url(https://evil.example/pixel.png); }\n"
+        "@font-face { font-family: x; src: url(https://evil.example/font.woff2); }\n"
+        "h1 { font-family: x; }\n"
+    )
+    html = render_report(
+        check_plan(EXAMPLES / "heidedorpen"), "html", today=TODAY, theme_css=theme, git=False
+    )
+    url = write(tmp_path, "plan.html", html).as_uri()
+    context = browser.new_context()
+    try:
+        context.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
+        page = context.new_page()
+        outcome: dict[str, str | None] = {}
+        page.on("requestfailed", lambda r: outcome.__setitem__(r.url, r.failure))
+        page.on("requestfinished", lambda r: outcome.__setitem__(r.url, "geladen"))
+        page.goto(url, wait_until="load")
+    finally:
+        context.close()
+    outside = {u: why for u, why in outcome.items() if u != url}
+    assert outside and set(outside.values()) == {"csp"}, outside

@@ -357,8 +357,8 @@ def test_plan_text_is_escaped_in_markdown(own_repo: Repo, run: RunDiff) -> None:
     )
     lines = run(own_repo.plan, "HEAD", "-f", "md").out.splitlines()
     assert lines[-2:] == [
-        "- Interventie 'Hei-Online \\<img src=x onerror=alert(1)\\> \\*\\*\\[klik\\](http://x)\\*\\*':",
-        f"  - naam: '{HEI}' werd 'Hei-Online \\<img src=x onerror=alert(1)\\> \\*\\*\\[klik\\](http://x)\\*\\*'",
+        "- Interventie 'Hei-Online \\<img src=x onerror=alert(1)\\> \\*\\*\\[klik\\](http\\://x)\\*\\*':",
+        f"  - naam: '{HEI}' werd 'Hei-Online \\<img src=x onerror=alert(1)\\> \\*\\*\\[klik\\](http\\://x)\\*\\*'",
     ]
 
 

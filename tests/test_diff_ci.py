@@ -80,7 +80,7 @@ def test_check_sinds_reports_only_new_findings_and_counts_the_old(repo: Repo, ru
     assert done.code == 1  # the three SP703 errors are new since v2 (fase uitvoering)
     assert _codes(done.out) == ["SP703", "SP703", "SP703"]
     assert done.out.splitlines()[-3:] == [
-        "3 fouten, 0 waarschuwingen, 0 opmerkingen in 1 bestand van ..",
+        "3 fouten, 0 waarschuwingen, 0 opmerkingen in 1 van de 8 bestanden van plan.",
         "Volledigheid per stap: 1: 100% · 2: 100% · 3: 100% · 4: 100% · 5: 100% · 6: 100% · 7: 100%",
         f"Alleen wat nieuw is sinds v2 (commit {repo.short('v2')}): 3 meldingen. 3 meldingen waren er "
         "al en staan hier niet. Alle meldingen samen: 4 fouten, 2 waarschuwingen, 0 opmerkingen.",

@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PlanCopy, where
-from samenplan.load.source import MAX_BYTES
+from conftest import PlanCopy
+from samenplan.load.limits import MAX_BYTES, MAX_VALUES
+from support import Cli, position, where
 
 #: Peak resident memory allowed for a whole `samenplan check` of a hostile plan.
 MAX_PEAK_MB = 200
@@ -154,26 +155,27 @@ def test_deep_nesting_is_refused(plan: PlanCopy, text: str) -> None:
 
 
 def test_file_over_the_size_limit_is_refused_in_bounded_memory(plan: PlanCopy) -> None:
-    plan.write("05-aanpak.yaml", "aanleiding: |\n" + ("  " + "x" * 98 + "\n") * 30_000)
+    plan.write("05-aanpak.yaml", "aanleiding: |\n" + ("  " + "x" * 98 + "\n") * (MAX_BYTES // 100 + 1))
     assert plan.path("05-aanpak.yaml").stat().st_size > MAX_BYTES
     measured = check_in_fresh_process(plan.root)
     message = measured.only("SP015", "05-aanpak.yaml")
-    assert "groter dan 2 MB" in message
+    assert f"groter dan {MAX_BYTES // 1_000_000} MB" in message
     assert measured.peak_mb < MAX_PEAK_MB
 
 
 def test_many_tiny_values_under_the_size_limit_are_refused_in_bounded_memory(plan: PlanCopy) -> None:
-    # Under 2 MB, but half a million values: the parser would need hundreds of megabytes.
-    plan.write("05-aanpak.yaml", "interventies:\n" + "- 1\n" * 495_000)
+    # Under the size limit, but 2.4 million values: the parser would need gigabytes.
+    plan.write("05-aanpak.yaml", "interventies:\n" + "- 1\n" * (MAX_BYTES // 4 - 10))
     assert plan.path("05-aanpak.yaml").stat().st_size < MAX_BYTES
     measured = check_in_fresh_process(plan.root)
-    assert "regels en waarden" in measured.only("SP015", "05-aanpak.yaml")
+    assert f"meer dan {MAX_VALUES} waarden" in measured.only("SP015", "05-aanpak.yaml")
     assert measured.peak_mb < MAX_PEAK_MB
 
 
 def test_many_values_in_one_flow_list_are_refused(plan: PlanCopy) -> None:
     plan.write("05-aanpak.yaml", "interventies: [" + "1," * 400_000 + "1]\n")
-    assert where(plan.only("SP015")) == ("05-aanpak.yaml", 1, 1)
+    # At the first value over the limit; five parser events come before the first value.
+    assert where(plan.only("SP015")) == ("05-aanpak.yaml", 1, 16 + 2 * (MAX_VALUES - 5))
 
 
 # --- tags that would run code elsewhere (SP014) -------------------------------------------
@@ -333,38 +335,6 @@ def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 INIT_ARGS = ("--yes", "--periode", "2024-08-01:2025-07-31", "--fase", "concept")
 
 
-@dataclass
-class Cli:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> "CliRunner":
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI"):
-        monkeypatch.delenv(name, raising=False)
-    return CliRunner(capsys)
-
-
-class CliRunner:
-    """`samenplan ARGS` in this process (so a test can interrupt it); never a traceback."""
-
-    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> Cli:
-        from samenplan.cli.main import main
-
-        self.capsys.readouterr()
-        with pytest.raises(SystemExit) as stop:
-            main(list(args))
-        out, err = self.capsys.readouterr()
-        assert "Traceback" not in out + err
-        code = stop.value.code
-        return Cli(code if isinstance(code, int) else 0, out, err)
-
-
 def files_below(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
@@ -390,7 +360,7 @@ def interrupt_fsync_after(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
     monkeypatch.setattr(os, "fsync", fsync)
 
 
-def test_report_into_a_path_through_a_file_is_exit_2(plan: PlanCopy, cli: CliRunner, tmp_path: Path) -> None:
+def test_report_into_a_path_through_a_file_is_exit_2(plan: PlanCopy, cli: Cli, tmp_path: Path) -> None:
     # Read-only for root too: the parent of the report is a regular file.
     done = cli("check", str(plan.root), "-o", str(plan.path("samenplan.yaml") / "rapport.json"))
     assert done.code == 2
@@ -399,7 +369,7 @@ def test_report_into_a_path_through_a_file_is_exit_2(plan: PlanCopy, cli: CliRun
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="/proc takes no new files on Linux only")
-def test_report_where_nobody_may_write_is_exit_2_in_dutch(plan: PlanCopy, cli: CliRunner) -> None:
+def test_report_where_nobody_may_write_is_exit_2_in_dutch(plan: PlanCopy, cli: Cli) -> None:
     done = cli("check", str(plan.root), "--report", "sarif:/proc/samenplan.sarif")
     assert done.code == 2
     assert "kan niet geschreven worden: " in done.err
@@ -407,18 +377,20 @@ def test_report_where_nobody_may_write_is_exit_2_in_dutch(plan: PlanCopy, cli: C
 
 
 def test_interrupted_report_leaves_the_old_report(
-    plan: PlanCopy, cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    plan: PlanCopy, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "rapporten"
     out.mkdir()
-    (out / "samenplan.json").write_text("oud rapport\n", encoding="utf-8")
+    assert cli("check", str(plan.root), "--format", "json", "-o", str(out / "samenplan.json")).code == 0
+    old = (out / "samenplan.json").read_bytes()
+    plan.edit("samenplan.yaml", "regio: Heidedorpen\n", "regio: Heidedorpen\nonbekend: 1\n")
     interrupt_fsync_after(monkeypatch, 0)
     done = cli("check", str(plan.root), "--format", "json", "-o", str(out / "samenplan.json"))
     assert done.code == 130  # what Ctrl-C gives
-    assert files_below(out) == {"samenplan.json": b"oud rapport\n"}  # and no temporary file
+    assert files_below(out) == {"samenplan.json": old}  # and no temporary file
 
 
-def test_init_through_a_file_writes_nothing(tmp_path: Path, cli: CliRunner) -> None:
+def test_init_through_a_file_writes_nothing(tmp_path: Path, cli: Cli) -> None:
     (tmp_path / "bestand").write_text("x\n", encoding="utf-8")
     done = cli("init", str(tmp_path / "bestand" / "plan"), *INIT_ARGS)
     assert done.code == 2
@@ -428,7 +400,7 @@ def test_init_through_a_file_writes_nothing(tmp_path: Path, cli: CliRunner) -> N
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="/proc takes no new files on Linux only")
-def test_init_where_nobody_may_write_writes_nothing(cli: CliRunner) -> None:
+def test_init_where_nobody_may_write_writes_nothing(cli: Cli) -> None:
     done = cli("init", "/proc/samenplan-plan", *INIT_ARGS)
     assert done.code == 2
     assert_dutch(done.err)
@@ -436,7 +408,7 @@ def test_init_where_nobody_may_write_writes_nothing(cli: CliRunner) -> None:
 
 
 def test_interrupted_init_leaves_every_file_whole(
-    tmp_path: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "plan"
     assert cli("init", str(target), *INIT_ARGS, "--titel", "Oud").code == 0
@@ -470,7 +442,7 @@ def test_interrupted_init_leaves_every_file_whole(
 
 
 def test_interrupted_render_leaves_the_old_document(
-    plan: PlanCopy, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+    plan: PlanCopy, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     document = plan.path("plan.html")
     document.write_text("<p>oud</p>\n", encoding="utf-8")
@@ -481,8 +453,192 @@ def test_interrupted_render_leaves_the_old_document(
     assert sorted(p.name for p in plan.root.iterdir() if p.name.startswith(".")) == []
 
 
-def test_render_through_a_file_is_exit_2(plan: PlanCopy, cli: CliRunner) -> None:
+def test_render_through_a_file_is_exit_2(plan: PlanCopy, cli: Cli) -> None:
     done = cli("render", str(plan.root), "-o", str(plan.path("samenplan.yaml") / "plan.html"))
     assert done.code == 2
     assert done.err.startswith("samenplan: ")
     assert_dutch(done.err)
+
+
+# --- issue 17: resources and hangs ------------------------------------------------------------
+
+
+def test_a_long_text_aliased_many_times_is_refused_in_bounded_memory(plan: PlanCopy) -> None:
+    # Item 5: 100 kB anchored once and aliased 2,000 times passed check; render took 1.6 GB.
+    plan.edit("05-aanpak.yaml", "naam: Sterk op school, sterk thuis", "naam: &lang " + "x" * 100_000)
+    plan.edit(
+        "05-aanpak.yaml",
+        "    locaties: [alle 14 basisscholen van Heidekring, 6",
+        "    locaties: [" + "*lang, " * 2000 + "alle 14 basisscholen van Heidekring, 6",
+    )
+    measured = check_in_fresh_process(plan.root)
+    message = measured.only("SP015", "05-aanpak.yaml")
+    assert "miljoen tekens" in message
+    assert_dutch(message)
+    assert measured.peak_mb < MAX_PEAK_MB
+
+
+def test_a_few_aliases_of_a_long_text_are_fine(plan: PlanCopy) -> None:
+    plan.edit("05-aanpak.yaml", "naam: Sterk op school, sterk thuis", "naam: &lang " + "x" * 100_000)
+    plan.edit(
+        "05-aanpak.yaml",
+        "    locaties: [alle 14 basisscholen van Heidekring, 6",
+        "    locaties: [*lang, *lang, alle 14 basisscholen van Heidekring, 6",
+    )
+    assert "SP015" not in plan.codes()
+
+
+@pytest.mark.parametrize("spaces", [2_000, 5_000, 40_000])
+def test_a_waiver_comment_of_many_spaces_is_read_at_once(plan: PlanCopy, spaces: int) -> None:
+    # Item 6: '# samenplan: negeer' + 2,000 spaces + 'x!' took 88 s, 5,000 over ten minutes.
+    # In a fresh process with a hang guard: the old pattern would run for hours.
+    text = plan.read("07-uitvoering.yaml")
+    plan.write("07-uitvoering.yaml", text + "# samenplan: negeer" + " " * spaces + "x!\n")
+    assert check_in_fresh_process(plan.root).findings == []
+
+
+# --- issue 17: text the YAML parser rejects or misreads --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "shown"),
+    [
+        ('"Zomer\\ud800school"', "\\ud800"),
+        ('"Zomer\\udfffschool"', "\\udfff"),
+        ('"\\ude00\\ud83d"', "\\ude00"),
+    ],
+)
+def test_a_lone_surrogate_is_a_dutch_finding_at_its_place(plan: PlanCopy, yaml_text: str, shown: str) -> None:
+    # Item 8: a lone surrogate crashed check in every format.
+    text = plan.edit("05-aanpak.yaml", "naam: Sterk op school, sterk thuis", f"naam: {yaml_text}")
+    diag = plan.only("SP001")
+    assert where(diag) == ("05-aanpak.yaml", *position(text, yaml_text))
+    assert shown in diag.message
+    assert_dutch(diag.message)
+
+
+@pytest.mark.parametrize("version", ["1.3", "2.0", "1.0", "1.1"])
+def test_a_yaml_version_other_than_1_2_is_refused_at_its_line(plan: PlanCopy, version: str) -> None:
+    # Item 9: '%YAML 1.3' raised ruamel's AssertionError. Item 24: '%YAML 1.1' read 010 as 10.
+    text = plan.read("02-samenwerking.yaml").replace("bedrag: 312000", "bedrag: 010", 1)
+    plan.write("02-samenwerking.yaml", f"# Samenwerking\n%YAML {version}\n---\n{text}")
+    diag = plan.only("SP001")
+    assert where(diag) == ("02-samenwerking.yaml", 2, 1)
+    assert f"'{version}'" in diag.message and "YAML 1.2" in diag.message
+    assert_dutch(diag.message + diag.hint)
+
+
+def test_a_yaml_1_2_directive_is_read(plan: PlanCopy) -> None:
+    plan.write("02-samenwerking.yaml", "%YAML 1.2\n---\n" + plan.read("02-samenwerking.yaml"))
+    assert plan.diagnostics() == []
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("03-analyse.yaml", "waarde: 55", 'waarde: "1e5000"'),
+        ("03-analyse.yaml", "waarde: 55", "waarde: 1e400"),
+        ("03-analyse.yaml", "waarde: 55", "waarde: " + "9" * 5000),
+        ("03-analyse.yaml", "waarde: 55", "waarde: 1e20"),
+        ("02-samenwerking.yaml", "bedrag: 312000", "bedrag: " + "9" * 5000),
+        ("02-samenwerking.yaml", "bedrag: 312000", "bedrag: 1.0e30"),
+    ],
+)
+def test_a_number_too_large_to_write_out_is_a_finding(
+    plan: PlanCopy, cli: Cli, file: str, old: str, new: str
+) -> None:
+    # Item 10: 'waarde: "1e5000"' (or 5,000 digits) passed check and crashed render.
+    plan.edit(file, old, new)
+    diags = plan.diagnostics()
+    assert len(diags) == 1 and diags[0].code in ("SP009", "SP012", "SP013")  # infinity: no number
+    assert len(diags[0].message) < 200  # the number is shortened, not repeated in full
+    done = cli("render", str(plan.root), "--force", "--datum", "2024-11-01")
+    assert done.code == 1
+    assert "Traceback" not in done.err
+
+
+# --- issue 17: valid input refused, or input silently dropped ---------------------------------
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_unicode_line_separators_are_text_and_keep_the_editors_line_numbers(
+    plan: PlanCopy, char: str
+) -> None:
+    # Item 21: a raw U+0085/U+2028/U+2029 in a comment or block text gave a bogus SP001 at
+    # the wrong line and hid every real finding.
+    plan.edit("05-aanpak.yaml", "executieve functies: plannen", f"executieve{char}functies: plannen")
+    plan.edit(
+        "05-aanpak.yaml",
+        "  - id: i_sterk_op_school",
+        f"  # opmerking{char} met tekst\n  - id: i_sterk_op_school",
+    )
+    text = plan.edit("05-aanpak.yaml", "trekker: sb_heidekring", "trekker: sb_onbekend")
+    diag = plan.only("SP201")
+    assert where(diag) == ("05-aanpak.yaml", *position(text, "sb_onbekend"))
+    data = plan.check().loaded.sources["05-aanpak.yaml"].data
+    assert f"executieve{char}functies" in data["interventies"][0]["omschrijving"]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        pytest.param(
+            "05-aanpak.yaml",
+            "naam: Sterk op school, sterk thuis",
+            "naam: '" + "[" * 41 + "'",
+            id="41-brackets-quoted",
+        ),
+        pytest.param(
+            "05-aanpak.yaml",
+            "      betalen de ouderavonden.",
+            "      betalen de ouderavonden.\n" + " " * 170 + "ver ingesprongen tekst in een blok",
+            id="deep-indent-in-block",
+        ),
+        pytest.param(
+            "05-aanpak.yaml",
+            "      betalen de ouderavonden.",
+            "      betalen de ouderavonden.\n"
+            + "      Tekst, met komma's, en nog meer: ja - nee? ok, ok, ok, ok, ok, ok, ok, ok, ok.\n"
+            * 10_000,
+            id="800kB-prose-with-commas",
+        ),
+        pytest.param(
+            "05-aanpak.yaml", "naam: Sterk op school", "naam:\tSterk op school", id="tab-after-colon"
+        ),
+    ],
+)
+def test_valid_files_pass_the_guards(plan: PlanCopy, file: str, old: str, new: str) -> None:
+    # Item 22: each was refused at 1:1 by a pre-parse guard that measured something else.
+    plan.edit(file, old, new)
+    assert plan.diagnostics() == []
+
+
+def test_a_nul_in_the_middle_is_shown_where_it_is(plan: PlanCopy) -> None:
+    text = plan.edit("05-aanpak.yaml", "naam: Sterk op school", "naam: Sterk\x00 op school")
+    assert where(plan.only("SP005")) == ("05-aanpak.yaml", *position(text, "\x00"))
+
+
+def test_deep_nesting_is_refused_where_it_starts(plan: PlanCopy) -> None:
+    text = "aanleiding: " + "[" * 100 + "]" * 100 + "\n"
+    plan.write("01-urgentie.yaml", text)
+    diag = plan.only("SP015")
+    assert where(diag) == ("01-urgentie.yaml", 1, 13 + 40)  # the 41st '['
+
+
+# --- issue 15: the limits admit a city-wide plan -------------------------------------------------
+
+
+def test_the_limits_admit_a_city_wide_plan(tmp_path: Path) -> None:
+    # 2,000 interventies and 600 resultaten, as bench/generate.py makes them; its largest file
+    # (05-aanpak.yaml, 3.4 MB) is read without a finding.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    try:
+        from generate import large_plan
+    finally:
+        sys.path.pop(0)
+    from samenplan.load.source import read_source
+
+    large_plan(tmp_path / "stad", 200, 60)
+    source = read_source(tmp_path / "stad" / "05-aanpak.yaml", "05-aanpak.yaml")
+    assert source.diagnostics == []
+    assert len(source.data["interventies"]) == 2000

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import PlanCopy, position, related_where, where
 from samenplan.check.run import check_plan
+from samenplan.load.limits import MAX_BYTES
 from samenplan.load.planfolder import NotAPlan, load_plan
 from samenplan.plan.steps import DOCUMENTS
 
@@ -384,7 +385,7 @@ def test_latin1_after_utf8_characters_counts_characters(plan: PlanCopy) -> None:
 
 def test_binary_file(plan: PlanCopy) -> None:
     plan.write("07-uitvoering.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
-    assert where(plan.only("SP005")) == ("07-uitvoering.yaml", 1, 1)
+    assert where(plan.only("SP005")) == ("07-uitvoering.yaml", 3, 1)  # the first NUL
 
 
 # --- BOM and CRLF -------------------------------------------------------------------------
@@ -513,7 +514,7 @@ def test_very_deep_nesting_does_not_crash(plan: PlanCopy) -> None:
 
 
 def test_huge_file(plan: PlanCopy) -> None:
-    plan.write("01-urgentie.yaml", "aanleiding: |\n" + ("  " + "x" * 98 + "\n") * 25_000)
+    plan.write("01-urgentie.yaml", "aanleiding: |\n" + ("  " + "x" * 98 + "\n") * (MAX_BYTES // 100))
     assert where(plan.only("SP015")) == ("01-urgentie.yaml", 1, 1)
 
 
@@ -540,9 +541,10 @@ def test_dangling_symlink(plan: PlanCopy) -> None:
     assert where(plan.only("SP016")) == ("03-analyse.yaml", 1, 1)
 
 
-def test_symlink_to_a_good_file_is_read(plan: PlanCopy, tmp_path: Path) -> None:
+def test_symlink_to_a_good_file_in_the_plan_folder_is_read(plan: PlanCopy) -> None:
     path = plan.path("03-analyse.yaml")
-    target = tmp_path / "elders.yaml"
+    (plan.root / "versies").mkdir()
+    target = plan.root / "versies" / "analyse-v2.yaml"
     path.replace(target)
     path.symlink_to(target)
     assert plan.diagnostics() == []

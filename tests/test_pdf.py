@@ -211,11 +211,16 @@ def test_missing_pango_gets_a_dutch_message(
 
 def test_cli_writes_the_pdf_and_replaces_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Layout is tested above; here only that the CLI writes bytes and knows the file as its own.
-    monkeypatch.setattr(pdfmodule, "html_to_pdf", lambda html, mark: b"%PDF-1.7 " + mark.encode())
+    fake = b"%PDF-1.7\n<</ID [(%s 0123456789abcdef) (00)]>>\n%%%%EOF\n"
+    monkeypatch.setattr(pdfmodule, "html_to_pdf", lambda html, mark: fake % mark.encode())
     target = tmp_path / "plan.pdf"
     assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(target)) == 0
     assert target.read_bytes().startswith(b"%PDF-1.7")
     assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(target)) == 0, "a PDF of our own is replaced"
+    other = tmp_path / "notulen.pdf"
+    other.write_bytes(b"%PDF-1.7\n(daarna samenplan render draaien)\n%%EOF\n")
+    assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(other)) == 2, "a PDF that mentions render is kept"
+    assert b"daarna" in other.read_bytes()
 
 
 def test_the_real_pdf_carries_the_generator_mark_in_plain_text(rendered: Rendered) -> None:

@@ -3,9 +3,11 @@
 Hypothesis starts from the real example plan (examples/heidedorpen, read with read_source) and
 mutates it: wrong types, deleted and unknown keys, unicode of every kind, huge and negative
 numbers, deep nesting, random, near-miss and dangling references, empty lists; and, on the
-text itself, random characters, bytes and YAML syntax. Every outcome must be diagnostics (a
-registered code, a Dutch message, a place in the plan) or a clean Dutch error with exit code 1
-or 2; never a traceback.
+text itself, random characters, bytes and YAML syntax: directives, surrogate escapes, Unicode
+line separators, control characters and long texts repeated by aliases among them. Every
+outcome must be diagnostics (a registered code, a Dutch message, a place in the plan) or a
+clean Dutch error with exit code 1 or 2; never a traceback; and text for a terminal or CI log
+never carries a control character or a workflow command of its own.
 
 Number of examples: SAMENPLAN_EXAMPLES (default 2,000) is the budget for the whole module,
 shared out by SHARE below. A quick run:
@@ -125,10 +127,10 @@ SHORT_STRINGS = sorted({v for _, v in _all_nodes() if isinstance(v, str) and len
 def reuse_unchanged_sources() -> Iterator[None]:
     """Parse an unchanged example file once per session instead of once per example."""
 
-    def read(path: Path, name: str) -> Source:
+    def read(path: Path, name: str, inside: Path | None = None) -> Source:
         if path.is_file() and not path.is_symlink() and path.read_bytes() == ORIGINAL_BYTES.get(name):
             return ORIGINAL_SOURCES[name]
-        return read_source(path, name)
+        return read_source(path, name, inside)
 
     with mock.patch("samenplan.load.planfolder.read_source", read):
         yield
@@ -193,6 +195,16 @@ SPECIAL_TEXTS = [
     "|",
     "# geen commentaar",
     "x" * 5000,
+    # Issue 17: surrogates (written as \u escapes), terminal escapes, workflow commands.
+    "Zomer\ud800school",
+    "\ud83d\ude00",
+    "\udfff",
+    "\x1b]8;;https://evil.example\x1b\\klik\x1b]8;;\x1b\\\x1b[2J",
+    "\x07\x08\x9b\u2029",
+    "x\n::error file=README.md,line=1::pwn\n::add-mask::geheim",
+    "::stop-commands::sleutel",
+    "[Klik](https://evil.example) ![](https://evil.example/p.png) www.evil.example @iemand %mijlpaal",
+    "x %%{init:{'theme':'dark'}}%% y",
 ]
 HUGE_INTS = [0, -1, 1, -(10**9), 2**31, 2**63, 2**64, -(2**63) - 1, 10**18, 10**300, -(10**300), 10**4000]
 EXTREME_FLOATS = [0.0, -0.0, 0.1, 1e308, -1e308, 5e-324, math.inf, -math.inf, math.nan]
@@ -362,25 +374,35 @@ def replace_at(data: Any, path: tuple[Any, ...], new: Any) -> Any:
 
 # --- serialising ------------------------------------------------------------------------------
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def flow_yaml(value: Any) -> str:
     """YAML in flow style: JSON with YAML's words for the special floats."""
     if isinstance(value, float) and not math.isfinite(value):
         return ".nan" if math.isnan(value) else (".inf" if value > 0 else "-.inf")
+    if isinstance(value, str) and SURROGATE.search(value):
+        return json.dumps(value)  # as \ud800 escapes, which YAML reads back as surrogates
     if isinstance(value, list):
         return "[" + ", ".join(flow_yaml(v) for v in value) + "]"
     if isinstance(value, dict):
-        return (
-            "{"
-            + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)}: {flow_yaml(v)}" for k, v in value.items())
-            + "}"
-        )
+        return "{" + ", ".join(f"{flow_yaml(str(k))}: {flow_yaml(v)}" for k, v in value.items()) + "}"
     return json.dumps(value, ensure_ascii=False)
+
+
+def _has_surrogate(value: Any) -> bool:
+    return any(
+        isinstance(part, str) and SURROGATE.search(part) is not None
+        for path, node in _walk(value)
+        for part in (*path[-1:], node)
+    )
 
 
 def block_yaml(value: Any) -> str:
     """YAML in block style, as an editor would have it; flow style if ruamel cannot write it."""
     out = io.StringIO()
+    if _has_surrogate(value):
+        return flow_yaml(value)  # ruamel would write the surrogate itself, not as an escape
     try:
         YAML(typ="safe", pure=True).dump(value, out)
     except Exception:
@@ -474,6 +496,22 @@ YAML_PIECES = [
     "{a: [",
     "\xa0",
     "\x1b[31m",
+    # Issue 17: directives, surrogate escapes, line separators, control characters.
+    "%YAML 1.2\n---\n",
+    "%YAML 1.3\n",
+    "%YAML 2.0\n---\n",
+    '"Zomer\\ud800school"',
+    '"\\ud83d\\ude00"',
+    "# opmerking\u2029 met\x85 tekst\u2028\n",
+    "\u2029",
+    "\x1b]8;;https://evil.example\x1b\\",
+    "\x07",
+    "\x9b",
+    "\u202e",
+    "::error::x",
+    "# samenplan: negeer" + " " * 3000 + "x!",
+    "naam:\t",
+    "'" + "[" * 41 + "'",
 ]
 PIECES = st.one_of(
     st.sampled_from(YAML_PIECES).map(lambda s: s.encode("utf-8")),
@@ -484,8 +522,17 @@ PIECES = st.one_of(
 
 def mangle(draw: Draw, raw: bytearray) -> str:
     """One change to the bytes of a file; returns what it did."""
-    op = draw(st.sampled_from(["insert", "insert", "delete", "byte", "line", "cut"]))
+    op = draw(st.sampled_from(["insert", "insert", "delete", "byte", "line", "cut", "directive", "aliases"]))
     at = draw(st.integers(0, len(raw)))
+    if op == "directive":
+        version = draw(st.sampled_from(["1.0", "1.1", "1.2", "1.3", "2.0", "x"]))
+        raw[0:0] = f"%YAML {version}\n---\n".encode()
+        return f"%YAML {version} ervoor"
+    if op == "aliases":
+        # A long text anchored once and repeated by aliases (the budget counts its length).
+        size, times = draw(st.integers(1, 200_000)), draw(st.integers(1, 3000))
+        raw[0:0] = f"lang: &lang {'x' * size}\nherhaald: [{', '.join(['*lang'] * times)}]\n".encode()
+        return f"{size} tekens, {times} keer herhaald"
     if op == "insert":
         piece = draw(PIECES)
         raw[at:at] = piece
@@ -561,6 +608,21 @@ def assert_report(fmt: str, text: str) -> None:
         ET.fromstring(text.encode("utf-8"))
 
 
+#: What a terminal or CI log acts on: control characters (but tab and newline), line separators.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
+ANNOTATION = re.compile(r"::(error|warning|notice) file=[^,:]*,line=\d+,col=\d+,title=[^,:]*::.*")
+
+
+def assert_safe_log(fmt: str, text: str) -> None:
+    """Text for a terminal or CI log sends no escape sequence and no workflow command of its own."""
+    if fmt not in ("text", "concise", "github"):
+        return
+    assert not RAW_CONTROL.search(text), text
+    for line in text.splitlines():
+        if line.lstrip().startswith("::"):
+            assert fmt == "github" and ANNOTATION.fullmatch(line), line
+
+
 # --- the properties ----------------------------------------------------------------------------
 
 
@@ -592,7 +654,7 @@ def test_mangled_yaml_text_gives_diagnostics_never_a_traceback(plan: MutatedPlan
     with plan_folder(plan.files) as root:
         result = check_plan(root)
         assert_result(result)
-        format_text(result)
+        assert_safe_log("text", format_text(result))
 
 
 CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI")
@@ -630,6 +692,7 @@ def test_check_command_exits_0_1_or_2_with_dutch_text(plan: MutatedPlan, fmt: st
         assert_dutch(err)
     else:
         assert_report(fmt, out)
+        assert_safe_log(fmt, out)
 
 
 @examples("render")

@@ -274,7 +274,7 @@ def test_github_annotation_per_severity(broken: CheckResult) -> None:
 def test_github_step_summary_is_safe_markdown(broken: CheckResult) -> None:
     summary = step_summary(broken)
     assert "| Ernst | Code | Plek | Melding | Tip |" in summary
-    assert "tussen &lt; en &gt;" in summary  # would otherwise vanish as an HTML tag
+    assert "tussen \\< en \\>" in summary  # would otherwise vanish as an HTML tag
     assert "| 7 | Voer het plan uit | 75% |" in summary
     table = [line for line in summary.splitlines() if line.startswith("| fout")]
     assert len(table) == 4 and all(line.count(" | ") == 4 for line in table)

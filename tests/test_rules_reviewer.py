@@ -144,7 +144,8 @@ def test_sp506_besluit_without_date_is_an_error_in_besluit_and_a_warning_later(p
 # SP311 bestedingsdoel zonder geld ---------------------------------------------------------
 
 
-def test_sp309_leaves_a_doel_of_another_regeling_to_sp302(plan: Path) -> None:
+def test_sp311_leaves_a_doel_outside_the_regeling_list_to_sp309(plan: Path) -> None:
+    # The npo_gemeenten list is not verified: a doel outside it is SP309, and SP311 stays quiet.
     line = replace_once(
         plan,
         SAMEN,
@@ -152,7 +153,7 @@ def test_sp309_leaves_a_doel_of_another_regeling_to_sp302(plan: Path) -> None:
         "    bestedingsdoelen: [bovenschools, zorg_welzijn, uitvoering, jongerenwerk]",
     )
     result = check(plan)
-    assert at(only(result, "SP302")) == (SAMEN, line, col_of(plan, SAMEN, line, "jongerenwerk"))
+    assert at(only(result, "SP309")) == (SAMEN, line, col_of(plan, SAMEN, line, "jongerenwerk"))
     assert with_code(result, "SP311") == []
 
 

@@ -61,6 +61,14 @@ def value(tmp_path: Path, yaml_value: str) -> object:
         ("GM0363", "GM0363"),
         ("0x1F", 31),
         ("0o17", 15),
+        # Issue 9: '+0b101' stayed a string while '-0b101' became an int.
+        ("0b101", 5),
+        ("+0b101", 5),
+        ("-0b101", -5),
+        ("+0o17", 15),
+        ("-0o17", -15),
+        ("+0x1F", 31),
+        ("-0x1F", -31),
     ],
 )
 def test_scalar_conversion(tmp_path: Path, text: str, expected: object) -> None:
@@ -97,6 +105,36 @@ def test_merge_key_earlier_keys_win(tmp_path: Path) -> None:
     src = read(tmp_path, "basis: &b {x: 1, y: 2}\nkopie:\n  <<: *b\n  y: 3\n")
     assert src.diagnostics == []
     assert src.data["kopie"] == {"x": 1, "y": 3}
+
+
+def test_keys_written_beside_a_merge_key_keep_their_own_position(tmp_path: Path) -> None:
+    # Issue 9: the merged values overwrote the positions of keys written explicitly, so a
+    # finding on 'naam' pointed at the anchor's line.
+    text = "anker: &a\n  naam: Uit het anker\n  doel: x\ngroep:\n  <<: *a\n  naam: Eigen naam\n"
+    src = read(tmp_path, text)
+    assert src.diagnostics == []
+    assert list(src.data["groep"].items()) == [("naam", "Eigen naam"), ("doel", "x")]
+    assert src.positions.locate(("groep", "naam")) == Location("test.yaml", *position(text, "Eigen naam"))
+    assert src.positions.locate(("groep", "naam"), at_key=True) == Location("test.yaml", 6, 3)
+    # A key that only the anchor has is shown where the anchor writes it.
+    assert src.positions.locate(("groep", "doel")) == Location("test.yaml", 3, 9)
+
+
+def test_the_first_merged_mapping_wins_for_data_and_position(tmp_path: Path) -> None:
+    text = "a: &a {x: van-a}\nb: &b {x: van-b, y: 2}\nc:\n  <<: [*a, *b]\n"
+    src = read(tmp_path, text)
+    assert src.data["c"] == {"x": "van-a", "y": 2}
+    assert src.positions.locate(("c", "x")) == Location("test.yaml", *position(text, "van-a"))
+
+
+@pytest.mark.parametrize("merged", ["5", "[1, 2]", "tekst", "[*a, 3]"])
+def test_a_merge_key_without_a_mapping_is_reported(tmp_path: Path, merged: str) -> None:
+    # Issue 17 item 23: '<<: 5' and '<<: [1, 2]' were dropped without a word.
+    text = f"a: &a {{x: 1}}\nb:\n  <<: {merged}\n  y: 2\n"
+    src = read(tmp_path, text)
+    assert src.diagnostics
+    assert {(d.code, d.location.line) for d in src.diagnostics} == {("SP009", 3)}
+    assert all("<<:" in d.message for d in src.diagnostics)
 
 
 def test_aliases_are_expanded(tmp_path: Path) -> None:

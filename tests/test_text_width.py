@@ -29,7 +29,8 @@ def test_wrapped_text_keeps_every_word_and_fits(width: int, monkeypatch: pytest.
     wrapped = format_text_plans(results, width=width)
     assert wrapped.split() == whole.split(), "no word is lost, split or added"
     for line in wrapped.splitlines():
-        if not SOURCE_LINE.match(line):
+        # A line may only be longer when it holds one word that cannot be broken (a web address).
+        if not SOURCE_LINE.match(line) and len(line.split()) > 1:
             assert len(line) <= width, line
 
 

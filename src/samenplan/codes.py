@@ -190,6 +190,10 @@ UNREADABLE = define(
     """
 Het bestand bestaat, maar kan niet gelezen worden: het is een map, een kapotte snelkoppeling
 of je hebt geen leesrechten. Zorg dat het een gewoon bestand is dat je kunt openen.
+
+Een snelkoppeling naar een bestand buiten de planmap leest samenplan nooit, zodat wat daarin
+staat (bijvoorbeeld een wachtwoord) niet in een rapport terechtkomt. Zet het bestand zelf in
+de planmap.
 """,
 )
 STRAY_FILE = define(

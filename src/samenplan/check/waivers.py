@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from samenplan import codes
 from samenplan.check.codebook import lookup
 from samenplan.diagnostics import Diagnostic, Location
+from samenplan.load.locate import at
 from samenplan.load.planfolder import LoadedPlan
 
-_WAIVER_RE = re.compile(
-    r"#\s*samenplan:\s*negeer\s+(?P<codes>[A-Za-z0-9_,\s-]+?)\s*(?:reden:\s*(?P<reden>.*\S)?\s*)?$",
-    re.IGNORECASE,
-)
+# Linear in the line's length: the head is found once, the rest is split by plain string
+# operations (a single regex over codes, spaces and 'reden:' backtracks exponentially).
+_HEAD_RE = re.compile(r"#[ \t]*samenplan:[ \t]*negeer(?=\s)", re.IGNORECASE)
+_CODES_RE = re.compile(r"[A-Za-z0-9_,\s-]*[A-Za-z0-9_-][A-Za-z0-9_,\s-]*")
+_REASON = "reden:"
 
 
 @dataclass(frozen=True)
@@ -27,19 +29,29 @@ def find_waivers(loaded: LoadedPlan) -> list[Waiver]:
     """Every waiver comment in every plan file."""
     found = []
     for name, source in loaded.sources.items():
-        for number, line in enumerate(source.lines, start=1):
+        for number, line in enumerate(source.lines):
             if "samenplan" not in line:
                 continue
-            match = _WAIVER_RE.search(line)
-            if match:
-                names = {c.strip() for c in re.split(r"[,\s]+", match["codes"]) if c.strip()}
+            parsed = parse_waiver(line)
+            if parsed is not None:
+                column, names, reason = parsed
                 resolved = frozenset(_code(n) for n in names)
-                found.append(
-                    Waiver(
-                        Location(name, number, match.start() + 1), resolved, (match["reden"] or "").strip()
-                    )
-                )
+                found.append(Waiver(at(name, number, column), resolved, reason))
     return found
+
+
+def parse_waiver(line: str) -> tuple[int, set[str], str] | None:
+    """Column (0-based), codes and reason of the waiver comment in ``line``, if it has one."""
+    head = _HEAD_RE.search(line)
+    if head is None:
+        return None
+    rest = line[head.end() :]
+    cut = rest.lower().find(_REASON)
+    listed, reason = (rest, "") if cut < 0 else (rest[:cut], rest[cut + len(_REASON) :].strip())
+    if not _CODES_RE.fullmatch(listed):
+        return None
+    names = {c for c in re.split(r"[,\s]+", listed) if c}
+    return head.start(), names, reason
 
 
 def _code(name: str) -> str:

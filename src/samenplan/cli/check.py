@@ -1,7 +1,6 @@
 """`samenplan check`: options, then check the plans, write the reports, exit."""
 
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,7 +21,9 @@ _FORMAT_CHOICES = f"{_FIRST} (standaard), {', '.join(_REST[:-1])} of {_REST[-1]}
 
 
 def _use_color(no_color: bool) -> bool:
-    return not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    from samenplan.cli.screen import has_terminal
+
+    return not no_color and "NO_COLOR" not in os.environ and has_terminal()
 
 
 def check_command(
@@ -113,14 +114,15 @@ def check_command(
     Exit code 0: geen problemen, alleen lichtere dan --fail-level, of --exit-zero gegeven;
     1: problemen gevonden (in minstens één plan); 2: verkeerd gebruik.
     """
-    from samenplan.check.run import check_plans
+    from samenplan.check.run import check_plans, find_plans
     from samenplan.load.planfolder import NotAPlan
-    from samenplan.output.destinations import OutputError, choose_outputs
+    from samenplan.output.destinations import OutputError, choose_outputs, guard_targets
 
     level = _fail_level(fail_level)
     notes: list[str] = []
     try:
         outputs = choose_outputs(output_format, output, report or [], os.environ)
+        guard_targets(outputs, find_plans(plan_dirs or [Path()]))
         results = check_plans(plan_dirs or [Path()])
         if sinds is not None:
             results, notes = _since(results, sinds)
@@ -168,14 +170,15 @@ def _fail_level(value: str) -> "Severity":
 
 def _write_reports(results: "list[CheckResult]", outputs: "list[Output]", *, color: bool) -> None:
     """Files first (atomically), then the screen; a file that cannot be written is exit 2."""
-    from samenplan.files.atomic import write_atomic
+    from samenplan.cli.screen import write_screen
+    from samenplan.files.targets import write_output
     from samenplan.output import plans_reporter
     from samenplan.output.text import format_text_plans
 
     for out in outputs:
         if out.path is not None:
             try:
-                write_atomic(out.path, plans_reporter(out.format)(results))
+                write_output(out.path, plans_reporter(out.format)(results))
             except OSError as exc:
                 fail(f"Het rapport '{out.path}' kan niet geschreven worden: {reason(exc)}.")
     for out in outputs:
@@ -185,12 +188,14 @@ def _write_reports(results: "list[CheckResult]", outputs: "list[Output]", *, col
                 if out.format == "text"
                 else plans_reporter(out.format)(results)
             )
-            sys.stdout.write(text)
+            write_screen(text)
 
 
 def _terminal_width() -> int | None:
     """The terminal's width, so text wraps between words; None when not writing to a terminal."""
-    if not sys.stdout.isatty():
+    import sys
+
+    if sys.stdout is None or sys.stdout.closed or not sys.stdout.isatty():
         return None
     import shutil
 

@@ -73,6 +73,33 @@ def dutch_help() -> None:
     core.Command.get_short_help_str = get_short_help_str  # type: ignore[method-assign]
 
 
+# What typer says about a path argument (" 'x' does not exist."), in Dutch.
+_PATH_PROBLEMS = {
+    "does not exist": "bestaat niet",
+    "is a file": "is een bestand, geen map",
+    "is a directory": "is een map, geen bestand",
+    "is not readable": "kan niet gelezen worden: je hebt daar geen toestemming voor",
+    "is not writable": "kan niet beschreven worden: je hebt daar geen toestemming voor",
+}
+
+
+def _bad_parameter(exc: Any) -> str:
+    """Dutch for a wrong value of an option or argument; typer's English stays out."""
+    param = exc.param
+    if param is None:
+        name = "?"
+    elif param.opts and param.opts[0].startswith("-"):
+        name = param.opts[0]
+    else:
+        name = getattr(param, "metavar", None) or str(param.name).upper()
+    message = str(exc.message)
+    for english, dutch in _PATH_PROBLEMS.items():
+        if message.endswith(f" {english}."):
+            shown = message[: -len(english) - 2].split(" ", 1)[-1]  # "Path 'x'" → "'x'"
+            return f"{name}: {shown} {dutch}."
+    return f"Ongeldige waarde voor {name}."
+
+
 def usage_error_text(exc: Any) -> str:
     """A Dutch message for a click usage error, with a pointer to --help."""
     kind = type(exc).__name__
@@ -84,10 +111,12 @@ def usage_error_text(exc: Any) -> str:
         name = exc.param.name if exc.param is not None else "?"
         text = f"'{name}' ontbreekt."
     elif kind == "BadParameter":
-        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else "?"
-        text = f"Ongeldige waarde voor {name}: {exc.message}"
+        text = _bad_parameter(exc)
     elif kind == "BadOptionUsage":
-        text = f"De optie '{exc.option_name}' is verkeerd gebruikt: {exc.message}"
+        if "requires an argument" in str(exc.message):
+            text = f"Achter de optie '{exc.option_name}' hoort een waarde."
+        else:
+            text = f"De optie '{exc.option_name}' is verkeerd gebruikt."
     elif "No such command" in str(exc.message):
         text = (
             str(exc.message)

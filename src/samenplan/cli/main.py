@@ -59,8 +59,23 @@ app.command(name="regelingen")(regelingen_command)
 app.command(name="status")(status_command)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM (timeout, CI cancellation, docker stop) stops like Ctrl-C: temporary files go."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script and ``python -m samenplan``."""
+    import signal
+
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        _main(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if not args or any(a in ("-h", "--help") for a in args):
         dutch_help()

@@ -1,6 +1,7 @@
 """`samenplan render`: the typer command. Checks the plan, renders it, writes it atomically."""
 
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -98,13 +99,15 @@ def render_command(
     from samenplan.output.text import format_text
 
     kind = _format(fmt, theme_css, sjabloon)
+    if output is not None and not output.strip():
+        fail("--output is leeg; geef een bestandsnaam, of '-' voor het scherm.")
     today = _today(datum)
     css = _read_css(theme_css)
     try:
         result = check_plan(plan_dir)
     except NotAPlan as exc:
         fail(str(exc))
-    target = None if output == "-" else Path(output) if output else plan_dir / f"plan.{fmt}"
+    target = None if output == "-" else Path(output) if output is not None else plan_dir / f"plan.{fmt}"
     if target is not None:
         _check_target(target, overwrite=overwrite)
     changes = _changes(result, sinds) if sinds is not None else None
@@ -147,22 +150,21 @@ def _format(fmt: str, theme_css: Path | None, sjabloon: Path | None) -> "Format"
 
 
 def _write(target: Path | None, data: bytes, fmt: str) -> None:
-    """The document to the screen (target None) or, atomically, to its file."""
-    from samenplan.files.atomic import write_atomic
+    """The document to the screen (target None) or to its file: atomically, or as a stream."""
+    from samenplan.cli.screen import write_screen
+    from samenplan.files.targets import write_output
+    from samenplan.safetext import terminal
 
     if target is None:
-        if fmt in ("pdf", "docx"):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data.decode("utf-8"))
+        write_screen(data if fmt in ("pdf", "docx") else data.decode("utf-8"))
         return
     try:
-        write_atomic(target, data)
+        write_output(target, data)
     except OSError as exc:
         from samenplan.files.oserrors import reason
 
-        fail(f"kan '{target}' niet schrijven: {reason(exc)}.")
-    typer.echo(f"geschreven: {target.as_posix()}")
+        fail(f"kan '{terminal(str(target))}' niet schrijven: {reason(exc)}.")
+    write_screen(f"geschreven: {terminal(target.as_posix())}\n")
 
 
 def _changes(result: "CheckResult", revision: str) -> "PlanDiff":
@@ -186,13 +188,29 @@ def _today(text: str | None) -> date:
         fail(f"'{value}' is geen datum; schrijf JJJJ-MM-DD.")
 
 
+#: The largest theme read: a full NL Design System theme is about 100 kB.
+MAX_THEME_BYTES = 2_000_000
+
+
 def _read_css(path: Path | None) -> str | None:
     if path is None:
         return None
+    import errno
+    import stat
+
     from samenplan.files.oserrors import reason
 
     try:
-        return path.read_text(encoding="utf-8")
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "folder", str(path))
+        if not stat.S_ISREG(mode):  # a pipe or /dev/zero: reading never ends
+            fail(f"het thema '{path}' is geen gewoon bestand; geef een .css-bestand.")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_THEME_BYTES + 1)
+        if len(raw) > MAX_THEME_BYTES:
+            fail(f"het thema '{path}' is groter dan {MAX_THEME_BYTES // 1_000_000} MB; is het wel een thema?")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         fail(f"het thema '{path}' is niet als UTF-8 opgeslagen.")
     except OSError as exc:
@@ -200,23 +218,70 @@ def _read_css(path: Path | None) -> str | None:
 
 
 def _check_target(target: Path, *, overwrite: bool) -> None:
-    """Refuse a folder, a missing folder, or a file that samenplan did not make."""
-    if target.is_dir():
+    """Refuse a folder, a missing folder, something that is no file, or a file samenplan did not make.
+
+    A pipe or terminal is written as a stream; it is never replaced, with or without --overwrite.
+    """
+    from samenplan.files.targets import Kind, kind_of
+
+    kind = kind_of(target)
+    if kind is Kind.FOLDER:
         fail(f"'{target}' is een map; geef een bestandsnaam op.")
     if not target.parent.is_dir():
         fail(f"de map '{target.parent}' bestaat niet.")
-    if target.exists() and not overwrite and not _made_by_us(target):
+    if kind is Kind.OTHER:
+        fail(
+            f"'{target}' is geen gewoon bestand (maar bijvoorbeeld een schijf of een socket); "
+            "er is niets geschreven."
+        )
+    if kind is Kind.FILE and not overwrite and not made_by_render(target):
         fail(
             f"'{target}' bestaat al en is niet door samenplan gemaakt; er is niets "
             "overschreven. Kies een andere naam of gebruik --overwrite."
         )
 
 
-def _made_by_us(path: Path) -> bool:
+def mark_line() -> bytes:
+    """The comment line every document starts (HTML) or ends (Markdown) with."""
     from samenplan.document.render import GENERATOR_MARK
 
+    explained = "gemaakt uit de YAML-bestanden van het plan; wijzig die, niet dit bestand."
+    return f"<!-- {GENERATOR_MARK}: {explained} -->".encode()
+
+
+def made_by_render(path: Path) -> bool:
+    """Whether ``path`` is a document samenplan render made: its exact mark line is among the
+    first five lines or is the last line. Text that only mentions the command does not count."""
+    from samenplan.files.targets import peek
+
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return GENERATOR_MARK in handle.read(20_000_000)
+        head, tail, size = peek(path)
     except OSError:
         return False
+    if size == 0:
+        return True  # nothing to lose
+    if head.startswith((b"%PDF-", b"PK\x03\x04")):
+        return _binary_made_by_render(path, head)
+    mark = mark_line()
+    first = [line.rstrip(b"\r") for line in head.split(b"\n")[:5]]
+    last = tail.rstrip(b"\r\n").rsplit(b"\n", 1)[-1].rstrip(b"\r")
+    return mark in first or last == mark
+
+
+#: Where render's own PDF and Word files carry its mark: the PDF's permanent id in the trailer
+#: (document/pdf.py), the zip comment that ends a Word file (document/word.py).
+_PDF_ID = re.compile(rb"/ID \[\(samenplan render [0-9a-f]{16}\)")
+_DOCX_END = b"samenplan render: gemaakt door samenplan"
+_TRAILER_BYTES = 65536
+
+
+def _binary_made_by_render(path: Path, head: bytes) -> bool:
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, os.fstat(handle.fileno()).st_size - _TRAILER_BYTES))
+            tail = handle.read(_TRAILER_BYTES)
+    except OSError:
+        return False
+    if head.startswith(b"%PDF-"):
+        return _PDF_ID.search(tail) is not None
+    return tail.endswith(_DOCX_END)

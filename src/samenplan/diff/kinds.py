@@ -229,6 +229,7 @@ KINDS: tuple[Kind, ...] = (
             Aspect("doelgroepen", "doelgroepen", v.ids("doelgroep"), members=True),
             Aspect("leefdomeinen", "leefdomeinen", v.vocab, members=True),
             Aspect("ontwikkelgebieden", "ontwikkelgebieden", v.vocab, members=True),
+            Aspect("randvoorwaardelijk", "randvoorwaardelijk", v.ja_nee),
             Aspect("resultaten", "resultaten", v.ids("resultaat"), members=True),
             Aspect("onderbouwing", "onderbouwing", v.onderbouwing),
             _text("onderbouwing.toelichting", "toelichting bij de onderbouwing"),

@@ -82,6 +82,11 @@ def plain(v: Any, _e: Any, _n: Names) -> str:
     return str(v) if v not in (None, "") else GEEN
 
 
+def ja_nee(v: Any, _e: Any, _n: Names) -> str:
+    """A yes/no field: 'ja' or 'nee'."""
+    return "ja" if v else "nee"
+
+
 def onderbouwing(v: Any, _e: Any, _n: Names) -> str:
     """'NPO-menukaart, doelgebied D'; the toelichting is compared as text on its own."""
     if v is None:

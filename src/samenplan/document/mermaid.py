@@ -1,8 +1,8 @@
 """Plan text inside mermaid diagrams: it can never leave its label or become syntax.
 
 Flowchart labels are always written as ``["…"]``; inside, quotes and the characters mermaid
-or its HTML labels treat specially become entity codes (``#quot;``). Gantt task names cannot
-be quoted, so they keep only letters, digits and a few harmless marks.
+or its HTML labels treat specially become entity codes (``#quot;``; ``#37;#37;`` for '%%').
+Gantt task names cannot be quoted, so they keep only letters, digits and a few harmless marks.
 """
 
 import re
@@ -20,8 +20,11 @@ _ENTITIES = {
     "*": "#42;",
     "_": "#95;",
     "~": "#126;",
+    # '%%' starts a mermaid directive or comment anywhere, even inside a quoted label:
+    # '%%{init: {"theme": "dark"}}%%' would restyle the whole diagram. One '%' is harmless.
+    "%%": "#37;#37;",
 }
-_LABEL = re.compile("|".join(re.escape(k) for k in _ENTITIES))
+_LABEL = re.compile("%%|" + "|".join(re.escape(k) for k in _ENTITIES if k != "%%"))
 _GANTT_DROP = re.compile(r"[^\w .,'()/+€…-]")
 # Words mermaid's gantt lexer reads as a statement at the start of a line.
 _GANTT_KEYWORDS = frozenset(

@@ -14,6 +14,9 @@ _REASONS = {
     errno.ELOOP: "een snelkoppeling die naar zichzelf wijst",
     errno.EIO: "de schijf gaf een leesfout",
     errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ENXIO: "er leest niemand uit die pijp",
+    errno.ENODEV: "dat is geen gewoon bestand, maar bijvoorbeeld een schijf of een socket",
+    errno.EPIPE: "het programma dat de uitvoer las, is gestopt",
 }
 
 

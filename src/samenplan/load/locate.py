@@ -1,8 +1,96 @@
-"""The only module that knows about line numbers: key path → 1-based line and column."""
+"""The only module that turns positions into 1-based lines and columns.
 
+Everything else keeps what the parser gives: 0-based (line, column) pairs, or an index into
+the text. Lines are broken only where YAML 1.2 breaks them: at LF, CR and CRLF (never at
+U+0085, U+2028 or U+2029, which an editor shows inside a line too).
+"""
+
+import re
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from samenplan.diagnostics import KeyPath, Location
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class Lines(Sequence[str]):
+    """The lines of a text as YAML and editors count them, without their line breaks.
+
+    Lines are cut out of the text when asked for: a file of millions of short lines is
+    refused without holding millions of line objects.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        self._text = text
+        self._starts: array[int] | None = None
+
+    def _offsets(self) -> "array[int]":
+        if self._starts is None:
+            starts = array("q", [0])
+            starts.extend(match.end() for match in _BREAK.finditer(self._text))
+            if starts[-1] == len(self._text):  # a final line break ends the last line
+                starts.pop()
+            self._starts = starts
+        return self._starts
+
+    def __len__(self) -> int:
+        return len(self._offsets()) if self._text else 0
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        starts = self._offsets()
+        if not self._text or not -len(starts) <= index < len(starts):
+            raise IndexError(index)
+        index %= len(starts)
+        end = starts[index + 1] if index + 1 < len(starts) else len(self._text)
+        return _BREAK.sub("", self._text[starts[index] : end], count=1)
+
+    def __iter__(self) -> Iterator[str]:
+        if not self._text:
+            return
+        start = 0
+        for match in _BREAK.finditer(self._text):
+            yield self._text[start : match.start()]
+            start = match.end()
+        if start < len(self._text):
+            yield self._text[start:]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Lines({len(self)} regels)"
+
+
+def at(file: str, line: int, column: int) -> Location:
+    """The Location of a 0-based ``line`` and ``column`` (as the YAML parser counts)."""
+    return Location(file, line + 1, column + 1)
+
+
+def at_offset(file: str, text: str, offset: int) -> Location:
+    """The Location of the character at ``offset`` in ``text``."""
+    before = text[:offset]
+    breaks = list(_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    return at(file, len(breaks), offset - start)
+
+
+def at_byte(file: str, raw: bytes, offset: int) -> Location:
+    """The Location of byte ``offset`` in undecodable ``raw`` bytes (columns in characters)."""
+    before = raw[:offset].decode("utf-8", "replace")
+    return at_offset(file, before, len(before))
 
 
 @dataclass
@@ -26,11 +114,11 @@ class PositionIndex:
         """
         probe = path
         while True:
-            pos = (self.keys.get(probe) if at_key else None) or self.values.get(probe)
-            if pos is None and probe in self.keys:
-                pos = self.keys[probe]
+            pos = self.keys.get(probe) if at_key else None
+            if pos is None:
+                pos = self.values.get(probe)
             if pos is not None:
-                return Location(self.file, pos[0] + 1, pos[1] + 1)
+                return at(self.file, *pos)
             if not probe:
                 return Location(self.file, 1, 1)
             probe = probe[:-1]

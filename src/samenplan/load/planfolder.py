@@ -92,7 +92,7 @@ def _load_document(loaded: LoadedPlan, doc: Document) -> None:
             )
         )
         return
-    source = read_source(path, doc.file)
+    source = read_source(path, doc.file, inside=loaded.root)
     loaded.sources[doc.file] = source
     loaded.diagnostics.extend(source.diagnostics)
     if not source.ok:

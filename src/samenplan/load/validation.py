@@ -123,6 +123,17 @@ def _negative(e: _Error) -> tuple[str, str]:
     )
 
 
+_TOO_LARGE = "Een getal of bedrag in een plan is kleiner dan een miljoen miljard (10^15)."
+
+
+def _amount_too_large(e: _Error) -> tuple[str, str]:
+    return f"Het bedrag {_show(e.value)}{e.where} is te groot.", _TOO_LARGE
+
+
+def _number_too_large(e: _Error) -> tuple[str, str]:
+    return f"{e.name} is te groot{e.where}: {_show(e.value)}.", _TOO_LARGE
+
+
 def _bad_amount(e: _Error) -> tuple[str, str]:
     name = e.field or "bedrag"
     if e.value is None:
@@ -152,7 +163,7 @@ def _bad_amount(e: _Error) -> tuple[str, str]:
             f"Schrijf alleen het getal in euro, zonder euroteken, punten of ',-': {name}: {plain}.",
         )
     return (
-        f"'{e.value}'{e.where} is geen geldig bedrag.",
+        f"{_show(e.value)}{e.where} is geen geldig bedrag.",
         "Schrijf een bedrag in euro als getal, zonder euroteken of punten: 125000.",
     )
 
@@ -247,6 +258,8 @@ BY_TYPE: dict[str, _Mapping] = {
     "bedrag_duizendtal": _Mapping(codes.BAD_AMOUNT, _thousands),
     "bedrag_negatief": _Mapping(codes.BAD_AMOUNT, _negative),
     "bedrag_ongeldig": _Mapping(codes.BAD_AMOUNT, _bad_amount),
+    "bedrag_te_groot": _Mapping(codes.BAD_AMOUNT, _amount_too_large),
+    "getal_te_groot": _Mapping(codes.BAD_VALUE, _number_too_large),
     **dict.fromkeys(_KIND, _WRONG_TYPE),
     "id_ongeldig": _Mapping(codes.BAD_VALUE, _bad_id),
     "string_pattern_mismatch": _Mapping(codes.BAD_VALUE, _bad_id),

@@ -4,12 +4,15 @@ from collections.abc import Sequence
 
 from samenplan.check.run import CheckResult
 from samenplan.output.text import place, summary, total_line
+from samenplan.safetext import terminal
 
 
 def format_concise(result: CheckResult) -> str:
     """Every finding on one line, then the summary lines of the text format."""
     root = result.loaded.root
-    lines = [f"{place(root, d.location)}: {d.code} {d.message}" for d in result.diagnostics]
+    lines = [
+        f"{terminal(place(root, d.location))}: {d.code} {terminal(d.message)}" for d in result.diagnostics
+    ]
     return "\n".join([*lines, summary(result)]) + "\n"
 
 

@@ -14,6 +14,7 @@ from samenplan.output.text import (
     total_line,
 )
 from samenplan.plan.steps import STEPS
+from samenplan.safetext import markdown, terminal
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 #: GitHub shows at most this many annotations of one kind (error, warning, notice) per step,
@@ -83,31 +84,30 @@ def annotation(result: CheckResult, diag: Diagnostic) -> str:
     root, loc = result.loaded.root, diag.location
     entry = all_codes().get(diag.code)
     properties = {
-        "file": display_path(root, loc.file),
+        "file": terminal(display_path(root, loc.file)),
         "line": str(loc.line),
         "col": str(loc.col),
         "title": f"{diag.code} {entry.slug}" if entry is not None else diag.code,
     }
-    body = [diag.message]
-    body += [f"zie ook {place(root, r.location)}: {r.message}" for r in diag.related]
+    body = [terminal(diag.message)]
+    body += [f"zie ook {terminal(place(root, r.location))}: {terminal(r.message)}" for r in diag.related]
     if diag.hint:
-        body.append(f"tip: {diag.hint}")
+        body.append(f"tip: {terminal(diag.hint)}")
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     message = escape_data("\n".join(body))
     return f"::{_COMMAND[diag.severity]} {props}::{message}"
 
 
 def _cell(text: str) -> str:
-    """Text that stays inside one Markdown table cell and shows as written."""
-    for old, new in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|"), ("\r", ""), ("\n", "<br>")):
-        text = text.replace(old, new)
-    return text
+    """Text that stays inside one Markdown table cell and shows as written: no links, no
+    images, no mentions, no HTML (safetext.markdown escapes '|' and joins lines too)."""
+    return markdown(text)
 
 
 def step_summary(result: CheckResult) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: counts, a table of findings, completeness."""
     parts = [
-        f"### samenplan check: {_cell(result.loaded.root.as_posix())}",
+        f"### samenplan check: {_cell(terminal(result.loaded.root.as_posix()))}",
         f"**{_cell(counts_line(result))}**",
     ]
     if result.diagnostics:
@@ -130,7 +130,7 @@ def step_summary_plans(results: Sequence[CheckResult]) -> str:
 def _findings_table(result: CheckResult) -> str:
     rows = ["| Ernst | Code | Plek | Melding | Tip |", "| --- | --- | --- | --- | --- |"]
     for d in result.diagnostics:
-        place = f"{display_path(result.loaded.root, d.location.file)}:{d.location.line}"
+        place = f"{terminal(display_path(result.loaded.root, d.location.file))}:{d.location.line}"
         rows.append(
             f"| {d.severity.label} | {d.code} | {_cell(place)} | {_cell(d.message)} | {_cell(d.hint)} |"
         )

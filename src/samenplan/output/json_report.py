@@ -11,6 +11,7 @@ from samenplan.diagnostics import Diagnostic, Location, Severity
 from samenplan.output.fingerprint import fingerprints
 from samenplan.output.text import display_path
 from samenplan.plan.steps import STEPS
+from samenplan.safetext import valid_unicode
 
 #: Raise when a key is removed or changes meaning; adding a key keeps the version.
 FORMAT_VERSION = 1
@@ -46,7 +47,7 @@ def report_data(result: CheckResult) -> dict[str, Any]:
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "samenplan", "version": __version__},
-        "plan": result.loaded.root.as_posix(),
+        "plan": valid_unicode(result.loaded.root.as_posix()),
         "phase": plan.manifest.fase.value if plan is not None else None,
         "rules_ran": result.rules_ran,
         "counts": _counts(result),

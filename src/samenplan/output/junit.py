@@ -4,7 +4,6 @@ A test case fails when its rule found something in its file. Every other combina
 rule that ran and a plan file is a passing test case, so a clean plan shows green.
 """
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Sequence
@@ -14,13 +13,7 @@ from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic
 from samenplan.output.text import display_path, place
 from samenplan.plan.steps import DOCUMENTS
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml_text(text: str) -> str:
-    """Text without the control characters XML 1.0 cannot hold."""
-    return _NOT_XML.sub("\ufffd", text)
+from samenplan.safetext import xml_text
 
 
 def codes_that_ran(result: CheckResult) -> list[str]:
@@ -61,7 +54,7 @@ def _plan_suites(result: CheckResult) -> list[ET.Element]:
 def _suite(
     result: CheckResult, file: str, codes: list[str], found: dict[tuple[str, str], list[Diagnostic]]
 ) -> ET.Element:
-    path = display_path(result.loaded.root, file)
+    path = xml_text(display_path(result.loaded.root, file))
     suite = ET.Element("testsuite", name=path)
     for code in codes:
         entry = all_codes().get(code)
@@ -82,8 +75,8 @@ def _failure(result: CheckResult, diags: list[Diagnostic]) -> ET.Element:
     first = diags[0].message
     message = first if len(diags) == 1 else f"{len(diags)} meldingen; de eerste: {first}"
     worst = max(diags, key=lambda d: d.severity.rank).severity
-    failure = ET.Element("failure", message=_xml_text(message), type=worst.value)
-    failure.text = _xml_text("\n\n".join(_describe(result, d) for d in diags))
+    failure = ET.Element("failure", message=xml_text(message), type=worst.value)
+    failure.text = xml_text("\n\n".join(_describe(result, d) for d in diags))
     return failure
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic, Location, Severity, Weight
 from samenplan.plan.steps import DOCUMENTS
+from samenplan.safetext import terminal, valid_unicode
 
 NOT_CHECKED = "De samenhang is nog niet gecontroleerd: los eerst de fouten hierboven op."
 
@@ -18,8 +19,11 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 
 def display_path(root: Path, file: str) -> str:
-    """The path users can click: plan folder joined with the file, '/' separated."""
-    return file if str(root) in ("", ".") else f"{root.as_posix().rstrip('/')}/{file}"
+    """The path users can click: plan folder joined with the file, '/' separated.
+
+    Valid Unicode even when the folder's name is not (those bytes show as U+FFFD).
+    """
+    return valid_unicode(file if str(root) in ("", ".") else f"{root.as_posix().rstrip('/')}/{file}")
 
 
 def place(root: Path, loc: Location) -> str:
@@ -80,10 +84,10 @@ def top_points(result: CheckResult) -> list[str]:
 
 def _point(result: CheckResult, n: int, ds: list[Diagnostic]) -> str:
     first = max(ds, key=lambda d: d.weight)
-    where = place(result.loaded.root, first.location)
+    where = terminal(place(result.loaded.root, first.location))
     wat = "geldt voor het hele plan" if first.weight is Weight.PLAN else f"in {where}"
     more = f" (en nog {len(ds) - 1} keer)" if len(ds) > 1 else ""
-    return f"  {n}. {first.message}{more} ({first.severity.label}, {wat})"
+    return f"  {n}. {terminal(first.message)}{more} ({first.severity.label}, {wat})"
 
 
 def format_text_plans(
@@ -115,10 +119,10 @@ def _wrap(text: str, width: int | None, first: str = "", rest: str = "") -> list
 
 def _block(result: CheckResult, diag: Diagnostic, color: bool, width: int | None = None) -> str:
     loc = diag.location
-    where = display_path(result.loaded.root, loc.file)
+    where = terminal(display_path(result.loaded.root, loc.file))
     label = f"{diag.code} {diag.severity.label}"
     plain = f"{where}:{loc.line}:{loc.col}: {label} "
-    lines = _wrap(f"{plain}{diag.message}", width, rest=_INDENT)
+    lines = _wrap(f"{plain}{terminal(diag.message)}", width, rest=_INDENT)
     if lines[0].startswith(plain):  # colour the place and the code once the line is laid out
         painted = f"{_paint(where, '1', color)}:{loc.line}:{loc.col}: "
         painted += f"{_paint(label, _COLORS[diag.severity], color)} "
@@ -127,15 +131,17 @@ def _block(result: CheckResult, diag: Diagnostic, color: bool, width: int | None
     if source is not None and 1 <= loc.line <= len(source.lines):
         text = source.lines[loc.line - 1].replace("\t", " ")
         gutter = f"{loc.line:>5} | "
-        lines.append(gutter + text)
+        lines.append(gutter + terminal(text))
+        # Under the character the column names, also when codes before it take more room.
+        indent = len(terminal(text[: loc.col - 1])) if loc.col > 1 else 0
         lines.append(
-            " " * (len(gutter) - 2) + "| " + " " * (loc.col - 1) + _paint("^", _COLORS[diag.severity], color)
+            " " * (len(gutter) - 2) + "| " + " " * indent + _paint("^", _COLORS[diag.severity], color)
         )
     for rel in diag.related:
-        also = f"{display_path(result.loaded.root, rel.location.file)}:{rel.location.line}:{rel.location.col}"
-        lines += _wrap(f"{also}: {rel.message}", width, f"{_INDENT}zie ook ", _INDENT + "        ")
+        also = terminal(place(result.loaded.root, rel.location))
+        lines += _wrap(f"{also}: {terminal(rel.message)}", width, f"{_INDENT}zie ook ", _INDENT + "        ")
     if diag.hint:
-        lines += _wrap(diag.hint, width, f"{_INDENT}tip: ", _INDENT + "     ")
+        lines += _wrap(terminal(diag.hint), width, f"{_INDENT}tip: ", _INDENT + "     ")
     return "\n".join(lines)
 
 
@@ -158,11 +164,11 @@ def counts_line(result: CheckResult, *, color: bool = False) -> str:
     """One sentence: how many errors, warnings and remarks in how many files."""
     root = result.loaded.root
     if not result.diagnostics:
-        return _paint(f"Geen problemen gevonden in {root.as_posix()}.", "32", color)
+        return _paint(f"Geen problemen gevonden in {terminal(root.as_posix())}.", "32", color)
     files = {d.location.file for d in result.diagnostics}
     counts = [severity.counted(result.count(severity)) for severity in Severity]
     total = len(files | {d.file for d in DOCUMENTS})  # "1 van de 8": not the plan's only file
-    return f"{', '.join(counts)} in {len(files)} van de {total} bestanden van {_plan_name(root)}."
+    return f"{', '.join(counts)} in {len(files)} van de {total} bestanden van {terminal(_plan_name(root))}."
 
 
 def _plan_name(root: Path) -> str:

@@ -3,7 +3,7 @@
 import math
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import (
@@ -69,6 +69,35 @@ def _check_datum(value: Any) -> Any:
     return value
 
 
+#: Larger than any amount or number a plan holds (a million times a billion): a larger one
+#: ('1e5000', a 5,000-digit number) cannot be written out in the document.
+LARGEST = Decimal(10) ** 15
+
+
+def _as_decimal(value: Any) -> Decimal | None:
+    """``value`` as a Decimal when it is a number or a number's text; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, str):
+            return Decimal(value.strip())
+        if isinstance(value, int | float | Decimal):
+            return Decimal(value)
+    except (InvalidOperation, ValueError):
+        return None
+    return None
+
+
+def _check_size(value: Any, kind: str) -> None:
+    number = _as_decimal(value)
+    if number is None:
+        return
+    if not number.is_finite():
+        raise PydanticCustomError(f"{kind}_ongeldig", "'{value}' is geen getal", {"value": str(value)[:40]})
+    if abs(number) >= LARGEST:
+        raise PydanticCustomError(f"{kind}_te_groot", "'{value}' is te groot", {"value": str(value)[:40]})
+
+
 def _check_bedrag(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("bedrag_ongeldig", "'{value}' is geen bedrag", {"value": value})
@@ -85,6 +114,7 @@ def _check_bedrag(value: Any) -> Any:
         raise PydanticCustomError("bedrag_negatief", "bedrag {value} is negatief", {"value": value})
     if not isinstance(value, int | float | Decimal):  # a list, a group of fields, nothing
         raise PydanticCustomError("bedrag_ongeldig", "'{value}' is geen bedrag", {"value": value})
+    _check_size(value, "bedrag")
     return value
 
 
@@ -99,6 +129,7 @@ def _check_getal(value: Any) -> Any:
         raise PydanticCustomError("getal_ongeldig", "'{value}' is geen getal", {"value": value})
     if isinstance(value, float) and not math.isfinite(value):
         raise PydanticCustomError("getal_ongeldig", "'{value}' is geen getal", {"value": value})
+    _check_size(value, "getal")
     return value
 
 

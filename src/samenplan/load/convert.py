@@ -1,0 +1,277 @@
+"""ruamel node tree → plain dicts, lists and scalars, with the position of every key and value.
+
+Nothing is constructed the way a YAML library would: tags outside the plain types are
+refused, duplicate keys are all reported, aliases are filled in within a budget of values
+and characters, and every text comes out as valid Unicode.
+"""
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from samenplan import codes
+from samenplan.diagnostics import Diagnostic, KeyPath, Related
+from samenplan.load import limits
+from samenplan.load.compose import same
+from samenplan.load.locate import PositionIndex, at
+
+TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    f"{TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+}
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_MERGE_HINT = "Zet achter '<<:' een verwijzing naar een groep velden (*anker), of een lijst daarvan."
+
+
+class TooComplex(Exception):
+    """The tree grows past a limit; ``node`` is where."""
+
+    def __init__(self, node: Node, why: str) -> None:
+        super().__init__(why)
+        self.node = node
+        self.why = why
+
+
+def is_empty_scalar(node: Node) -> bool:
+    """Whether ``node`` is an empty value (``naam:`` with nothing after it)."""
+    return isinstance(node, ScalarNode) and node.tag == f"{TAG}null" and node.value == ""
+
+
+def node_location(name: str, node: Node) -> Any:
+    """The Location where ``node`` starts."""
+    return at(name, node.start_mark.line, node.start_mark.column)
+
+
+class Converter:
+    """Turns one node tree into plain data; problems go to ``diagnostics``."""
+
+    def __init__(self, name: str, positions: PositionIndex, restore: Callable[[str], str]) -> None:
+        self.name = name
+        self.positions = positions
+        self.restore = restore
+        self.diagnostics: list[Diagnostic] = []
+        self.count = 0
+        self.chars = 0
+
+    def add(
+        self, code: codes.Code, message: str, hint: str, node: Node, related: tuple[Related, ...] = ()
+    ) -> None:
+        """Report a problem at ``node``."""
+        location = node_location(self.name, node)
+        self.diagnostics.append(
+            Diagnostic(code.code, code.severity, message, location, hint, related=related)
+        )
+
+    def run(self, root: Node) -> Any:
+        """The data of the tree, or None when it is too large or too deep."""
+        try:
+            return self.convert(root, (), 0)
+        except TooComplex as exc:
+            self.add(
+                codes.TOO_COMPLEX,
+                exc.why,
+                "Gebruik geen ankers (&) en verwijzingen (*) die elkaar herhalen, en houd de "
+                "inspringing beperkt.",
+                exc.node,
+            )
+            return None
+
+    def convert(self, node: Node, path: KeyPath, depth: int) -> Any:
+        """The plain value of ``node`` at ``path``."""
+        self.count += 1
+        if self.count > limits.MAX_NODES:
+            raise TooComplex(
+                node,
+                f"{self.name} wordt na het invullen van verwijzingen groter dan {limits.MAX_NODES} waarden.",
+            )
+        if depth > limits.MAX_DEPTH:
+            raise TooComplex(node, f"{self.name} is dieper genest dan {limits.MAX_DEPTH} niveaus.")
+        if path not in self.positions.values:
+            self.positions.add(path, (node.start_mark.line, node.start_mark.column))
+        if self.refused_tag(node):
+            return None
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return [self.item(child, (*path, i), depth) for i, child in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        value = scalar(node)
+        return self.text(value, node) if isinstance(value, str) else value
+
+    def text(self, value: str, node: Node) -> str:
+        """A text as the plan means it: line separators back, surrogates checked, weighed."""
+        self.chars += len(value)
+        if self.chars > limits.MAX_CHARS:
+            raise TooComplex(
+                node,
+                f"{self.name} wordt na het invullen van verwijzingen langer dan "
+                f"{limits.MAX_CHARS // 1_000_000} miljoen tekens.",
+            )
+        if self.restore is not same:
+            value = self.restore(value)
+        # Only a double-quoted text can hold a surrogate (written as a \u escape).
+        if getattr(node, "style", None) == '"' and _SURROGATE.search(value):
+            return self.valid_unicode(value, node)
+        return value
+
+    def valid_unicode(self, value: str, node: Node) -> str:
+        """Join \\ud83d\\ude00-style pairs (as JSON writes them); report a lone half."""
+        joined = _join_surrogate_pairs(value)
+        if not _SURROGATE.search(joined):
+            return joined
+        code = f"\\u{ord(_SURROGATE.search(joined).group(0)):04x}"  # type: ignore[union-attr]
+        self.add(
+            codes.YAML_SYNTAX,
+            f"Hier staat de code {code}: de helft van een teken, dat zo niet bestaat.",
+            "Schrijf het teken zelf, of beide helften achter elkaar (zoals \\ud83d\\ude00).",
+            node,
+        )
+        return _SURROGATE.sub("\ufffd", joined)
+
+    def item(self, node: Node, path: KeyPath, depth: int) -> Any:
+        """One list item at ``path``."""
+        self.positions.add(path, (node.start_mark.line, node.start_mark.column))
+        return self.convert(node, path, depth + 1)
+
+    def refused_tag(self, node: Node) -> bool:
+        """Report a tag outside the plain YAML types (``!!python/...``); never construct it."""
+        if node.tag in _ALLOWED_TAGS:
+            return False
+        self.add(
+            codes.BAD_TAG,
+            f"De tag '{_short_tag(str(node.tag))}' is niet toegestaan.",
+            "Haal de tag weg; samenplan voert nooit code uit een plan uit.",
+            node,
+        )
+        return True
+
+    def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
+        """A mapping; merged mappings (``<<: *anker``) first, so written keys win, positions too."""
+        merged = [value for key, value in node.value if key.tag == f"{TAG}merge"]
+        extra = self.merged(merged, path, depth) if merged else {}
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{TAG}merge":
+                continue
+            key = self.key(key_node, first_seen)
+            if key is None:
+                continue
+            first_seen[key] = key_node
+            child = (*path, key)
+            key_pos = (key_node.start_mark.line, key_node.start_mark.column)
+            # An empty value ('naam:') has no position of its own: ruamel places it at the
+            # next token, often on the next line. Point at its key instead.
+            value_pos = (
+                key_pos
+                if is_empty_scalar(value_node)
+                else (value_node.start_mark.line, value_node.start_mark.column)
+            )
+            self.positions.add(child, value_pos, key_pos)
+            result[key] = self.convert(value_node, child, depth + 1)
+        for k, v in extra.items():
+            result.setdefault(k, v)
+        return result
+
+    def key(self, node: Node, first_seen: dict[str, Node]) -> str | None:
+        """The text of a key; None (and a diagnostic) for a list as key or a duplicate."""
+        if not isinstance(node, ScalarNode):
+            self.add(
+                codes.WRONG_TYPE,
+                "Een veldnaam moet een woord zijn, geen lijst.",
+                "Schrijf de veldnaam als gewone tekst, gevolgd door een dubbele punt.",
+                node,
+            )
+            return None
+        if self.refused_tag(node):
+            return None
+        key = self.text(str(node.value), node)
+        if key in first_seen:
+            first = node_location(self.name, first_seen[key])
+            self.add(
+                codes.DUPLICATE_KEY,
+                f"Het veld '{key}' staat twee keer in dezelfde groep (ook op regel {first.line}).",
+                "Voeg de twee samen of haal er één weg.",
+                node,
+                (Related(first, f"eerste '{key}'"),),
+            )
+            return None
+        return key
+
+    def merged(self, values: list[Node], path: KeyPath, depth: int) -> dict[str, Any]:
+        """The keys merged in by ``<<:``; the first mapping named wins, for data and positions."""
+        sources: list[Node] = []
+        for value in values:
+            items = value.value if isinstance(value, SequenceNode) else [value]
+            for item in items:
+                if isinstance(item, MappingNode):
+                    sources.append(item)
+                else:
+                    self.add(
+                        codes.WRONG_TYPE,
+                        "Na '<<:' hoort een groep velden, maar hier staat iets anders.",
+                        _MERGE_HINT,
+                        item,
+                    )
+        # Converted last to first: positions of earlier mappings overwrite later ones.
+        converted = [self.convert(source, path, depth + 1) for source in reversed(sources)][::-1]
+        result: dict[str, Any] = {}
+        for value in converted:
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    result.setdefault(k, v)
+        return result
+
+
+def _join_surrogate_pairs(value: str) -> str:
+    return re.sub(
+        "([\ud800-\udbff])([\udc00-\udfff])",
+        lambda m: m.group(0).encode("utf-16-le", "surrogatepass").decode("utf-16-le"),
+        value,
+    )
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
+
+
+def scalar(node: ScalarNode) -> Any:
+    """Plain Python value of a resolved scalar; dates stay text for pydantic to check."""
+    value: str = node.value
+    tag = str(node.tag or "")
+    kind = tag[len(TAG) :] if tag.startswith(TAG) else "str"
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return value.lower() == "true"
+    if kind == "int":
+        return _int(value)
+    if kind == "str" and node.style == ">":
+        return value.replace("\a", "")  # ruamel marks folds with BEL for round-tripping
+    if kind == "float":
+        if not node.style and _THOUSANDS_RE.match(value):  # plain: None (ruamel) or "" (C)
+            return value  # "12.000": keep the text so amount checks can explain it
+        lowered = value.lower()
+        if lowered in _FLOATS:
+            return _FLOATS[lowered]
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    return value
+
+
+def _int(value: str) -> int | str:
+    """An int in any YAML 1.2 notation, signed or not: 12, -0x1F, +0b101, 0o17."""
+    text = value.replace("_", "")
+    digits = text.lstrip("+-")
+    try:
+        if digits[:2].lower() in ("0x", "0o", "0b"):
+            return int(text, 0)
+        return int(text, 10)
+    except ValueError:  # also more than 4,300 digits: the text, for the models to refuse
+        return value
