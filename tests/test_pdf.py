@@ -211,8 +211,10 @@ def test_missing_pango_gets_a_dutch_message(
 
 def test_cli_writes_the_pdf_and_replaces_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Layout is tested above; here only that the CLI writes bytes and knows the file as its own.
-    fake = b"%PDF-1.7\n<</ID [(%s 0123456789abcdef) (00)]>>\n%%%%EOF\n"
-    monkeypatch.setattr(pdfmodule, "html_to_pdf", lambda html, mark: fake % mark.encode())
+    def fake(html: str, mark: str) -> bytes:
+        return b"%PDF-1.7\n<</ID [(" + mark.encode() + b" 0123456789abcdef) (00)]>>\n%%EOF\n"
+
+    monkeypatch.setattr(pdfmodule, "html_to_pdf", fake)
     target = tmp_path / "plan.pdf"
     assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(target)) == 0
     assert target.read_bytes().startswith(b"%PDF-1.7")
