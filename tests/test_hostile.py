@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PlanCopy
+from conftest import PlanCopy, position, where
 from samenplan.load.limits import MAX_BYTES, MAX_VALUES
-from support import Cli, position, where
+from support import Cli
 
 #: Peak resident memory allowed for a whole `samenplan check` of a hostile plan.
 MAX_PEAK_MB = 200

@@ -143,6 +143,8 @@ def _bad_amount(e: _Error) -> tuple[str, str]:
             "Zet dan 0; check meldt dat tot het is ingevuld.",
         )
     text = str(e.value).strip()
+    if text.isdigit() and len(text) > 15:  # a number the loader kept as text: too large to be one
+        return _amount_too_large(e)
     if text.isdigit():
         return (
             f"Het bedrag '{text}'{e.where} staat tussen aanhalingstekens; dan is het tekst, geen getal.",

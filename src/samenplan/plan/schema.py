@@ -84,9 +84,9 @@ def build_schema(doc: Document) -> dict[str, Any]:
             _describe_vocabulary(name, definition)
     if definitions:
         result["definitions"] = definitions
+    add_catalog_completion(result)  # regeling and bestedingsdoel ids from the catalog
     _add_pattern_messages(result)
     _add_type_messages(result)
-    add_catalog_completion(result)  # regeling and bestedingsdoel ids from the catalog
     _add_markdown(result)
     return result
 
