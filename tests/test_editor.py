@@ -249,3 +249,56 @@ def test_wrong_date_and_a_value_instead_of_a_list_are_dutch(workspace: Path, ser
         "Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-08-01."
     )
     assert by_line[position(aanpak, "leefdomeinen: school")["line"]].startswith("Schrijf hier een lijst")
+
+
+def _completion_labels(server: LanguageServer, path: Path, at: dict[str, int]) -> dict[str, str]:
+    result = server.request(
+        "textDocument/completion", {"textDocument": {"uri": path.as_uri()}, "position": at}
+    )
+    items = result["items"] if isinstance(result, dict) else result
+    return {item["label"]: json.dumps(item.get("documentation"), ensure_ascii=False) for item in items}
+
+
+def _end_of_line(path: Path, whole: str) -> dict[str, int]:
+    """The LSP position at the end of the line that is exactly ``whole``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {"line": lines.index(whole), "character": len(whole)}
+
+
+def _samenwerking(workspace: Path) -> Path:
+    path = workspace / "02-samenwerking.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("# yaml-language-server: $schema=schemas/02-samenwerking.schema.json\n" + text, "utf-8")
+    return path
+
+
+def test_regeling_completes_with_the_catalog_ids_and_their_dutch_names(
+    workspace: Path, server: LanguageServer
+) -> None:
+    from samenplan.plan.catalog import load_catalog
+
+    path = _samenwerking(workspace)
+    break_file(path, "    regeling: npo_scholen\n", "    regeling: \n")
+    open_file(server, path, problems=False)
+    at = _end_of_line(path, "    regeling: ")
+    labels = _completion_labels(server, path, at)
+    catalog = load_catalog()
+    assert set(catalog) <= set(labels), set(catalog) - set(labels)
+    assert catalog["brede_spuk"].naam in labels["brede_spuk"]
+
+
+def test_bestedingsdoelen_complete_with_the_doelen_of_the_chosen_regeling(
+    workspace: Path, server: LanguageServer
+) -> None:
+    from samenplan.plan.catalog import load_catalog
+
+    path = _samenwerking(workspace)
+    old = "    bestedingsdoelen: [c_sociaal_emotioneel_fysiek, d_executieve_functies]\n"
+    break_file(path, "    regeling: npo_scholen\n", "    regeling: brede_spuk\n")
+    break_file(path, old, "    bestedingsdoelen:\n      - \n")
+    open_file(server, path, problems=False)
+    at = _end_of_line(path, "      - ")
+    labels = _completion_labels(server, path, at)
+    doelen = {d.id for d in load_catalog()["brede_spuk"].bestedingsdoelen}
+    assert doelen <= set(labels), doelen - set(labels)
+    assert "bovenschools" not in labels  # a doel of npo_gemeenten, not of the Brede SPUK
