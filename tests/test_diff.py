@@ -3,14 +3,14 @@
 import json
 import shutil
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from diffrepo import EXAMPLE, GIT_ENV, Repo, make_repo
-from samenplan.cli.main import main
 from samenplan.diff import words
+from support import Cli, Run
 
 TITLE = "Wat is er veranderd in het plan 'Samen Sterker in de Heidedorpen 2023-2025'"
 NPO = "NPO-geld gemeenten Heidedorpen (restant 2023-2025)"
@@ -40,13 +40,6 @@ COVERAGE_V1_V2 = [
 ]
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     """Shared by the tests that only read it; a test that changes files makes its own."""
@@ -58,30 +51,17 @@ def own_repo(tmp_path: Path) -> Repo:
     return make_repo(tmp_path / "repo")
 
 
+RunDiff = Callable[..., Run]
+
+
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> "RunDiff":
+def run(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> RunDiff:
+    """``run(FOLDER, ARGS)`` is ``samenplan diff`` in this process, from FOLDER."""
     for name in ("CI_MERGE_REQUEST_DIFF_BASE_SHA", "GITHUB_BASE_REF", "GITHUB_ACTIONS", "GITLAB_CI"):
         monkeypatch.delenv(name, raising=False)
     for name, value in GIT_ENV.items():
         monkeypatch.setenv(name, value)
-    return RunDiff(capsys, monkeypatch)
-
-
-class RunDiff:
-    """`samenplan diff ...` in this process, from a given folder."""
-
-    def __init__(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-
-    def __call__(self, cwd: Path, *args: str) -> Run:
-        self.monkeypatch.chdir(cwd)
-        self.capsys.readouterr()
-        with pytest.raises(SystemExit) as stop:
-            main(["diff", *args])
-        out, err = self.capsys.readouterr()
-        assert "Traceback" not in out + err
-        return Run(int(stop.value.code or 0), out, err)
+    return lambda cwd, *args: cli("diff", *args, cwd=cwd)
 
 
 def test_text_report_of_money_moved_interventie_stopped_target_changed(repo: Repo, run: RunDiff) -> None:

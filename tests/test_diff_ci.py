@@ -5,13 +5,13 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from diffrepo import EXAMPLE, GIT_ENV, Repo, make_repo
-from samenplan.cli.main import main
+from support import Cli, Run
 
 CI = (
     "CI_MERGE_REQUEST_DIFF_BASE_SHA",
@@ -24,40 +24,22 @@ CI = (
 VOORTGANG = "heeft geen voortgang: 07-uitvoering.yaml zegt niet hoe ze ervoor staat."
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     return make_repo(tmp_path_factory.mktemp("ci") / "repo")
 
 
+RunCli = Callable[..., Run]
+
+
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> "RunCli":
+def run(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> RunCli:
+    """``run(FOLDER, ARGS)`` is ``samenplan ARGS`` in this process, from FOLDER."""
     for name in CI:
         monkeypatch.delenv(name, raising=False)
     for name, value in GIT_ENV.items():
         monkeypatch.setenv(name, value)
-    return RunCli(capsys, monkeypatch)
-
-
-class RunCli:
-    def __init__(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-
-    def __call__(self, cwd: Path, *args: str) -> Run:
-        self.monkeypatch.chdir(cwd)
-        self.capsys.readouterr()
-        with pytest.raises(SystemExit) as stop:
-            main(list(args))
-        out, err = self.capsys.readouterr()
-        assert "Traceback" not in out + err
-        return Run(int(stop.value.code or 0), out, err)
+    return lambda cwd, *args: cli(*args, cwd=cwd)
 
 
 def _codes(text: str) -> list[str]:
