@@ -24,12 +24,12 @@ from samenplan.check.run import CheckResult, check_plan
 from samenplan.document.blocks import Bullets, Paragraph, blocks
 from samenplan.document.gitinfo import git_commit
 from samenplan.document.links import safe_url
-from samenplan.document.mdescape import md_escape
 from samenplan.document.mermaid import gantt_text, mermaid_label
 from samenplan.document.render import RenderError, render_report
 from samenplan.document.templatefiles import read_template
 from samenplan.dutch import euro, number
 from samenplan.plan.steps import STEPS
+from samenplan.safetext import markdown as md_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from samenplan.diff.kinds import BY_NAME
 from samenplan.diff.model import Amount, CoverageChange, EntryChange, FindingChange, Move, PlanDiff, Version
-from samenplan.document.mdescape import md_escape
 from samenplan.dutch import euro
 from samenplan.plan.labels import label
+from samenplan.safetext import markdown as md_escape
 
 NOTHING = "Er is niets veranderd in het plan."
 

@@ -15,10 +15,10 @@ from samenplan.document.build import build_report
 from samenplan.document.errors import RenderError, SetupError
 from samenplan.document.gitinfo import plan_version
 from samenplan.document.links import safe_url
-from samenplan.document.mdescape import md_escape
 from samenplan.document.mermaid import gantt_text, mermaid_label
 from samenplan.document.nodes import Report
 from samenplan.document.templatefiles import read_template
+from samenplan.safetext import markdown as md_escape
 
 if TYPE_CHECKING:
     import jinja2
