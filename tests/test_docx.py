@@ -135,6 +135,10 @@ def test_cli_writes_word_and_replaces_its_own(tmp_path: Path, capsys: pytest.Cap
     assert GENERATOR_MARK.encode() in target.read_bytes(), "the zip comment names samenplan"
     assert run_cli(*args) == 0, "a Word file of our own is replaced"
     assert word(target.read_bytes()).core_properties.title.startswith("Samen herstellen in Rivierstad")
+    other = tmp_path / "notulen.docx"  # someone's own Word file that mentions the command
+    other.write_bytes(b"PK\x03\x04 daarna samenplan render draaien")
+    assert run_cli(str(EXAMPLE), "-f", "docx", "-o", str(other), "--datum", "2024-11-01") == 2
+    assert b"daarna" in other.read_bytes(), "a Word file samenplan did not make is kept"
 
 
 def test_a_bad_template_or_missing_extra_gets_a_dutch_message(
