@@ -268,14 +268,16 @@ def made_by_render(path: Path) -> bool:
     return mark in first or last == mark
 
 
-#: Where render's own PDF and Word files carry its mark: the PDF's permanent id in the trailer
-#: (document/pdf.py), the zip comment that ends a Word file (document/word.py).
-_PDF_ID = re.compile(rb"/ID \[\(samenplan render [0-9a-f]{16}\)")
-_DOCX_END = b"samenplan render: gemaakt door samenplan"
+#: How far from the end render looks for the mark of its own PDF and Word files.
 _TRAILER_BYTES = 65536
 
 
 def _binary_made_by_render(path: Path, head: bytes) -> bool:
+    """Render's mark where its PDF (the trailer's permanent id, document/pdf.py) or its Word
+    file (the zip comment at the very end, document/word.py) carries it."""
+    from samenplan.document.render import GENERATOR_MARK
+    from samenplan.document.word import zip_comment
+
     try:
         with path.open("rb") as handle:
             handle.seek(max(0, os.fstat(handle.fileno()).st_size - _TRAILER_BYTES))
@@ -283,5 +285,6 @@ def _binary_made_by_render(path: Path, head: bytes) -> bool:
     except OSError:
         return False
     if head.startswith(b"%PDF-"):
-        return _PDF_ID.search(tail) is not None
-    return tail.endswith(_DOCX_END)
+        pdf_id = rb"/ID \[\(" + re.escape(GENERATOR_MARK.encode()) + rb" [0-9a-f]{16}\)"
+        return re.search(pdf_id, tail) is not None
+    return tail.endswith(zip_comment(GENERATOR_MARK))

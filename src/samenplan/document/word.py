@@ -268,6 +268,11 @@ def _running_header(document: Any, report: Report, own_template: bool) -> None:
             _page_number(footer)
 
 
+def zip_comment(mark: str) -> bytes:
+    """The comment that ends every Word file render makes: how render knows the file as its own."""
+    return f"{mark}: gemaakt door samenplan".encode()
+
+
 def report_to_docx(report: Report, mark: str, sjabloon: Path | None, svg: Svg) -> bytes:
     """The Word file of ``report``; ``mark`` goes into its properties and its zip comment, so
     `render` recognises the file as its own."""
@@ -290,5 +295,5 @@ def report_to_docx(report: Report, mark: str, sjabloon: Path | None, svg: Svg) -
     out = io.BytesIO()
     document.save(out)
     with zipfile.ZipFile(out, "a") as archive:
-        archive.comment = f"{mark}: gemaakt door samenplan".encode()
+        archive.comment = zip_comment(mark)
     return out.getvalue()
