@@ -57,7 +57,13 @@ RunDiff = Callable[..., Run]
 @pytest.fixture
 def run(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> RunDiff:
     """``run(FOLDER, ARGS)`` is ``samenplan diff`` in this process, from FOLDER."""
-    for name in ("CI_MERGE_REQUEST_DIFF_BASE_SHA", "GITHUB_BASE_REF", "GITHUB_ACTIONS", "GITLAB_CI"):
+    for name in (
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA",
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
+        "GITHUB_BASE_REF",
+        "GITHUB_ACTIONS",
+        "GITLAB_CI",
+    ):
         monkeypatch.delenv(name, raising=False)
     for name, value in GIT_ENV.items():
         monkeypatch.setenv(name, value)
@@ -340,6 +346,21 @@ def test_plan_text_is_escaped_in_markdown(own_repo: Repo, run: RunDiff) -> None:
         "- Interventie 'Hei-Online \\<img src=x onerror=alert(1)\\> \\*\\*\\[klik\\](http\\://x)\\*\\*':",
         f"  - naam: '{HEI}' werd 'Hei-Online \\<img src=x onerror=alert(1)\\> \\*\\*\\[klik\\](http\\://x)\\*\\*'",
     ]
+
+
+def test_plan_text_is_one_line_in_the_text_report(own_repo: Repo, run: RunDiff) -> None:
+    """In a CI log a line starting with '::' is a GitHub workflow command: plan text never starts one."""
+    own_repo.edit(
+        "05-aanpak.yaml",
+        f"    naam: {HEI}\n",
+        '    naam: "Hei\\n::error file=x::nep\\u001b[2J"\n',
+    )
+    lines = run(own_repo.plan, "HEAD").out.splitlines()
+    assert lines[-2:] == [
+        "- Interventie 'Hei\\n::error file=x::nep\\x1b[2J':",
+        f"  - naam: '{HEI}' werd 'Hei ::error file=x::nep\\x1b[2J'",  # the word summary joins lines
+    ]
+    assert not [line for line in lines if line.lstrip().startswith("::")]
 
 
 def test_a_newer_formaatversie_is_refused(own_repo: Repo, run: RunDiff) -> None:

@@ -1,7 +1,9 @@
 """The diff as Dutch sentences, grouped by what matters to a reader; text and Markdown.
 
 ``sections`` gives the report as data (titles and lines); the text and Markdown forms only
-lay those lines out. Plan text reaches Markdown only through md_escape.
+lay those lines out. Plan text reaches Markdown only through md_escape, and the terminal (or a
+CI job log, where a line starting with '::' is a GitHub workflow command) only through
+safetext.terminal.
 """
 
 from collections.abc import Callable, Iterable
@@ -13,6 +15,7 @@ from samenplan.diff.model import Amount, CoverageChange, EntryChange, FindingCha
 from samenplan.dutch import euro
 from samenplan.plan.labels import label
 from samenplan.safetext import markdown as md_escape
+from samenplan.safetext import terminal
 
 NOTHING = "Er is niets veranderd in het plan."
 
@@ -196,13 +199,13 @@ def _finding(diff: PlanDiff, f: FindingChange) -> Line:
 
 def format_text(diff: PlanDiff) -> str:
     """The report for a terminal."""
-    out = [heading(diff), *versions(diff), ""]
+    out = [terminal(heading(diff)), *map(terminal, versions(diff)), ""]
     found = sections(diff)
     if not found:
         out.append(NOTHING)
     for section in found:
-        out.append(section.title)
-        out += _list(section.lines, str)
+        out.append(terminal(section.title))
+        out += _list(section.lines, terminal)
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
