@@ -15,6 +15,7 @@ from support import Cli, Run
 
 CI = (
     "CI_MERGE_REQUEST_DIFF_BASE_SHA",
+    "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
     "GITHUB_BASE_REF",
     "GITHUB_ACTIONS",
     "GITHUB_STEP_SUMMARY",
@@ -193,6 +194,41 @@ def test_gitlab_merge_request(repo: Repo, run: RunCli, monkeypatch: pytest.Monke
         "Dit hoofdstuk vergelijkt dit plan met de versie aan het begin van de merge request "
         f"(commit {repo.short('v2')})." in done.out
     )
+
+
+def test_gitlab_merge_request_against_a_target_branch_that_moved_on(
+    tmp_path: Path, repo: Repo, run: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target branch (fetched as origin/main) got a commit after the merge request began:
+    'basis' is where the request left it, so that commit is not reported as undone."""
+    clone = Repo(tmp_path / "clone")
+    Repo(tmp_path).git("clone", "-q", str(repo.top), str(clone.top))
+    clone.git("checkout", "-q", "-b", "wijziging")
+    clone.edit("samenplan.yaml", "regio: Heidedorpen", "regio: Heidedorpen en Aa")
+    clone.git("commit", "-q", "-am", "Regio")
+    fork = clone.git("rev-parse", "main")
+    clone.git("checkout", "-q", "main")
+    clone.edit("samenplan.yaml", "fase: uitvoering", "fase: evaluatie")
+    clone.git("commit", "-q", "-am", "Fase")
+    clone.git("update-ref", "refs/remotes/origin/main", "main")  # what the job's git fetch does
+    clone.git("checkout", "-q", "--detach", "wijziging")
+    monkeypatch.setenv("GITLAB_CI", "true")
+    monkeypatch.setenv("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main")
+    monkeypatch.setenv("CI_MERGE_REQUEST_DIFF_BASE_SHA", "0123456789abcdef0123456789abcdef01234567")
+    done = run(clone.top, "diff", "basis", "--plan", "plan")
+    assert done.out.splitlines()[1:] == [
+        f"Oud: het begin van de merge request (commit {clone.short(fork)}), map plan",
+        "Nieuw: de huidige bestanden, map plan",
+        "",
+        "Het plan",
+        "- Regio: Heidedorpen → Heidedorpen en Aa",
+    ]
+    clone.git("merge", "-q", "--no-ff", "-m", "Merged results", "main")  # GitLab's merged results
+    done = run(clone.top, "diff", "basis", "--plan", "plan")
+    assert done.out.splitlines()[1] == (
+        f"Oud: het begin van de merge request (commit {clone.short('main')}), map plan"
+    )
+    assert done.out.splitlines()[-1] == "- Regio: Heidedorpen → Heidedorpen en Aa"
 
 
 def test_gitlab_base_missing_from_a_shallow_clone(

@@ -144,18 +144,24 @@ def repository(folder: Path) -> Repository:
 def merge_request_base(repo: Repository, env: Mapping[str, str]) -> str:
     """The commit a merge request (GitLab) or pull request (GitHub) starts from.
 
-    GitLab sets CI_MERGE_REQUEST_DIFF_BASE_SHA; GitHub sets GITHUB_BASE_REF (the target
-    branch), whose merge-base with HEAD is taken from ``origin/<branch>`` or ``<branch>``.
+    That is the merge-base of HEAD and the target branch, taken from ``origin/<branch>`` or
+    ``<branch>``: GitLab names the branch in CI_MERGE_REQUEST_TARGET_BRANCH_NAME, GitHub in
+    GITHUB_BASE_REF. When HEAD already merges the request into the target (GitHub's pull
+    request checkout, GitLab's merged results pipeline), that is the target branch itself.
+    Without the target branch fetched, GitLab's CI_MERGE_REQUEST_DIFF_BASE_SHA.
     """
-    gitlab = env.get("CI_MERGE_REQUEST_DIFF_BASE_SHA", "").strip()
-    if gitlab:
-        return gitlab
+    gitlab = env.get("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "").strip()
+    found = _merge_base(repo, gitlab) if gitlab else None
+    if found:
+        return found
+    gitlab_base = env.get("CI_MERGE_REQUEST_DIFF_BASE_SHA", "").strip()
+    if gitlab_base:
+        return gitlab_base
     branch = env.get("GITHUB_BASE_REF", "").strip()
     if branch:
-        for candidate in (f"origin/{branch}", branch):
-            done = _git(("merge-base", candidate, "HEAD"), repo.top)
-            if done.returncode == 0:
-                return done.stdout.decode("ascii").strip()
+        found = _merge_base(repo, branch)
+        if found:
+            return found
         raise GitError(
             f"De doeltak '{branch}' van deze pull request is niet opgehaald. Zet in de "
             "workflow bij actions/checkout 'fetch-depth: 0'."
@@ -165,6 +171,14 @@ def merge_request_base(repo: Repository, env: Mapping[str, str]) -> str:
         "hier niet (CI_MERGE_REQUEST_DIFF_BASE_SHA en GITHUB_BASE_REF zijn leeg). Geef een "
         "revisie, bijvoorbeeld: samenplan diff main."
     )
+
+
+def _merge_base(repo: Repository, branch: str) -> str | None:
+    for candidate in (f"origin/{branch}", branch):
+        done = _git(("merge-base", "--end-of-options", candidate, "HEAD"), repo.top)
+        if done.returncode == 0:
+            return done.stdout.decode("ascii").strip()
+    return None
 
 
 def _git(args: Sequence[str], cwd: Path, stdin: bytes | None = None) -> "subprocess.CompletedProcess[bytes]":
