@@ -136,8 +136,13 @@ def test_gitlab_command_prints_text_and_writes_the_report(tmp_path: Path) -> Non
 def test_github_command_annotates_by_itself(tmp_path: Path) -> None:
     shutil.copytree(HEIDEDORPEN, tmp_path / "plan")
     workflow = load(".github/workflows/samenplan-plan.yml")
-    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
-    [command] = check_commands(runs)
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    [command] = check_commands([step["run"] for step in steps if "if" not in step])
+    on_pull_requests = [step["run"] for step in steps if "pull_request" in step.get("if", "")]
+    assert [words[:2] for words in map(shlex.split, on_pull_requests)] == [
+        ["samenplan", "diff"],
+        ["samenplan", "check"],
+    ], "a pull request also gets what changed and what is new (tests/test_ci_jobs.py runs them)"
     break_plan(tmp_path)
     proc = run(command, tmp_path, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"))
     assert proc.returncode == 1

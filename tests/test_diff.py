@@ -348,19 +348,23 @@ def test_plan_text_is_escaped_in_markdown(own_repo: Repo, run: RunDiff) -> None:
     ]
 
 
-def test_plan_text_is_one_line_in_the_text_report(own_repo: Repo, run: RunDiff) -> None:
-    """In a CI log a line starting with '::' is a GitHub workflow command: plan text never starts one."""
+def test_plan_text_never_starts_a_line_of_its_own(own_repo: Repo, run: RunDiff) -> None:
+    """In a CI log a line starting with '::' is a GitHub workflow command, and in a GitLab
+    comment a line starting with '/' is a quick action: plan text never starts a line."""
     own_repo.edit(
         "05-aanpak.yaml",
         f"    naam: {HEI}\n",
-        '    naam: "Hei\\n::error file=x::nep\\u001b[2J"\n',
+        '    naam: "Hei\\n::error file=x::nep\\u001b[2J\\n/merge"\n',
     )
     lines = run(own_repo.plan, "HEAD").out.splitlines()
     assert lines[-2:] == [
-        "- Interventie 'Hei\\n::error file=x::nep\\x1b[2J':",
-        f"  - naam: '{HEI}' werd 'Hei ::error file=x::nep\\x1b[2J'",  # the word summary joins lines
+        "- Interventie 'Hei\\n::error file=x::nep\\x1b[2J\\n/merge':",
+        f"  - naam: '{HEI}' werd 'Hei ::error file=x::nep\\x1b[2J /merge'",  # the word summary joins lines
     ]
-    assert not [line for line in lines if line.lstrip().startswith("::")]
+    markdown = run(own_repo.plan, "HEAD", "-f", "md").out.splitlines()
+    assert markdown[-2] == "- Interventie 'Hei ::error file=x::nep\x1b\\[2J /merge':"
+    for line in lines + markdown:
+        assert not line.lstrip().startswith(("::", "/")), line
 
 
 def test_a_newer_formaatversie_is_refused(own_repo: Repo, run: RunDiff) -> None:

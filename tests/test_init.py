@@ -984,9 +984,12 @@ def test_bron_lands_pinned_in_every_generated_file(
     init_ok(tmp_path, "plan", "--yes", "--ci", "github", "--ci", "gitlab", "--pre-commit", *options)
     plan = tmp_path / "plan"
     env = yaml_file(plan / ".github" / "workflows" / "samenplan.yml")["jobs"]["check"]["env"]
-    variables = yaml_file(plan / ".gitlab-ci.yml")["samenplan"]["variables"]
+    gitlab = yaml_file(plan / ".gitlab-ci.yml")
+    variables = gitlab["samenplan"]["variables"]
     expected = {"SAMENPLAN_BRON": requirement, **({"PIP_INDEX_URL": index} if index else {})}
     assert env == variables == expected
+    assert gitlab["samenplan-wijzigingen"]["variables"] == {**expected, "GIT_DEPTH": "0"}
+    assert gitlab["samenplan-wijzigingen"]["script"][0] == 'python -m pip install "$SAMENPLAN_BRON"'
     [hook] = yaml_file(plan / ".pre-commit-config.yaml")["repos"][0]["hooks"]
     assert hook["additional_dependencies"] == [*([f"--index-url={index}"] if index else []), requirement]
 

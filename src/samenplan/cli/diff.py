@@ -107,7 +107,7 @@ def _append_step_summary(diff: "PlanDiff") -> None:
 
     try:
         with Path(target).open("a", encoding="utf-8") as handle:
-            handle.write(_format(diff, "markdown"))
+            handle.write(_format(diff, "markdown") + "\n")  # a blank line before the next step's part
     except OSError as exc:
         typer.echo(
             "samenplan: de samenvatting voor GitHub kan niet geschreven worden naar "

@@ -97,6 +97,29 @@ class ExtrasContext:
         """The shell command that checks this plan."""
         return f"samenplan check {shlex.quote(self.plan)}"
 
+    def diff_command(self, base: str) -> str:
+        """The shell command that says what changed in this plan since ``base``."""
+        return f"samenplan diff {base} --plan {shlex.quote(self.plan)}"
+
+    def since_command(self, base: str) -> str:
+        """The shell command that reports only the findings that are new since ``base``."""
+        return f"{self.check_command} --sinds {base} --format text"
+
+    @property
+    def changes_job_name(self) -> str:
+        """The name of the GitLab job that runs on a merge request only."""
+        return f"{self.job_name}-wijzigingen"
+
+    @property
+    def changes_file(self) -> str:
+        """The Markdown report of a merge request's changes (a GitLab artifact)."""
+        return "samenplan-wijzigingen.md" if self.at_root else f"samenplan-wijzigingen-{self.slug}.md"
+
+    @property
+    def changes_title(self) -> str:
+        """How the merge request names that report."""
+        return "samenplan wijzigingen" if self.at_root else f"samenplan wijzigingen {self.slug}"
+
     @property
     def workflow_name(self) -> str:
         """The name of the GitHub workflow."""
