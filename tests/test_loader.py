@@ -311,6 +311,63 @@ def test_every_duplicate_is_reported(plan: PlanCopy) -> None:
     assert all(d.related[0].location.line == 1 for d in diags)
 
 
+def test_forgotten_dash_before_a_list_item_is_one_finding(plan: PlanCopy) -> None:
+    """Two interventies written as one, without the second '- ': one finding where the second
+    begins, not one per repeated key, and no advice to delete anything."""
+    text = plan.edit("05-aanpak.yaml", "\n  - id: i_poj_school\n", "\n    id: i_poj_school\n")
+    diag = plan.only("SP006")
+    assert where(diag) == ("05-aanpak.yaml", *position(text, "id: i_poj_school"))
+    assert diag.message == (
+        "Hier begint waarschijnlijk een nieuw item: zet er '- ' voor. Nu lijkt het bij het item "
+        "erboven te horen (van regel 2), en staat 'id' daarin twee keer."
+    )
+    assert diag.hint == "Schrijf '- id:', met het streepje recht onder het streepje van het item erboven."
+    assert [related_where(r) for r in diag.related] == [("05-aanpak.yaml", *position(text, "id: i_sterk"))]
+
+
+def test_forgotten_dash_where_the_item_starts_with_another_field(plan: PlanCopy) -> None:
+    """The second item starts with 'naam' instead of 'id': two repeated fields in a row also
+    mark the start of an item."""
+    text = plan.edit(
+        "05-aanpak.yaml",
+        "\n  - id: i_poj_school\n    naam: Praktijkondersteuner jeugd op school\n",
+        "\n    naam: Praktijkondersteuner jeugd op school\n    id: i_poj_school\n",
+    )
+    diag = plan.only("SP006")
+    assert where(diag) == ("05-aanpak.yaml", *position(text, "naam: Praktijkondersteuner"))
+    assert diag.message.startswith("Hier begint waarschijnlijk een nieuw item: zet er '- ' voor.")
+    assert "'naam'" in diag.message
+
+
+def test_three_items_without_dashes_give_one_finding_per_item(plan: PlanCopy) -> None:
+    text = (
+        "verhaal: x\nbevindingen:\n"
+        "  - id: b_a\n    tekst: a\n"
+        "    id: b_b\n    tekst: b\n"
+        "    id: b_c\n    tekst: c\n"
+    )
+    plan.write("03-analyse.yaml", text)
+    diags = [d for d in plan.diagnostics() if d.code == "SP006"]
+    assert [(d.location.line, d.message.split(": zet")[0], d.related[0].location.line) for d in diags] == [
+        (5, "Hier begint waarschijnlijk een nieuw item", 3),
+        (7, "Hier begint waarschijnlijk een nieuw item", 5),
+    ]
+
+
+def test_a_repeated_field_inside_the_next_item_is_still_a_duplicate(plan: PlanCopy) -> None:
+    text = plan.edit(
+        "05-aanpak.yaml",
+        "\n  - id: i_poj_school\n    naam: Praktijkondersteuner jeugd op school\n",
+        "\n    id: i_poj_school\n    naam: Praktijkondersteuner jeugd op school\n    naam: POJ\n",
+    )
+    diags = plan.diagnostics()
+    assert [(d.code, d.location.line) for d in diags] == [
+        ("SP006", position(text, "id: i_poj_school")[0]),
+        ("SP006", position(text, "naam: POJ")[0]),
+    ]
+    assert diags[1].message.startswith("Het veld 'naam' staat twee keer in dezelfde groep")
+
+
 # --- SP011 invalid dates ------------------------------------------------------------------
 
 

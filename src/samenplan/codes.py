@@ -87,6 +87,10 @@ DUPLICATE_KEY = define(
     """
 Hetzelfde veld staat twee keer op hetzelfde niveau. Dan is niet duidelijk welke waarde
 geldt. Voeg de twee samen of haal er één weg.
+
+Staan in een item van een lijst ineens alle velden nog een keer, dan is meestal het streepje
+vergeten waarmee een nieuw item begint (`- id: ...`). samenplan meldt dat één keer, op de regel
+waar het nieuwe item begint: zet daar `- ` voor, recht onder het streepje van het item erboven.
 """,
 )
 UNKNOWN_KEY = define(

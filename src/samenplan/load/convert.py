@@ -154,14 +154,25 @@ class Converter:
         merged = [value for key, value in node.value if key.tag == f"{TAG}merge"]
         extra = self.merged(merged, path, depth) if merged else {}
         result: dict[str, Any] = {}
-        first_seen: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == f"{TAG}merge":
-                continue
-            key = self.key(key_node, first_seen)
+        pairs = [(k, v) for k, v in node.value if k.tag != f"{TAG}merge"]
+        in_list = bool(path) and isinstance(path[-1], int)
+        seen: dict[str, Node] = {}  # the keys of the item so far
+        later_item = False  # past a forgotten '- ': keys of the next item are not this one's
+        item_start = pairs[0][0] if pairs else node
+        for index, (key_node, value_node) in enumerate(pairs):
+            key = self.key(key_node)
             if key is None:
                 continue
-            first_seen[key] = key_node
+            if key in seen:
+                if in_list and _starts_item(key, index, pairs, seen):
+                    self.new_item(key, key_node, item_start)
+                    seen, later_item, item_start = {key: key_node}, True, key_node
+                else:
+                    self.duplicate(key, key_node, seen[key])
+                continue
+            seen[key] = key_node
+            if later_item:
+                continue
             child = (*path, key)
             key_pos = (key_node.start_mark.line, key_node.start_mark.column)
             # An empty value ('naam:') has no position of its own: ruamel places it at the
@@ -177,8 +188,8 @@ class Converter:
             result.setdefault(k, v)
         return result
 
-    def key(self, node: Node, first_seen: dict[str, Node]) -> str | None:
-        """The text of a key; None (and a diagnostic) for a list as key or a duplicate."""
+    def key(self, node: Node) -> str | None:
+        """The text of a key; None (and a diagnostic) for a list as key or a refused tag."""
         if not isinstance(node, ScalarNode):
             self.add(
                 codes.WRONG_TYPE,
@@ -189,18 +200,30 @@ class Converter:
             return None
         if self.refused_tag(node):
             return None
-        key = self.text(str(node.value), node)
-        if key in first_seen:
-            first = node_location(self.name, first_seen[key])
-            self.add(
-                codes.DUPLICATE_KEY,
-                f"Het veld '{key}' staat twee keer in dezelfde groep (ook op regel {first.line}).",
-                "Voeg de twee samen of haal er één weg.",
-                node,
-                (Related(first, f"eerste '{key}'"),),
-            )
-            return None
-        return key
+        return self.text(str(node.value), node)
+
+    def duplicate(self, key: str, node: Node, first_node: Node) -> None:
+        """Report a key written twice in one mapping; the first one counts."""
+        first = node_location(self.name, first_node)
+        self.add(
+            codes.DUPLICATE_KEY,
+            f"Het veld '{key}' staat twee keer in dezelfde groep (ook op regel {first.line}).",
+            "Voeg de twee samen of haal er één weg.",
+            node,
+            (Related(first, f"eerste '{key}'"),),
+        )
+
+    def new_item(self, key: str, node: Node, item_start: Node) -> None:
+        """Report the start of a list item whose '- ' is missing: once, not once per key."""
+        start = node_location(self.name, item_start)
+        self.add(
+            codes.DUPLICATE_KEY,
+            "Hier begint waarschijnlijk een nieuw item: zet er '- ' voor. Nu lijkt het bij het "
+            f"item erboven te horen (van regel {start.line}), en staat '{key}' daarin twee keer.",
+            f"Schrijf '- {key}:', met het streepje recht onder het streepje van het item erboven.",
+            node,
+            (Related(start, "het item erboven"),),
+        )
 
     def merged(self, values: list[Node], path: KeyPath, depth: int) -> dict[str, Any]:
         """The keys merged in by ``<<:``; the first mapping named wins, for data and positions."""
@@ -225,6 +248,18 @@ class Converter:
                 for k, v in value.items():
                     result.setdefault(k, v)
         return result
+
+
+def _starts_item(key: str, index: int, pairs: list[tuple[Node, Node]], seen: dict[str, Node]) -> bool:
+    """Whether the repeated ``key`` at ``index`` looks like the start of a new list item: it
+    repeats the item's first key, or the key after it is a repeat too."""
+    first = pairs[0][0]
+    if isinstance(first, ScalarNode) and str(first.value) == key:
+        return True
+    if index + 1 >= len(pairs):
+        return False
+    after = pairs[index + 1][0]
+    return isinstance(after, ScalarNode) and str(after.value) in seen and str(after.value) != key
 
 
 def _join_surrogate_pairs(value: str) -> str:
