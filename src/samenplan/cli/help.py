@@ -2,6 +2,18 @@
 
 from typing import Any
 
+# typer ships its own copy of click; of its error classes only BadParameter is public
+# (typer.BadParameter). The others are imported here, once, by their place in typer; the
+# test tests/test_help.py fails when typer raises other classes than these.
+from typer._click.exceptions import (
+    BadOptionUsage,
+    BadParameter,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
+
 _PANELS = {
     "OPTIONS_PANEL_TITLE": "Opties",
     "ARGUMENTS_PANEL_TITLE": "Argumenten",
@@ -83,7 +95,7 @@ _PATH_PROBLEMS = {
 }
 
 
-def _bad_parameter(exc: Any) -> str:
+def _bad_parameter(exc: BadParameter) -> str:
     """Dutch for a wrong value of an option or argument; typer's English stays out."""
     param = exc.param
     if param is None:
@@ -100,33 +112,42 @@ def _bad_parameter(exc: Any) -> str:
     return f"Ongeldige waarde voor {name}."
 
 
-def usage_error_text(exc: Any) -> str:
+def is_help_request(exc: Exception) -> bool:
+    """Whether ``exc`` is plain ``samenplan`` without a command: show the help, exit 0."""
+    return isinstance(exc, NoArgsIsHelpError)
+
+
+def usage_error_text(exc: Exception) -> str:
     """A Dutch message for a click usage error, with a pointer to --help."""
-    kind = type(exc).__name__
-    if kind == "NoSuchOption":
+    text = _usage_text(exc)
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "samenplan"
+    return f"samenplan: {text}\nZie '{command} --help' voor hulp."
+
+
+def _usage_text(exc: Exception) -> str:
+    # Most specific first: MissingParameter is a BadParameter, NoSuchOption a UsageError.
+    if isinstance(exc, NoSuchOption):
         text = f"De optie '{exc.option_name}' bestaat niet."
         if exc.possibilities:
             text += " Bedoelde je " + " of ".join(f"'{p}'" for p in exc.possibilities) + "?"
-    elif kind == "MissingParameter":
-        name = exc.param.name if exc.param is not None else "?"
-        text = f"'{name}' ontbreekt."
-    elif kind == "BadParameter":
-        text = _bad_parameter(exc)
-    elif kind == "BadOptionUsage":
+        return text
+    if isinstance(exc, MissingParameter):
+        return f"'{exc.param.name if exc.param is not None else '?'}' ontbreekt."
+    if isinstance(exc, BadParameter):
+        return _bad_parameter(exc)
+    if isinstance(exc, BadOptionUsage):
         if "requires an argument" in str(exc.message):
-            text = f"Achter de optie '{exc.option_name}' hoort een waarde."
-        else:
-            text = f"De optie '{exc.option_name}' is verkeerd gebruikt."
-    elif "No such command" in str(exc.message):
-        text = (
-            str(exc.message)
-            .replace("No such command", "Onbekende opdracht")
-            .replace("Did you mean", "Bedoelde je")
+            return f"Achter de optie '{exc.option_name}' hoort een waarde."
+        return f"De optie '{exc.option_name}' is verkeerd gebruikt."
+    if not isinstance(exc, UsageError):
+        return str(exc)
+    # click has no class of its own for these two; its English text tells them apart.
+    if "No such command" in exc.message:
+        return exc.message.replace("No such command", "Onbekende opdracht").replace(
+            "Did you mean", "Bedoelde je"
         )
-    elif "unexpected extra argument" in str(exc.message):
-        extra = exc.message.split("(", 1)[-1].rstrip(")")
-        text = f"Te veel argumenten: {extra}."
-    else:
-        text = exc.format_message()
-    command = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else "samenplan"
-    return f"samenplan: {text}\nZie '{command} --help' voor hulp."
+    if "unexpected extra argument" in exc.message:  # "... argument(s) (a b)": what is in ' (…)'
+        extra = exc.message.partition(" (")[2].removesuffix(")")
+        return f"Te veel argumenten: {extra}."
+    return exc.format_message()

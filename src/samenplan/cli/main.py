@@ -9,7 +9,7 @@ from samenplan import __version__
 from samenplan.cli.check import check_command
 from samenplan.cli.diff import diff_command
 from samenplan.cli.exits import ExitCode
-from samenplan.cli.help import dutch_help, usage_error_text
+from samenplan.cli.help import dutch_help, is_help_request, usage_error_text
 from samenplan.cli.init import init_command
 from samenplan.cli.regelingen import regelingen_command
 from samenplan.cli.render import render_command
@@ -88,7 +88,7 @@ def _main(argv: list[str] | None) -> None:
         typer.echo("Afgebroken.", err=True)
         sys.exit(ExitCode.INTERRUPTED)
     except typer.TyperException as exc:  # click's usage errors
-        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `samenplan`: show the help
+        if is_help_request(exc):  # plain `samenplan`: show the help
             typer.echo(exc.format_message())
             sys.exit(ExitCode.OK)
         typer.echo(usage_error_text(exc), err=True)
