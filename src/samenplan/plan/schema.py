@@ -10,38 +10,6 @@ from samenplan.plan.steps import DOCUMENTS, Document
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 MARKER = "Gemaakt door 'samenplan schema'; niet met de hand aanpassen."
 
-#: What editors show for each closed vocabulary (the enums of plan/vocab.py), in Dutch.
-VOCABULARIES = {
-    "Leefdomein": "Waar een kind leeft: thuis, school, vrije_tijd en online (de vier van het "
-    "stappenplan), en eventueel wijk.",
-    "Ontwikkelgebied": "Ontwikkelgebied van een kind: cognitief, executief, sociaal en emotioneel "
-    "(de vier van NP Onderwijs), en fysiek.",
-    "PartnerSoort": "Soort organisatie of groep die meedoet aan het plan.",
-    "Fase": "Fase van het plan: concept, besluit, uitvoering of evaluatie. Hoe later de fase, "
-    "hoe strenger de controle.",
-    "BronSoort": "Soort bron in de analyse: cijfers, signalen, gesprek of onderzoek.",
-    "ResultaatSoort": "maatschappelijk: verandert iets in het leven van kinderen; proces: gaat "
-    "over hoe de partners samenwerken.",
-    "IndicatorSoort": "output telt hoeveel er gedaan is; outcome laat zien of kinderen en "
-    "jongeren er beter van worden.",
-    "OnderbouwingSoort": "Hoe de interventie onderbouwd is: uit de databank, de NPO-menukaart, "
-    "of een eigen onderbouwing.",
-    "Erkenningsniveau": "Erkenningsniveau in de Databank Effectieve Jeugdinterventies.",
-    "Doelgebied": "Doelgebied van de NPO-menukaart, A tot en met F.",
-    "BeleidSoort": "Soort bestaand beleid waarop het plan aansluit.",
-    "OverlegSoort": "Soort overlegtafel: lea, oogo, bestuurlijk, werkgroep of overig.",
-    "Orgaan": "Het orgaan dat voor een partner besluit.",
-    "MomentSoort": "Soort moment: meetmoment, bijstuurmoment, rapportage of evaluatie.",
-    "VerantwoordingVorm": "Hoe de besteding van een geldstroom verantwoord wordt.",
-    "Status": "Hoe een interventie ervoor staat: gepland, loopt, afgerond of gestopt.",
-    "Niveau": "laag, middel of hoog.",
-    "Ernst": "Ernst van een melding: fout, waarschuwing of info.",
-    "Kanaal": "Hoe het geld bij de ontvanger komt: spuk (specifieke uitkering), algemene_uitkering, "
-    "bekostiging, subsidie, eigen_middelen of overig.",
-    "DoelenStatus": "Hoe zeker de lijst met bestedingsdoelen is: vastgesteld (uit de officiële tekst), "
-    "niet_nagekeken (kan onvolledig zijn) of niet_geoormerkt (geld zonder oormerk).",
-}
-
 #: The message the YAML language server shows when a text does not match a pattern
 #: (its keyword is patternErrorMessage; without it the user sees the regular expression).
 PATTERN_MESSAGES = {
@@ -79,9 +47,9 @@ def build_schema(doc: Document) -> dict[str, Any]:
         **schema,
         "title": f"{doc.label}: {doc.title}" if doc.number else "samenplan.yaml",
     }
-    for name, definition in definitions.items():
+    for definition in definitions.values():
         if "enum" in definition:
-            _describe_vocabulary(name, definition)
+            _describe_vocabulary(definition)
     if definitions:
         result["definitions"] = definitions
     add_catalog_completion(result)  # regeling and bestedingsdoel ids from the catalog
@@ -91,11 +59,10 @@ def build_schema(doc: Document) -> dict[str, Any]:
     return result
 
 
-def _describe_vocabulary(name: str, definition: dict[str, Any]) -> None:
-    """Dutch text for a closed vocabulary (pydantic would show the enum's English docstring)."""
+def _describe_vocabulary(definition: dict[str, Any]) -> None:
+    """The list of allowed values; the Dutch description comes with the enum (vocab.described)."""
     values = [str(v) for v in definition["enum"]]
     allowed = ", ".join(values[:-1]) + f" of {values[-1]}" if len(values) > 1 else values[0]
-    definition["description"] = VOCABULARIES[name]
     # Shown by the YAML language server for a value that is not in the list.
     definition["errorMessage"] = f"Deze waarde is niet toegestaan. Kies uit: {allowed}."
 

@@ -1,10 +1,40 @@
 """Closed vocabularies of the plan format (plan-method.md, "Closed vocabularies")."""
 
+from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from samenplan.diagnostics import Severity
 
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
+_Vocabulary = TypeVar("_Vocabulary", bound=type[StrEnum])
+
+
+def described(text: str) -> Callable[[_Vocabulary], _Vocabulary]:
+    """Give a closed vocabulary the Dutch text editors show for it (the description in its
+    JSON Schema); the docstring stays for programmers."""
+
+    def attach(vocabulary: _Vocabulary) -> _Vocabulary:
+        def json_schema(cls: Any, schema: "CoreSchema", handler: "GetJsonSchemaHandler") -> "JsonSchemaValue":
+            result = handler(schema)
+            handler.resolve_ref_schema(result)["description"] = text
+            return result
+
+        vocabulary.__dutch__ = text  # type: ignore[attr-defined]
+        vocabulary.__get_pydantic_json_schema__ = classmethod(json_schema)  # type: ignore[attr-defined]
+        return vocabulary
+
+    return attach
+
+
+@described(
+    "Waar een kind leeft: thuis, school, vrije_tijd en online (de vier van het stappenplan), en "
+    "eventueel wijk."
+)
 class Leefdomein(StrEnum):
     """Where a child lives its life; the four of the method plus the optional wijk."""
 
@@ -24,6 +54,10 @@ KERN_LEEFDOMEINEN: tuple[Leefdomein, ...] = (
 )
 
 
+@described(
+    "Ontwikkelgebied van een kind: cognitief, executief, sociaal en emotioneel (de vier van NP "
+    "Onderwijs), en fysiek."
+)
 class Ontwikkelgebied(StrEnum):
     """Development areas: the four of NP Onderwijs plus fysiek."""
 
@@ -43,6 +77,7 @@ NPO_ONTWIKKELGEBIEDEN: tuple[Ontwikkelgebied, ...] = (
 )
 
 
+@described("Soort organisatie of groep die meedoet aan het plan.")
 class PartnerSoort(StrEnum):
     """Kind of organisation or group that takes part in the plan."""
 
@@ -63,6 +98,10 @@ class PartnerSoort(StrEnum):
     OVERIG = "overig"
 
 
+@described(
+    "Fase van het plan: concept, besluit, uitvoering of evaluatie. Hoe later de fase, hoe "
+    "strenger de controle."
+)
 class Fase(StrEnum):
     """Phase of the plan; later phases are checked more strictly."""
 
@@ -77,6 +116,7 @@ class Fase(StrEnum):
         return list(Fase).index(self)
 
 
+@described("Soort bron in de analyse: cijfers, signalen, gesprek of onderzoek.")
 class BronSoort(StrEnum):
     """Kind of source used in the analysis (step 3)."""
 
@@ -86,6 +126,10 @@ class BronSoort(StrEnum):
     ONDERZOEK = "onderzoek"
 
 
+@described(
+    "maatschappelijk: verandert iets in het leven van kinderen; proces: gaat over hoe de "
+    "partners samenwerken."
+)
 class ResultaatSoort(StrEnum):
     """A result that changes children's lives, or one about how partners work."""
 
@@ -93,6 +137,7 @@ class ResultaatSoort(StrEnum):
     PROCES = "proces"
 
 
+@described("output telt hoeveel er gedaan is; outcome laat zien of kinderen en jongeren er beter van worden.")
 class IndicatorSoort(StrEnum):
     """Output counts how much was done; outcome shows whether anyone is better off."""
 
@@ -100,6 +145,7 @@ class IndicatorSoort(StrEnum):
     OUTCOME = "outcome"
 
 
+@described("Hoe de interventie onderbouwd is: uit de databank, de NPO-menukaart, of een eigen onderbouwing.")
 class OnderbouwingSoort(StrEnum):
     """How an interventie is substantiated."""
 
@@ -108,6 +154,7 @@ class OnderbouwingSoort(StrEnum):
     EIGEN = "eigen"
 
 
+@described("Erkenningsniveau in de Databank Effectieve Jeugdinterventies.")
 class Erkenningsniveau(StrEnum):
     """Levels of the Databank Effectieve Jeugdinterventies."""
 
@@ -117,6 +164,7 @@ class Erkenningsniveau(StrEnum):
     STERKE_AANWIJZINGEN = "effectief_sterke_aanwijzingen"
 
 
+@described("Doelgebied van de NPO-menukaart, A tot en met F.")
 class Doelgebied(StrEnum):
     """NPO menukaart doelgebieden A–F."""
 
@@ -128,6 +176,7 @@ class Doelgebied(StrEnum):
     F = "F"
 
 
+@described("Soort bestaand beleid waarop het plan aansluit.")
 class BeleidSoort(StrEnum):
     """Existing policy a plan connects to (step 1)."""
 
@@ -139,6 +188,7 @@ class BeleidSoort(StrEnum):
     OVERIG = "overig"
 
 
+@described("Soort overlegtafel: lea, oogo, bestuurlijk, werkgroep of overig.")
 class OverlegSoort(StrEnum):
     """Kind of consultation table (step 2)."""
 
@@ -149,6 +199,7 @@ class OverlegSoort(StrEnum):
     OVERIG = "overig"
 
 
+@described("Het orgaan dat voor een partner besluit.")
 class Orgaan(StrEnum):
     """Body that takes the decision for a partner (step 2)."""
 
@@ -163,6 +214,7 @@ class Orgaan(StrEnum):
     OVERIG = "overig"
 
 
+@described("Soort moment: meetmoment, bijstuurmoment, rapportage of evaluatie.")
 class MomentSoort(StrEnum):
     """Kind of meet- of bijstuurmoment (step 6)."""
 
@@ -172,6 +224,7 @@ class MomentSoort(StrEnum):
     EVALUATIE = "evaluatie"
 
 
+@described("Hoe de besteding van een geldstroom verantwoord wordt.")
 class VerantwoordingVorm(StrEnum):
     """How spending of a geldstroom is accounted for (step 6)."""
 
@@ -181,6 +234,7 @@ class VerantwoordingVorm(StrEnum):
     OVERIG = "overig"
 
 
+@described("Hoe een interventie ervoor staat: gepland, loopt, afgerond of gestopt.")
 class Status(StrEnum):
     """Progress status of an interventie (step 7)."""
 
@@ -190,6 +244,7 @@ class Status(StrEnum):
     GESTOPT = "gestopt"
 
 
+@described("laag, middel of hoog.")
 class Niveau(StrEnum):
     """Three-point scale for kans and impact of a risico."""
 
@@ -198,6 +253,7 @@ class Niveau(StrEnum):
     HOOG = "hoog"
 
 
+@described("Ernst van een melding: fout, waarschuwing of info.")
 class Ernst(StrEnum):
     """Severity names a user writes in samenplan.yaml: the Dutch labels of Severity."""
 

@@ -5,8 +5,13 @@ from enum import StrEnum
 from pydantic import Field
 
 from samenplan.plan.models.common import Id, Model, Periode, Tekst, config
+from samenplan.plan.vocab import described
 
 
+@described(
+    "Hoe het geld bij de ontvanger komt: spuk (specifieke uitkering), algemene_uitkering, "
+    "bekostiging, subsidie, eigen_middelen of overig."
+)
 class Kanaal(StrEnum):
     """How the money reaches its ontvanger."""
 
@@ -29,6 +34,10 @@ KANAAL_NAMEN: dict[Kanaal, str] = {
 }
 
 
+@described(
+    "Hoe zeker de lijst met bestedingsdoelen is: vastgesteld (uit de officiële tekst), "
+    "niet_nagekeken (kan onvolledig zijn) of niet_geoormerkt (geld zonder oormerk)."
+)
 class DoelenStatus(StrEnum):
     """How far the list of bestedingsdoelen of a regeling can be trusted."""
 
