@@ -343,12 +343,12 @@ def test_plan_text_is_escaped_in_markdown(own_repo: Repo, run: RunDiff) -> None:
 
 
 def test_a_newer_formaatversie_is_refused(own_repo: Repo, run: RunDiff) -> None:
-    own_repo.edit("samenplan.yaml", "formaatversie: 1", "formaatversie: 7")
+    own_repo.edit("samenplan.yaml", "formaatversie: 2", "formaatversie: 7")
     done = run(own_repo.plan, "HEAD")
     assert (done.code, done.err) == (
         2,
         "samenplan: Het plan in de huidige bestanden is geschreven in formaatversie 7; deze samenplan kent "
-        "formaatversie 1. Werk samenplan bij: pip install --upgrade samenplan.\n",
+        "formaatversie 2. Werk samenplan bij: pip install --upgrade samenplan.\n",
     )
 
 

@@ -9,9 +9,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from samenplan import codes
 from samenplan.check.run import CheckResult, check_plan
 from samenplan.diff.errors import DiffError
 from samenplan.diff.git import BASIS, GitError, NoPlanAtRevision, Repository, merge_request_base, repository
+from samenplan.load.formaat import migrate_command, written_version
 from samenplan.load.planfolder import NotAPlan, is_plan_folder
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.manifest import FORMAAT_VERSIE
@@ -152,19 +154,25 @@ def _folder_side(root: Path, label: str, shown: str | None = None) -> Side:
 
 
 def _known_format(side: Side) -> Side:
-    """Refuse a version written in a newer formaatversie than this samenplan knows.
+    """Refuse a version in another formaatversie than this samenplan reads.
 
-    There is one formaatversie today. When formaat 2 comes, an older side has to be migrated
-    in memory here (with the function behind `samenplan migrate`) before it is checked."""
-    source = side.result.loaded.sources.get(MANIFEST.file)
-    data = source.data if source is not None else None
-    version = data.get("formaatversie") if isinstance(data, dict) else None
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAAT_VERSIE:
+    A revision in formaatversie 1 is migrated in its temporary folder before it is checked
+    (see _revision_side); the files as they are now are the user's to migrate."""
+    finding = side.result.loaded.formaat
+    if finding is None:
+        return side
+    source = side.result.loaded.sources[MANIFEST.file]
+    version = written_version(source.data)
+    if finding.code == codes.NEWER_FORMAT.code:
         raise DiffError(
             f"Het plan in {side.title} is geschreven in formaatversie {version}; deze samenplan kent "
             f"formaatversie {FORMAAT_VERSIE}. Werk samenplan bij: pip install --upgrade samenplan."
         )
-    return side
+    raise DiffError(
+        f"Het plan in {side.title} is geschreven in formaatversie {version} ({MANIFEST.file}, regel "
+        f"{finding.location.line}); deze samenplan leest formaatversie {FORMAAT_VERSIE}. Werk het "
+        f"bij met '{migrate_command(Path(side.folder))}' en vergelijk daarna opnieuw."
+    )
 
 
 def current(result: CheckResult) -> Side:

@@ -6,7 +6,8 @@ from samenplan.plan.models.common import CbsCode, Geheel, Model, Periode, config
 from samenplan.plan.models.regeling import Regeling
 from samenplan.plan.vocab import Ernst, Fase
 
-FORMAAT_VERSIE = 1
+#: The formaatversie this samenplan reads; an older plan is updated by `samenplan migrate`.
+FORMAAT_VERSIE = 2
 
 
 class Gemeente(Model):
@@ -42,9 +43,10 @@ class Manifest(Model):
     model_config = config("Het hoofdbestand van een samenplan: welk plan, welke fase.")
 
     formaatversie: Geheel = Field(
-        ge=1,
+        ge=FORMAAT_VERSIE,
         le=FORMAAT_VERSIE,
-        description="Versie van het samenplan-formaat; nu 1.",
+        description="Versie van het samenplan-formaat; nu 2. Een plan in formaatversie 1 werk je "
+        "bij met 'samenplan migrate'.",
     )
     titel: str = Field(min_length=1, description="Titel van het plan.")
     gemeenten: list[Gemeente] = Field(
