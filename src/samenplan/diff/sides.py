@@ -15,6 +15,7 @@ from samenplan.diff.errors import DiffError
 from samenplan.diff.git import BASIS, GitError, NoPlanAtRevision, Repository, merge_request_base, repository
 from samenplan.load.formaat import migrate_command, written_version
 from samenplan.load.planfolder import NotAPlan, is_plan_folder
+from samenplan.load.source import read_source
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.manifest import FORMAAT_VERSIE
 from samenplan.plan.steps import MANIFEST
@@ -143,8 +144,25 @@ def _revision_side(repo: Repository, label: str, commit: str, folder: PurePosixP
         root = Path(temp) / name
         root.mkdir()
         repo.write_blobs(blobs, root)
+        _migrate_old_format(root)
         result = check_plan(root)
     return _known_format(Side(label, repo.short(commit), folder.as_posix(), result))
+
+
+def _migrate_old_format(root: Path) -> None:
+    """A revision in formaatversie 1 is brought to 2 in its temporary folder, as `samenplan
+    migrate` does, so that the plan the raad decided compares with the plan as it is now."""
+    source = read_source(root / MANIFEST.file, MANIFEST.file, inside=root)
+    version = written_version(source.data)
+    if version is None or not 1 <= version < FORMAAT_VERSIE:
+        return
+    from samenplan.migrate.run import AlreadyCurrent, CannotMigrate, plan_migration
+    from samenplan.migrate.write import write_files
+
+    try:
+        write_files(plan_migration(root))
+    except (AlreadyCurrent, CannotMigrate):
+        return  # check says what is wrong with the files, and _known_format refuses the side
 
 
 def _folder_side(root: Path, label: str, shown: str | None = None) -> Side:
@@ -157,7 +175,7 @@ def _known_format(side: Side) -> Side:
     """Refuse a version in another formaatversie than this samenplan reads.
 
     A revision in formaatversie 1 is migrated in its temporary folder before it is checked
-    (see _revision_side); the files as they are now are the user's to migrate."""
+    (_migrate_old_format); a plan folder is the user's to migrate."""
     finding = side.result.loaded.formaat
     if finding is None:
         return side
@@ -171,8 +189,16 @@ def _known_format(side: Side) -> Side:
     raise DiffError(
         f"Het plan in {side.title} is geschreven in formaatversie {version} ({MANIFEST.file}, regel "
         f"{finding.location.line}); deze samenplan leest formaatversie {FORMAAT_VERSIE}. Werk het "
-        f"bij met '{migrate_command(Path(side.folder))}' en vergelijk daarna opnieuw."
+        f"bij met '{migrate_command(_shown(side.result.loaded.root))}' en vergelijk daarna opnieuw."
     )
+
+
+def _shown(root: Path) -> Path:
+    """The plan folder as the user can type it here: relative to the current folder if inside it."""
+    try:
+        return root.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return root
 
 
 def current(result: CheckResult) -> Side:
