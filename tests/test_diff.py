@@ -545,6 +545,6 @@ def test_a_plan_folder_in_formaatversie_1_is_refused_with_the_command(own_repo: 
     assert (done.code, done.err) == (
         2,
         "samenplan: Het plan in de huidige bestanden is geschreven in formaatversie 1 (samenplan.yaml, "
-        "regel 1); deze samenplan leest formaatversie 2. Werk het bij met 'samenplan migrate' en "
-        "vergelijk daarna opnieuw.\n",
+        "regel 1); deze samenplan leest formaatversie 2. Werk het bij en vergelijk daarna opnieuw: "
+        "samenplan migrate\n",
     )

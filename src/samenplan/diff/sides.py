@@ -189,7 +189,7 @@ def _known_format(side: Side) -> Side:
     raise DiffError(
         f"Het plan in {side.title} is geschreven in formaatversie {version} ({MANIFEST.file}, regel "
         f"{finding.location.line}); deze samenplan leest formaatversie {FORMAAT_VERSIE}. Werk het "
-        f"bij met '{migrate_command(_shown(side.result.loaded.root))}' en vergelijk daarna opnieuw."
+        f"bij en vergelijk daarna opnieuw: {migrate_command(_shown(side.result.loaded.root))}"
     )
 
 

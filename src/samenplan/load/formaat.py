@@ -41,8 +41,8 @@ def format_finding(source: Source, root: Path) -> Diagnostic | None:
             f"formaatversie {FORMAAT_VERSIE}."
         )
         hint = (
-            f"Werk het plan bij met '{migrate_command(root)}'. Je ziet eerst wat er verandert; "
-            "de oude bestanden blijven bewaard."
+            "Je ziet eerst wat er verandert, en de oude bestanden blijven bewaard. Werk het plan "
+            f"bij met: {migrate_command(root)}"
         )
     else:
         code = codes.NEWER_FORMAT
