@@ -34,9 +34,13 @@ class Move:
     ``Move("02-samenwerking.yaml", "geldstromen.*.reserveringen", "geldstromen.*.posten")``,
     ``Move("05-aanpak.yaml", "interventies.*.trekker", "interventies.*.trekkers.0")``,
     ``Move("05-aanpak.yaml", "interventies.*.locaties.*", "gebieden.?.naam", "samenplan.yaml")``.
+    ``values``: (old, new) pairs for a vocabulary value the step renames, as in
+    ``Move("samenplan.yaml", "regelingen.*.kanaal", "regelingen.*.kanaal", values=(("spuk",
+    "specifieke_uitkering"),))``.
     """
 
     file: str
     old: str
     new: str
     new_file: str | None = None
+    values: tuple[tuple[object, object], ...] = ()
