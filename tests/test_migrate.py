@@ -166,7 +166,10 @@ def lost_values(before_root: Path, after_root: Path, steps: Sequence[Step]) -> l
                 continue
             target, wanted, move = _expected(file, path, moves)
             value = dict(move.values).get(value, value) if move is not None else value
-            if not _found(after.get(target, {}), wanted, value):
+            found = _found(after.get(target, {}), wanted, value)
+            if not found and value is None and move is not None and wanted[-1:] == [0]:
+                found = _found(after.get(target, {}), wanted[:-1], value)  # nothing stays nothing
+            if not found:
                 lost.append(f"{file}:{'.'.join(map(str, path))} = {value!r} (looked in {target}:{wanted})")
     missing = _comments(before_root) - _comments(after_root)
     lost += [f"comment {text!r} lost" for text in missing]
@@ -426,3 +429,20 @@ def test_a_newer_plan_is_refused(tmp_path: Path, cli: Cli) -> None:
     assert run.code == 2
     assert "formaatversie 7; deze samenplan kent formaatversie 2. Werk samenplan bij" in run.err
     assert not (plan / "reservekopie").exists()
+
+
+def test_a_step_that_fails_changes_nothing_and_says_so(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(files: PlanFiles) -> list[Change]:
+        raise KeyError("x")
+
+    plan = _v1(tmp_path)
+    before = _snapshot(plan)
+    monkeypatch.setattr("samenplan.migrate.STEPS", [*STEPS, broken])
+    run = cli("migrate", plan, "--yes")
+    assert run.code == 2
+    assert run.err.startswith(
+        "samenplan: samenplan kan dit plan niet automatisch bijwerken (stap test_migrate: KeyError)"
+    )
+    assert _snapshot(plan) == before

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import YAMLError
 
 from samenplan.load.formaat import written_version
 from samenplan.load.planfolder import is_plan_folder
@@ -72,13 +73,23 @@ def plan_migration(root: Path, steps: Sequence[Step] | None = None) -> Migration
     files: PlanFiles = {name: data for name, (data, _layout) in documents.items()}
     changes: list[Change] = []
     for step in STEPS if steps is None else steps:
-        changes.extend(step(files))
+        try:
+            changes.extend(step(files))
+        except Exception as exc:  # a step that does not expect this plan: say so, write nothing
+            name = step.__module__.rsplit(".", 1)[-1]
+            raise CannotMigrate(
+                f"samenplan kan dit plan niet automatisch bijwerken (stap {name}: "
+                f"{type(exc).__name__}). Er is niets veranderd. Meld dit bij de makers van samenplan, "
+                "met het plan erbij als dat mag."
+            ) from exc
     migrated = []
     for name, (data, layout) in documents.items():
         new = dump_document(data, layout)
         if new != texts[name]:
             migrated.append(FileMigration(name, root / name, texts[name], new))
-    return Migration(root, version, tuple(migrated), tuple(changes))
+    order = {doc.file: n for n, doc in enumerate(DOCUMENTS)}
+    shown = sorted(changes, key=lambda c: (order.get(c.file, len(order)), c.line or 0))  # stable
+    return Migration(root, version, tuple(migrated), tuple(shown))
 
 
 def _read(root: Path) -> tuple[dict[str, str], dict[str, tuple[CommentedMap, Layout]]]:
@@ -118,7 +129,13 @@ def _read(root: Path) -> tuple[dict[str, str], dict[str, tuple[CommentedMap, Lay
             )
         text = path.read_bytes().decode("utf-8")
         texts[doc.file] = text
-        documents[doc.file] = load_document(text)
+        try:
+            documents[doc.file] = load_document(text)
+        except (YAMLError, TypeError) as exc:  # read by check, but not by the round-trip reader
+            raise CannotMigrate(
+                f"{doc.file} kan niet worden bijgewerkt: samenplan kan het niet lezen met behoud van "
+                "opmerkingen en opmaak. Er is niets veranderd."
+            ) from exc
     return texts, documents
 
 
