@@ -43,7 +43,7 @@ def test_the_plan_loads_and_check_finds_nothing() -> None:
         ("Bibliotheek op school", None),
     ]
     assert m.vastgesteld_op == date(2023, 11, 14)
-    assert [w.datum for w in m.wijzigingen] == [date(2024, 6, 18), date(2024, 3, 12)]
+    assert [w.datum for w in m.wijzigingen] == [date(2024, 3, 12), date(2024, 6, 18)]
     assert m.vervolg.startswith("Vervolgplan 2025-2027")
 
 

@@ -157,7 +157,7 @@ KINDS: tuple[Kind, ...] = (
         "plan",
         "manifest.wijzigingen",
         Wijziging,
-        lambda p: _occurrences((w.datum.isoformat(), w) for w in p.manifest.wijzigingen),
+        lambda p: _occurrences((str(w.datum), w) for w in p.manifest.wijzigingen),
         lambda e, n: datum(e.datum),
         (Aspect("wat", "wat", v.plain),),
         {"datum": KEY},

@@ -44,10 +44,7 @@ def section_over_plan(plan: Plan) -> Section | None:
     facts = fields(
         *(field("Dit plan hoort bij", _kader(k)) for k in m.kader),
         field("Vastgesteld op", datum(m.vastgesteld_op) if m.vastgesteld_op else ""),
-        *(
-            field(f"Gewijzigd op {datum(w.datum)}", w.wat)
-            for w in sorted(m.wijzigingen, key=lambda w: w.datum)
-        ),
+        *(field(f"Gewijzigd op {datum(w.datum)}", w.wat) for w in m.wijzigingen),  # as the plan has them
         field("Vervolg", m.vervolg),
     )
     related = (
