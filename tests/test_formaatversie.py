@@ -87,8 +87,9 @@ def test_a_folder_with_spaces_gets_a_command_that_can_be_copied(tmp_path: Path) 
 def test_the_schema_accepts_only_formaatversie_2() -> None:
     schema = json.loads(render_schemas()["samenplan.schema.json"])
     field = schema["properties"]["formaatversie"]
-    assert (field["minimum"], field["maximum"]) == (2, 2)
+    assert field["const"] == 2 and "minimum" not in field  # the editor's words for a bound are English
     assert "samenplan migrate" in field["description"]
+    assert field["errorMessage"].startswith("Deze samenplan leest formaatversie 2. Staat hier 1, werk")
 
 
 @pytest.mark.parametrize("name", ["heidedorpen", "rivierstad", "vol-fouten"])

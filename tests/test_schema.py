@@ -372,5 +372,7 @@ def test_every_leaf_of_a_kind_has_a_dutch_message_for_a_wrong_value() -> None:
                 assert "errorMessage" not in node, (file, "it would hide which field is missing")
             elif "enum" in node:
                 assert node["errorMessage"].startswith("Deze waarde is niet toegestaan.")
+            elif "const" in node and kind:  # one allowed value (formaatversie) says what to do instead
+                assert "Staat hier" in node["errorMessage"], (file, node)
             elif kind in TYPE_MESSAGES:
                 assert node["errorMessage"] == TYPE_MESSAGES[kind], (file, node)

@@ -1,5 +1,7 @@
 """samenplan.yaml: what plan this is, its phase and local settings."""
 
+from typing import Any
+
 from pydantic import Field
 
 from samenplan.plan.models.common import Bedrag, CbsCode, Datum, Geheel, Model, Periode, Tekst, config
@@ -75,6 +77,18 @@ class Wijziging(Model):
     wat: Tekst = Field(min_length=1, description="Wat er veranderde, in een zin.")
 
 
+def _one_version(schema: dict[str, Any]) -> None:
+    """In the editor's schema the one formaatversie is a const with a Dutch message; the
+    YAML language server would show 'Value is below the minimum of 2' for the bounds."""
+    schema.pop("minimum", None)
+    schema.pop("maximum", None)
+    schema["const"] = FORMAAT_VERSIE
+    schema["errorMessage"] = (
+        f"Deze samenplan leest formaatversie {FORMAAT_VERSIE}. Staat hier 1, werk het plan dan bij "
+        "met 'samenplan migrate'; staat hier een hoger getal, werk samenplan bij."
+    )
+
+
 class Manifest(Model):
     """The manifest of a plan folder."""
 
@@ -85,6 +99,7 @@ class Manifest(Model):
         le=FORMAAT_VERSIE,
         description="Versie van het samenplan-formaat; nu 2. Een plan in formaatversie 1 werk je "
         "bij met 'samenplan migrate'.",
+        json_schema_extra=_one_version,
     )
     titel: str = Field(min_length=1, description="Titel van het plan.")
     gemeenten: list[Gemeente] = Field(
