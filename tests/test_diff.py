@@ -368,12 +368,12 @@ def test_plan_text_never_starts_a_line_of_its_own(own_repo: Repo, run: RunDiff) 
 
 
 def test_a_newer_formaatversie_is_refused(own_repo: Repo, run: RunDiff) -> None:
-    own_repo.edit("samenplan.yaml", "formaatversie: 1", "formaatversie: 7")
+    own_repo.edit("samenplan.yaml", "formaatversie: 2", "formaatversie: 7")
     done = run(own_repo.plan, "HEAD")
     assert (done.code, done.err) == (
         2,
         "samenplan: Het plan in de huidige bestanden is geschreven in formaatversie 7; deze samenplan kent "
-        "formaatversie 1. Werk samenplan bij: pip install --upgrade samenplan.\n",
+        "formaatversie 2. Werk samenplan bij: pip install --upgrade samenplan.\n",
     )
 
 
@@ -549,3 +549,27 @@ def test_a_repository_of_another_user_gets_the_safe_directory_hint(
     done = run(two_plans.top, "v1", "--plan", "plannen/rivierstad")
     assert done.code == 2
     assert "git config --global --add safe.directory" in done.err
+
+
+def test_a_revision_in_formaatversie_1_is_migrated_before_it_is_compared(
+    own_repo: Repo, run: RunDiff
+) -> None:
+    own_repo.edit("samenplan.yaml", "formaatversie: 2", "formaatversie: 1")
+    own_repo.commit("formaat1")
+    own_repo.edit("samenplan.yaml", "formaatversie: 1", "formaatversie: 2")
+    own_repo.commit("formaat2")
+    done = run(own_repo.plan, "formaat1", "formaat2")
+    assert done.code == 0, done.err
+    assert done.out.splitlines()[3:] == ["", "Er is niets veranderd in het plan."]
+    assert own_repo.git("status", "--porcelain") == ""
+
+
+def test_a_plan_folder_in_formaatversie_1_is_refused_with_the_command(own_repo: Repo, run: RunDiff) -> None:
+    own_repo.edit("samenplan.yaml", "formaatversie: 2", "formaatversie: 1")
+    done = run(own_repo.plan, "HEAD")
+    assert (done.code, done.err) == (
+        2,
+        "samenplan: Het plan in de huidige bestanden is geschreven in formaatversie 1 (samenplan.yaml, "
+        "regel 1); deze samenplan leest formaatversie 2. Werk het bij en vergelijk daarna opnieuw: "
+        "samenplan migrate\n",
+    )

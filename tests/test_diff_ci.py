@@ -88,6 +88,20 @@ def test_check_sinds_with_json_keeps_stdout_json(repo: Repo, run: RunCli) -> Non
     assert "2 meldingen waren er al" in done.err
 
 
+def test_check_sinds_a_revision_in_formaatversie_1(tmp_path: Path, run: RunCli) -> None:
+    """After `samenplan migrate` the ratchet still works against a revision from before it."""
+    repo = make_repo(tmp_path / "repo")
+    path = repo.plan / "samenplan.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("formaatversie: 2\n", "formaatversie: 1\n"))
+    repo.commit("formaat1")
+    assert run(repo.plan, "migrate", "--yes").code == 0
+    shutil.rmtree(repo.plan / "reservekopie")
+    done = run(repo.plan, "check", "--sinds", "formaat1")
+    assert done.code == 0, done.out + done.err
+    assert done.out.splitlines()[-1].startswith("Alleen wat nieuw is sinds formaat1 (commit ")
+    assert "0 meldingen. 6 meldingen waren er al" in done.out.splitlines()[-1]
+
+
 def test_check_sinds_a_plan_that_did_not_exist_yet(tmp_path: Path, run: RunCli) -> None:
     repo = Repo(tmp_path / "repo")
     repo.top.mkdir()

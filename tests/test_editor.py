@@ -302,3 +302,15 @@ def test_bestedingsdoelen_complete_with_the_doelen_of_the_chosen_regeling(
     doelen = {d.id for d in load_catalog()["brede_spuk"].bestedingsdoelen}
     assert doelen <= set(labels), doelen - set(labels)
     assert "bovenschools" not in labels  # a doel of npo_gemeenten, not of the Brede SPUK
+
+
+def test_formaatversie_1_says_migrate_in_the_editor(workspace: Path, server: LanguageServer) -> None:
+    manifest = workspace / "samenplan.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("formaatversie: 2\n", "formaatversie: 1\n", 1)
+    manifest.write_text(
+        "# yaml-language-server: $schema=schemas/samenplan.schema.json\n" + text, encoding="utf-8"
+    )
+    messages = [d["message"] for d in open_file(server, manifest)]
+    assert messages and all(
+        m.startswith("Deze samenplan leest formaatversie 2. Staat hier 1") for m in messages
+    ), messages

@@ -184,7 +184,7 @@ def test_empty_value_is_located_on_its_own_line(plan: PlanCopy) -> None:
 
 
 def test_boolean_is_not_a_whole_number(plan: PlanCopy) -> None:
-    text = plan.edit("samenplan.yaml", "formaatversie: 1\n", "formaatversie: true\n")
+    text = plan.edit("samenplan.yaml", "formaatversie: 2\n", "formaatversie: true\n")
     diag = plan.only("SP009")
     assert where(diag) == ("samenplan.yaml", *position(text, "true"))
 

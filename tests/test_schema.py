@@ -294,17 +294,35 @@ def nodes(node: Any) -> list[dict[str, Any]]:
     return []
 
 
+def objects(node: Any) -> list[dict[str, Any]]:
+    """Every schema node that may hold fields; not the catalog's if/then conditions on them."""
+    if isinstance(node, list):
+        return [n for v in node for n in objects(v)]
+    if not isinstance(node, dict):
+        return []
+    inner = [v for k, v in node.items() if k not in ("allOf", "if", "then", "else")]
+    return [node, *(n for v in inner for n in objects(v))]
+
+
 def test_every_field_and_vocabulary_has_a_dutch_description() -> None:
     docstrings = all_docstrings()
     for file, schema in built():
         definitions = schema.get("definitions", {})
         for name, definition in definitions.items():
             assert definition.get("description"), (file, name)
-        for owner, node in [("", schema), *definitions.items()]:
+        # every object anywhere (also inside anyOf and items), so a new field cannot slip through
+        for owner, node in [("", schema), *definitions.items(), *(("inline", n) for n in objects(schema))]:
             for key, prop in node.get("properties", {}).items():
-                ref = prop.get("$ref", "").rsplit("/", 1)[-1]
+                refs = [prop, *prop.get("anyOf", [])]
                 # pydantic leaves out a field's description when it equals its model's
-                text = prop.get("description") or definitions.get(ref, {}).get("description")
+                text = prop.get("description") or next(
+                    (
+                        definitions.get(r.get("$ref", "").rsplit("/", 1)[-1], {}).get("description")
+                        for r in refs
+                        if "$ref" in r
+                    ),
+                    None,
+                )
                 assert text, f"{file}: {owner}.{key} has no description"
         for node in nodes(schema):
             text = node.get("description")
@@ -324,6 +342,11 @@ def test_the_fields_users_missed_are_described() -> None:
     interventie = schemas["05-aanpak.yaml"]["definitions"]["Interventie"]["properties"]
     for key in ("leefdomeinen", "naam", "begroting", "periode", "bereik"):
         assert interventie[key]["description"], key
+    for key in ("kader", "gerelateerd", "vastgesteld_op", "wijzigingen", "vervolg"):
+        assert manifest["properties"][key]["description"], key
+    for model, keys in {"Kader": ("naam", "link"), "Gerelateerd": ("naam", "budget", "toelichting")}.items():
+        for key in keys:
+            assert manifest["definitions"][model]["properties"][key]["description"], (model, key)
     leefdomein = schemas["05-aanpak.yaml"]["definitions"]["Leefdomein"]
     assert leefdomein["description"].startswith("Waar een kind leeft")
 
@@ -349,5 +372,7 @@ def test_every_leaf_of_a_kind_has_a_dutch_message_for_a_wrong_value() -> None:
                 assert "errorMessage" not in node, (file, "it would hide which field is missing")
             elif "enum" in node:
                 assert node["errorMessage"].startswith("Deze waarde is niet toegestaan.")
+            elif "const" in node and kind:  # one allowed value (formaatversie) says what to do instead
+                assert "Staat hier" in node["errorMessage"], (file, node)
             elif kind in TYPE_MESSAGES:
                 assert node["errorMessage"] == TYPE_MESSAGES[kind], (file, node)

@@ -213,6 +213,32 @@ de vaste naam, of haal het uit de planmap als het een oude kopie is.
 """,
 )
 
+OLD_FORMAT = define(
+    "SP018",
+    "oude-formaatversie",
+    E,
+    "Het plan is geschreven in een oudere formaatversie.",
+    """
+Het plan staat in formaatversie 1; deze samenplan leest formaatversie 2. Sommige velden
+hebben in formaat 2 een andere naam of vorm (bijvoorbeeld `posten` in plaats van
+`reserveringen`). `samenplan migrate PLANMAP` werkt het plan bij: je ziet eerst wat er
+verandert, er gaat geen waarde of opmerking verloren en de oude bestanden blijven bewaard in
+een reservekopie. samenplan leest de andere bestanden pas als het plan is bijgewerkt.
+""",
+)
+NEWER_FORMAT = define(
+    "SP019",
+    "nieuwere-formaatversie",
+    E,
+    "Het plan is geschreven voor een nieuwere versie van samenplan.",
+    """
+Het plan staat in een formaatversie die deze samenplan nog niet kent: het is gemaakt of
+bijgewerkt met een nieuwere samenplan. Werk samenplan bij (`pip install --upgrade
+samenplan`, of de vaste versie in jullie CI-instellingen) en controleer opnieuw. Verander de
+formaatversie niet zelf terug: dan passen de velden niet meer.
+""",
+)
+
 #: Every loader code, in order.
 LOADER_CODES: tuple[Code, ...] = (
     YAML_SYNTAX,
@@ -232,6 +258,8 @@ LOADER_CODES: tuple[Code, ...] = (
     TOO_COMPLEX,
     UNREADABLE,
     STRAY_FILE,
+    OLD_FORMAT,
+    NEWER_FORMAT,
 )
 
 NO_REASON = define(

@@ -11,6 +11,7 @@ from typing import Any
 
 from samenplan.check.run import CheckResult, check_plan
 from samenplan.diagnostics import Diagnostic, Severity
+from samenplan.load.formaat import format_message
 from samenplan.plan.bundle import Plan
 from samenplan.plan.completeness import missing_parts, part_labels
 from samenplan.plan.steps import STEPS
@@ -97,6 +98,8 @@ def plan_status(root: Path) -> PlanStatus:
     result = check_plan(root)
     counts = {s: result.count(s) for s in Severity}
     plan = result.loaded.plan
+    if result.loaded.formaat is not None:
+        return PlanStatus(root, None, None, (), counts, (format_message(result.loaded.formaat, root),))
     if plan is None:
         errors = result.count(Severity.ERROR)
         return PlanStatus(

@@ -11,6 +11,7 @@ from samenplan.cli.diff import diff_command
 from samenplan.cli.exits import ExitCode
 from samenplan.cli.help import dutch_help, is_help_request, usage_error_text
 from samenplan.cli.init import init_command
+from samenplan.cli.migrate import migrate_command
 from samenplan.cli.regelingen import regelingen_command
 from samenplan.cli.render import render_command
 from samenplan.cli.rules import explain_command, rules_command
@@ -57,6 +58,7 @@ app.command(name="explain")(explain_command)
 app.command(name="schema")(schema_command)
 app.command(name="regelingen")(regelingen_command)
 app.command(name="status")(status_command)
+app.command(name="migrate")(migrate_command)
 
 
 def _terminated(signum: int, frame: object) -> None:

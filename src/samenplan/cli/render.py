@@ -107,6 +107,11 @@ def render_command(
         result = check_plan(plan_dir)
     except NotAPlan as exc:
         fail(str(exc))
+    if result.loaded.formaat is not None:
+        from samenplan.load.formaat import format_message
+        from samenplan.safetext import terminal
+
+        fail(terminal(format_message(result.loaded.formaat, plan_dir)))
     target = None if output == "-" else Path(output) if output is not None else plan_dir / f"plan.{fmt}"
     if target is not None:
         _check_target(target, overwrite=overwrite)

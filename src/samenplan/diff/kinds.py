@@ -22,7 +22,7 @@ from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
 from samenplan.plan.models.aanpak import Interventie
 from samenplan.plan.models.analyse import Bevinding, Bron
-from samenplan.plan.models.manifest import Manifest
+from samenplan.plan.models.manifest import Gerelateerd, Kader, Manifest, Wijziging
 from samenplan.plan.models.meten import Meting, Verantwoording
 from samenplan.plan.models.resultaten import Indicator, Resultaat
 from samenplan.plan.models.samenwerking import (
@@ -118,9 +118,50 @@ KINDS: tuple[Kind, ...] = (
             Aspect("periode", "periode", v.span),
             Aspect("gemeenten", "gemeenten", v.gemeenten),
             Aspect("regio", "regio", v.plain),
+            Aspect("vastgesteld_op", "vastgesteld op", v.day),
+            _text("vervolg", "vervolg"),
         ),
-        {"formaatversie": SETTING, "controle": SETTING, "regelingen": "read through the geldstromen"},
+        {
+            "formaatversie": SETTING,
+            "controle": SETTING,
+            "regelingen": "read through the geldstromen",
+            "kader": OWN_KIND,
+            "gerelateerd": OWN_KIND,
+            "wijzigingen": OWN_KIND,
+        },
         whole=True,
+    ),
+    Kind(
+        "kader",
+        "plan",
+        "manifest.kader",
+        Kader,
+        lambda p: _occurrences((" ".join(k.naam.split()), k) for k in p.manifest.kader),
+        lambda e, n: " ".join(e.naam.split()),
+        (Aspect("link", "link", v.plain),),
+        {"naam": KEY},
+    ),
+    Kind(
+        "gerelateerd project",
+        "plan",
+        "manifest.gerelateerd",
+        Gerelateerd,
+        lambda p: _occurrences((" ".join(g.naam.split()), g) for g in p.manifest.gerelateerd),
+        lambda e, n: " ".join(e.naam.split()),
+        (Aspect("budget", "eigen budget", v.money), _text("toelichting", "toelichting")),
+        {"naam": KEY},
+        told_when_new=("budget",),
+    ),
+    Kind(
+        "wijziging",
+        "plan",
+        "manifest.wijzigingen",
+        Wijziging,
+        lambda p: _occurrences((str(w.datum), w) for w in p.manifest.wijzigingen),
+        lambda e, n: datum(e.datum),
+        (Aspect("wat", "wat", v.plain),),
+        {"datum": KEY},
+        told_when_new=("wat",),
     ),
     Kind(
         "tekst",

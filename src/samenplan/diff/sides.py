@@ -9,10 +9,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from samenplan import codes
 from samenplan.check.run import CheckResult, check_plan
 from samenplan.diff.errors import DiffError
 from samenplan.diff.git import BASIS, GitError, NoPlanAtRevision, Repository, merge_request_base, repository
+from samenplan.load.formaat import migrate_command, written_version
 from samenplan.load.planfolder import NotAPlan, is_plan_folder
+from samenplan.load.source import read_source
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.manifest import FORMAAT_VERSIE
 from samenplan.plan.steps import MANIFEST
@@ -141,8 +144,25 @@ def _revision_side(repo: Repository, label: str, commit: str, folder: PurePosixP
         root = Path(temp) / name
         root.mkdir()
         repo.write_blobs(blobs, root)
+        _migrate_old_format(root)
         result = check_plan(root)
     return _known_format(Side(label, repo.short(commit), folder.as_posix(), result))
+
+
+def _migrate_old_format(root: Path) -> None:
+    """A revision in formaatversie 1 is brought to 2 in its temporary folder, as `samenplan
+    migrate` does, so that the plan the raad decided compares with the plan as it is now."""
+    source = read_source(root / MANIFEST.file, MANIFEST.file, inside=root)
+    version = written_version(source.data)
+    if version is None or not 1 <= version < FORMAAT_VERSIE:
+        return
+    from samenplan.migrate.run import AlreadyCurrent, CannotMigrate, plan_migration
+    from samenplan.migrate.write import write_files
+
+    try:
+        write_files(plan_migration(root))
+    except (AlreadyCurrent, CannotMigrate):
+        return  # check says what is wrong with the files, and _known_format refuses the side
 
 
 def _folder_side(root: Path, label: str, shown: str | None = None) -> Side:
@@ -152,19 +172,33 @@ def _folder_side(root: Path, label: str, shown: str | None = None) -> Side:
 
 
 def _known_format(side: Side) -> Side:
-    """Refuse a version written in a newer formaatversie than this samenplan knows.
+    """Refuse a version in another formaatversie than this samenplan reads.
 
-    There is one formaatversie today. When formaat 2 comes, an older side has to be migrated
-    in memory here (with the function behind `samenplan migrate`) before it is checked."""
-    source = side.result.loaded.sources.get(MANIFEST.file)
-    data = source.data if source is not None else None
-    version = data.get("formaatversie") if isinstance(data, dict) else None
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAAT_VERSIE:
+    A revision in formaatversie 1 is migrated in its temporary folder before it is checked
+    (_migrate_old_format); a plan folder is the user's to migrate."""
+    finding = side.result.loaded.formaat
+    if finding is None:
+        return side
+    source = side.result.loaded.sources[MANIFEST.file]
+    version = written_version(source.data)
+    if finding.code == codes.NEWER_FORMAT.code:
         raise DiffError(
             f"Het plan in {side.title} is geschreven in formaatversie {version}; deze samenplan kent "
             f"formaatversie {FORMAAT_VERSIE}. Werk samenplan bij: pip install --upgrade samenplan."
         )
-    return side
+    raise DiffError(
+        f"Het plan in {side.title} is geschreven in formaatversie {version} ({MANIFEST.file}, regel "
+        f"{finding.location.line}); deze samenplan leest formaatversie {FORMAAT_VERSIE}. Werk het "
+        f"bij en vergelijk daarna opnieuw: {migrate_command(_shown(side.result.loaded.root))}"
+    )
+
+
+def _shown(root: Path) -> Path:
+    """The plan folder as the user can type it here: relative to the current folder if inside it."""
+    try:
+        return root.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return root
 
 
 def current(result: CheckResult) -> Side:

@@ -283,6 +283,8 @@ def scalar(node: ScalarNode) -> Any:
         return None
     if kind == "bool":
         return value.lower() == "true"
+    if kind in ("int", "float") and "_" in value:
+        return value  # YAML 1.2 has no '1_000' (ruamel reads it as 1000): text, as the editor reads it
     if kind == "int":
         return _int(value)
     if kind == "str" and node.style == ">":

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from samenplan import codes
 from samenplan.diagnostics import Diagnostic, Location
+from samenplan.load.formaat import format_finding
 from samenplan.load.source import Source, read_source
 from samenplan.load.validation import validate
 from samenplan.plan.bundle import Plan
@@ -34,6 +35,8 @@ class LoadedPlan:
     models: dict[str, BaseModel] = field(default_factory=dict)  # by document slug
     diagnostics: list[Diagnostic] = field(default_factory=list)
     plan: Plan | None = None
+    #: The finding of a samenplan.yaml in another formaatversie; then nothing else is read.
+    formaat: Diagnostic | None = None
 
 
 def is_plan_folder(root: Path) -> bool:
@@ -56,6 +59,8 @@ def load_plan(root: Path) -> LoadedPlan:
     with _gc_paused():
         for doc in DOCUMENTS:
             _load_document(loaded, doc)
+            if loaded.formaat is not None:
+                return loaded
         if not loaded.diagnostics:
             loaded.plan = _assemble(loaded)
         loaded.diagnostics.extend(_stray_files(root))
@@ -97,6 +102,11 @@ def _load_document(loaded: LoadedPlan, doc: Document) -> None:
     loaded.diagnostics.extend(source.diagnostics)
     if not source.ok:
         return
+    if doc is MANIFEST:
+        loaded.formaat = format_finding(source, loaded.root)
+        if loaded.formaat is not None:
+            loaded.diagnostics.append(loaded.formaat)
+            return
     model, problems = validate(doc.model, source.data, source.positions)
     loaded.diagnostics.extend(problems)
     if model is not None:

@@ -21,3 +21,26 @@ class Change:
 
 #: A migration step: changes the documents in place and says what it changed.
 Step = Callable[[PlanFiles], list[Change]]
+
+
+@dataclass(frozen=True)
+class Move:
+    """Where a step puts the values it moves (read by the test that no value is lost).
+
+    Paths are dotted keys with ``*`` for any list index or key: ``old`` matches the start of
+    a value's path in formaatversie 1, and that start is replaced by ``new`` (each ``*`` in
+    ``new`` takes what the same ``*`` matched in ``old``; ``?`` in ``new`` is any index or
+    key). ``new_file`` when the value goes to another file. Examples:
+    ``Move("02-samenwerking.yaml", "geldstromen.*.reserveringen", "geldstromen.*.posten")``,
+    ``Move("05-aanpak.yaml", "interventies.*.trekker", "interventies.*.trekkers.0")``,
+    ``Move("05-aanpak.yaml", "interventies.*.locaties.*", "gebieden.?.naam", "samenplan.yaml")``.
+    ``values``: (old, new) pairs for a vocabulary value the step renames, as in
+    ``Move("samenplan.yaml", "regelingen.*.kanaal", "regelingen.*.kanaal", values=(("spuk",
+    "specifieke_uitkering"),))``.
+    """
+
+    file: str
+    old: str
+    new: str
+    new_file: str | None = None
+    values: tuple[tuple[object, object], ...] = ()

@@ -4,6 +4,7 @@ from samenplan.check.run import CheckResult
 from samenplan.document.blocks import Bullets
 from samenplan.document.chapters.common import NIET_INGEVULD
 from samenplan.document.chapters.controle import status_text
+from samenplan.document.chapters.overplan import section_over_plan
 from samenplan.document.nodes import (
     Cell,
     Chapter,
@@ -52,6 +53,7 @@ def chapter(result: CheckResult, plan: Plan, lk: Lookup) -> Chapter:
                     field("Geldstromen", Cell(str(len(g.stromen)), numeric=True)),
                 ),
             ),
+            section_over_plan(plan),
             section("Controle", note(status_text(result))),
         ),
     )

@@ -1,12 +1,15 @@
 """samenplan.yaml: what plan this is, its phase and local settings."""
 
+from typing import Any
+
 from pydantic import Field
 
-from samenplan.plan.models.common import CbsCode, Geheel, Model, Periode, config
+from samenplan.plan.models.common import Bedrag, CbsCode, Datum, Geheel, Model, Periode, Tekst, config
 from samenplan.plan.models.regeling import Regeling
 from samenplan.plan.vocab import Ernst, Fase
 
-FORMAAT_VERSIE = 1
+#: The formaatversie this samenplan reads; an older plan is updated by `samenplan migrate`.
+FORMAAT_VERSIE = 2
 
 
 class Gemeente(Model):
@@ -36,15 +39,67 @@ class Controle(Model):
     )
 
 
+class Kader(Model):
+    """A wider frame the plan belongs to: the LEA, an onderwijsagenda, a beleidskader."""
+
+    model_config = config(
+        "Een kader waar dit plan bij hoort: de Lokale Educatieve Agenda (LEA), een "
+        "onderwijsagenda of een ander beleidskader."
+    )
+
+    naam: str = Field(
+        min_length=1, description="Naam van het kader, bijvoorbeeld 'Lokale Educatieve Agenda 2022-2026'."
+    )
+    link: str = Field(default="", description="Waar het kader te vinden is: een webadres of een vindplaats.")
+
+
+class Gerelateerd(Model):
+    """A related project with its own budget, outside this plan (never in its sums)."""
+
+    model_config = config(
+        "Een project dat met dit plan samenhangt maar een eigen budget heeft, buiten dit plan. "
+        "Het budget telt niet mee in het geld van het plan."
+    )
+
+    naam: str = Field(min_length=1, description="Naam van het project.")
+    budget: Bedrag | None = Field(
+        default=None, description="Het eigen budget van het project in euro; niet ingevuld is onbekend."
+    )
+    toelichting: Tekst = Field(default="", description="Hoe het project met dit plan samenhangt.")
+
+
+class Wijziging(Model):
+    """One change to the plan after it was decided."""
+
+    model_config = config("Een wijziging van het plan: wanneer, en wat er veranderde.")
+
+    datum: Datum = Field(description="Datum van de wijziging (JJJJ-MM-DD).")
+    wat: Tekst = Field(min_length=1, description="Wat er veranderde, in een zin.")
+
+
+def _one_version(schema: dict[str, Any]) -> None:
+    """In the editor's schema the one formaatversie is a const with a Dutch message; the
+    YAML language server would show 'Value is below the minimum of 2' for the bounds."""
+    schema.pop("minimum", None)
+    schema.pop("maximum", None)
+    schema["const"] = FORMAAT_VERSIE
+    schema["errorMessage"] = (
+        f"Deze samenplan leest formaatversie {FORMAAT_VERSIE}. Staat hier 1, werk het plan dan bij "
+        "met 'samenplan migrate'; staat hier een hoger getal, werk samenplan bij."
+    )
+
+
 class Manifest(Model):
     """The manifest of a plan folder."""
 
     model_config = config("Het hoofdbestand van een samenplan: welk plan, welke fase.")
 
     formaatversie: Geheel = Field(
-        ge=1,
+        ge=FORMAAT_VERSIE,
         le=FORMAAT_VERSIE,
-        description="Versie van het samenplan-formaat; nu 1.",
+        description="Versie van het samenplan-formaat; nu 2. Een plan in formaatversie 1 werk je "
+        "bij met 'samenplan migrate'.",
+        json_schema_extra=_one_version,
     )
     titel: str = Field(min_length=1, description="Titel van het plan.")
     gemeenten: list[Gemeente] = Field(
@@ -58,3 +113,20 @@ class Manifest(Model):
         description="Eigen regelingen naast de meegeleverde catalogus (eigen budget, subsidie).",
     )
     controle: Controle = Field(default_factory=Controle, description="Instellingen voor de controle.")
+    kader: list[Kader] = Field(
+        default_factory=list,
+        description="De kaders waar dit plan bij hoort, zoals de Lokale Educatieve Agenda (LEA).",
+    )
+    gerelateerd: list[Gerelateerd] = Field(
+        default_factory=list,
+        description="Projecten die met dit plan samenhangen, met een eigen budget buiten dit plan.",
+    )
+    vastgesteld_op: Datum | None = Field(
+        default=None, description="Datum waarop het plan is vastgesteld (JJJJ-MM-DD)."
+    )
+    wijzigingen: list[Wijziging] = Field(
+        default_factory=list, description="Wijzigingen van het plan na het vaststellen, met datum."
+    )
+    vervolg: Tekst = Field(
+        default="", description="Wat er na dit plan komt, bijvoorbeeld een vervolgplan in voorbereiding."
+    )
