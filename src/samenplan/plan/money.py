@@ -140,6 +140,8 @@ class Som:
             )
         if (te_veel := self.zeker_te_veel) is not None:
             return f"minstens {pre}{euro(te_veel)} te veel"
+        if hoog is not None and hoog > 0:
+            return f"hoogstens {pre}{euro(hoog)}"
         return "onbekend"
 
 

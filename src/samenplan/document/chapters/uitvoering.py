@@ -4,7 +4,7 @@ from datetime import date
 
 from samenplan.document.blocks import Bullets, Paragraph
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, section, table, text
+from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, money, section, table, text
 from samenplan.document.timeline import TimelineChart, timeline
 from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
