@@ -207,7 +207,7 @@ class Bedrag:
         match = _WORDED_RE.match(text)
         if match is None:
             word = next((w for w in _BEDRAG_WORDS if text.startswith(w)), None)
-            if word is not None or text.split(" ")[0].isalpha():
+            if word is not None:
                 raise PydanticCustomError(
                     "bedrag_woord", "'{value}' is geen bedrag", {"value": value.strip()}
                 )
