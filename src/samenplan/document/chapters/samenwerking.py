@@ -63,12 +63,13 @@ def _verdeling(g: Geldstroom, v: Verdeling) -> Section | None:
 
 def _geldstroom(plan: Plan, g: Geldstroom, lk: Lookup) -> Section:
     looptijd = periode(g.periode.van, g.periode.tot) if g.periode else "periode van de regeling"
+    van = any(p.partner for p in g.posten)
     posten = [
         Row(
             cell(p.naam),
             (
                 Cell(bestedingsdoel_name(plan, g.regeling, p.bestedingsdoel)),
-                Cell(lk.name("partner", p.partner) if p.partner else ""),
+                *((Cell(lk.name("partner", p.partner) if p.partner else ""),) if van else ()),
                 money(p.bedrag),
                 cell(" ".join(x for x in ("Aanvragen kan nog." if p.open else "", p.toelichting) if x)),
             ),
@@ -91,7 +92,13 @@ def _geldstroom(plan: Plan, g: Geldstroom, lk: Lookup) -> Section:
             text(g.toelichting),
             table(
                 f"{'Plafonds' if g.subsidie else 'Posten'} van {g.naam}",
-                ("Plafond" if g.subsidie else "Post", "Bestedingsdoel", "Van", "Bedrag", "Toelichting"),
+                (
+                    "Plafond" if g.subsidie else "Post",
+                    "Bestedingsdoel",
+                    *(("Van",) if van else ()),
+                    "Bedrag",
+                    "Toelichting",
+                ),
                 posten,
                 "",
             )
