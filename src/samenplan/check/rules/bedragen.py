@@ -92,7 +92,8 @@ def geldstroom_overschreden(ctx: RuleContext) -> Iterator[Finding]:
     Is het totaal zeker hoger dan het bedrag van de geldstroom, dan klopt de begroting niet:
     dit is altijd een fout. Een onbekend bedrag telt nooit als 0: staat er bij de geldstroom
     `onbekend`, dan kan samenplan niet zeggen dat er te veel is toegewezen. Bij `ongeveer`
-    rekent samenplan met het genoemde bedrag.
+    rekent samenplan met het genoemde bedrag. Zijn alleen de posten samen al meer dan de
+    geldstroom, dan meldt regel SP315 dat, en deze regel niet.
 
     Oplossing: verlaag bedragen in de begrotingsregels of de posten, of betaal een deel uit
     een andere geldstroom. Is er echt meer geld, verhoog dan het bedrag van de geldstroom.
