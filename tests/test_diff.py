@@ -21,8 +21,7 @@ RES = "Subsidiemenu Samen Sterker, activiteiten in de dorpen die ook het leren s
 LEZEN = "Percentage leerlingen groep 8 met niveau 2F lezen"
 
 MONEY_V1_V2 = [
-    f"- Post '{RES}' (geldstroom '{NPO}'), opgenomen door interventies: "
-    "€ 18.400 → € 0 (€ 18.400 minder)",
+    f"- Post '{RES}' (geldstroom '{NPO}'), opgenomen door interventies: € 18.400 → € 0 (€ 18.400 minder)",
     f"- Verschoven: € 4.000 van interventie '{HEI}' naar interventie '{POJ}' (geldstroom '{NPO}')",
     f"- Interventie '{POJ}', toegewezen: € 138.000 → € 142.000 (€ 4.000 meer)",
     f"- Interventie '{HEI}', toegewezen: € 36.000 → € 32.000 (€ 4.000 minder)",

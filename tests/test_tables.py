@@ -72,9 +72,7 @@ def test_references_name_known_kinds() -> None:
 
 def test_where_names_the_file_and_the_owner() -> None:
     assert BY_KIND["partner"].where == "Partners staan in 02-samenwerking.yaml onder partners."
-    assert BY_KIND["post"].where == (
-        "Posten staan in 02-samenwerking.yaml onder posten, bij hun geldstroom."
-    )
+    assert BY_KIND["post"].where == ("Posten staan in 02-samenwerking.yaml onder posten, bij hun geldstroom.")
 
 
 def test_the_plan_has_one_field_per_document_of_its_model() -> None:

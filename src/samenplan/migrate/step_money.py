@@ -11,6 +11,7 @@ new key is already there too, nothing is moved and the change says so; no value 
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.tokens import CommentToken
 
 from samenplan.migrate.changes import Change, PlanFiles
 
@@ -23,6 +24,13 @@ def _line(m: CommentedMap, key: str) -> int | None:
         return int(m.lc.key(key)[0]) + 1
     except (AttributeError, KeyError, TypeError):
         return None
+
+
+def _shift(comment: list[Any], delta: int) -> None:
+    """Keep an end-of-line comment the same distance after a renamed key."""
+    token = comment[2] if len(comment) > 2 else None
+    if isinstance(token, CommentToken) and token.value.startswith("#"):
+        token.column = max(0, token.column + delta)
 
 
 def rename(m: CommentedMap, old: str, new: str, file: str, where: str) -> list[Change]:
@@ -45,6 +53,7 @@ def rename(m: CommentedMap, old: str, new: str, file: str, where: str) -> list[C
     del m[old]
     m.insert(position, new, value)
     if comment is not None:
+        _shift(comment, len(new) - len(old))
         m.ca.items[new] = comment
     return [Change(file, line, f"{where}: '{old}' heet nu '{new}'.")]
 
