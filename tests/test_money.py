@@ -9,8 +9,8 @@ from rulecase import EXAMPLES
 from samenplan.load.planfolder import load_plan
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.aanpak import Aanpak
-from samenplan.plan.models.samenwerking import Samenwerking
 from samenplan.plan.models.common import Bedrag
+from samenplan.plan.models.samenwerking import Samenwerking
 from samenplan.plan.money import Bijdrage, Geld, Som, geld
 
 
@@ -240,6 +240,7 @@ def test_som_words() -> None:
         return total.tekst
 
     assert words(1_200_000, "onbekend") == "minstens € 1.200.000, plus een onbekend deel"
+    assert words("ongeveer 1000", "onbekend") == "ongeveer € 1.000, plus een onbekend deel"
     assert words("ongeveer 1.500.000") == "ongeveer € 1.500.000"
     assert words("ca. 1000", 500) == "ongeveer € 1.500"
     assert words("minstens 1200000") == "minstens € 1.200.000"

@@ -118,8 +118,9 @@ class Som:
         if hoog is None:
             if self.onbekend and laag == 0:
                 return "onbekend"
-            plus = ", plus een onbekend deel" if self.onbekend else ""
-            return f"minstens {pre}{euro(laag)}{plus}"
+            if self.onbekend:
+                return f"{'ongeveer' if self.benaderd else 'minstens'} {euro(laag)}, plus een onbekend deel"
+            return f"minstens {pre}{euro(laag)}"
         if laag == 0:
             return f"hoogstens {pre}{euro(hoog)}"
         return f"{pre}tussen {euro(laag)} en {euro(hoog)}"

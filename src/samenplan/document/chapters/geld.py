@@ -159,14 +159,15 @@ def _verdelingen_section(plan: Plan) -> Section | None:
 
 def _toegekend(plan: Plan, p: PostGeld, lk: Lookup) -> tuple[str, ...]:
     """The interventies paid from a plafond, with their aanvrager and amount."""
-    by_id = {iv.id: iv for iv in plan.aanpak.interventies}
-    found = []
+    per_iv: dict[str, Som] = {}
     for r in p.regels:
-        iv = by_id.get(r.interventie)
-        if iv is None:
+        per_iv[r.interventie] = per_iv.get(r.interventie, Som()) + r.bedrag
+    found = []
+    for iv in plan.aanpak.interventies:
+        if iv.id not in per_iv:
             continue
         wie = f" (aanvrager {lk.name('partner', iv.toekenning.aanvrager)})" if iv.toekenning else ""
-        found.append(f"{flat(iv.naam)}{wie}: {_deel(r.bedrag)}")
+        found.append(f"{flat(iv.naam)}{wie}: {_deel(per_iv.pop(iv.id))}")
     return tuple(found)
 
 
@@ -191,8 +192,9 @@ def _subsidie(plan: Plan, s: StroomGeld, lk: Lookup) -> Section | None:
     sub = s.geldstroom.subsidie
     if sub is None:
         return None
+    naam = flat(s.geldstroom.naam)
     return section(
-        f"Subsidieregeling {flat(s.geldstroom.naam)}",
+        naam if naam.lower().startswith("subsidie") else f"Subsidieregeling: {naam}",
         fields(
             field("Budget", money(s.bedrag)),
             field("Wie kan aanvragen", sub.aanvragers),
