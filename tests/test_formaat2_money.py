@@ -197,3 +197,42 @@ def test_an_open_pot_of_unknown_size(tmp_path: Path) -> None:
     assert result.diagnostics[0].severity is Severity.ERROR
     md = documents(result)["md"]
     assert md_row(md, "Nog te verdelen | onbekend").endswith("| onbekend; aanvragen kan nog |")
+
+
+def test_a_toekenning_naming_an_unknown_ronde_is_reported(tmp_path: Path) -> None:
+    plan = plan_of(tmp_path, "subsidie-plafonds")
+    line = replace_once(plan, AANPAK, "      ronde: Eerste ronde\n", "      ronde: Voorjaarsronde\n")
+    [diag] = with_code(check_plan(plan), "SP317")
+    assert (diag.location.file, diag.location.line) == (AANPAK, line)
+    assert diag.message == (
+        "De toekenning van interventie 'i_huiswerkclub_aarveld' noemt ronde 'Voorjaarsronde', maar de "
+        "subsidieregeling noemt 'Eerste ronde', 'Tweede ronde'."
+    )
+
+
+def test_a_toekenning_not_paid_from_a_plafond_is_reported(tmp_path: Path) -> None:
+    plan = plan_of(tmp_path, "subsidie-plafonds")
+    aanpak = (plan / AANPAK).read_text(encoding="utf-8")
+    (plan / AANPAK).write_text(
+        aanpak.replace(
+            "        post: p_ontmoeting\n        bedrag: 11200\n",
+            "        bestedingsdoel: ontmoeting_dorp\n        bedrag: 11200\n",
+        )
+        .replace(
+            "        post: p_ontmoeting\n        bedrag: 7200\n",
+            "        bestedingsdoel: ontmoeting_dorp\n        bedrag: 7200\n",
+        )
+        .replace(
+            "geldstroom: gs_subsidie_samen_sterker\n        bestedingsdoel: ontmoeting_dorp\n        bedrag: 11200",
+            "geldstroom: gs_npo_heidekring\n        bestedingsdoel: c_sociaal_emotioneel_fysiek\n        bedrag: 11200",
+        )
+        .replace(
+            "geldstroom: gs_subsidie_samen_sterker\n        bestedingsdoel: ontmoeting_dorp\n        bedrag: 7200",
+            "geldstroom: gs_npo_heidekring\n        bestedingsdoel: c_sociaal_emotioneel_fysiek\n        bedrag: 7200",
+        ),
+        encoding="utf-8",
+    )
+    diags = with_code(check_plan(plan), "SP317")
+    assert [d.message.split(",")[0] for d in diags] == [
+        "Interventie 'i_huiswerkclub_aarveld' is een toegekende aanvraag"
+    ]

@@ -512,3 +512,67 @@ def geld_over_na_termijn(ctx: RuleContext) -> Iterator[Finding]:
             "Is de termijn verlengd? Zet dan de nieuwe periode bij de geldstroom.",
             related=(gp.ref,),
         )
+
+
+@rule(
+    "SP317",
+    "toekenning-zonder-subsidie",
+    Severity.WARNING,
+    "Een toegekende aanvraag komt niet uit een plafond, of noemt een ronde die er niet is.",
+    theme="geld",
+    bad="""
+# 02-samenwerking.yaml: geldstroom gs_menu met subsidie, rondes: [Eerste ronde]
+# 05-aanpak.yaml:
+toekenning: {aanvrager: vv_heidebeek, ronde: Voorjaarsronde}
+begroting:
+  - {geldstroom: gs_menu, post: p_sport, bedrag: 5000}
+""",
+    good="""
+toekenning: {aanvrager: vv_heidebeek, ronde: Eerste ronde}
+begroting:
+  - {geldstroom: gs_menu, post: p_sport, bedrag: 5000}
+""",
+)
+def toekenning_zonder_subsidie(ctx: RuleContext) -> Iterator[Finding]:
+    """Een interventie met `toekenning:` is een toegekende aanvraag uit een lokale
+    subsidieregeling of een menu van aanbod. Zo'n regeling staat in 02-samenwerking.yaml als
+    geldstroom met `subsidie:`, en haar plafonds zijn de posten van die geldstroom; een
+    subsidiemenu kan ook een post van een andere geldstroom zijn. Komt het geld van de
+    interventie niet uit zo'n geldstroom of post, dan is niet te zien uit welk plafond de
+    aanvraag is betaald en hoeveel ruimte er nog is. Noemt de toekenning een `ronde`, dan
+    hoort dat een ronde van die subsidieregeling te zijn.
+
+    Oplossing: zet in de begroting van de interventie een regel met `post:` het plafond
+    waaruit de aanvraag betaald wordt, en schrijf de naam van de ronde zoals bij `rondes:`
+    van de subsidie staat.
+    """
+    stromen = ctx.geld.uniek
+    for i, iv in enumerate(ctx.plan.aanpak.interventies):
+        t = iv.toekenning
+        if t is None:
+            continue
+        used = [s for line in iv.begroting if (s := stromen.get(line.geldstroom)) is not None]
+        subsidies = [s.geldstroom for s in used if s.geldstroom.subsidie is not None]
+        uit_post = any(
+            line.post in {p.id for p in s.geldstroom.posten} for s in used for line in iv.begroting
+        )
+        if not subsidies and not uit_post:
+            yield Finding(
+                "aanpak",
+                ("interventies", i, "toekenning"),
+                f"Interventie '{iv.id}' is een toegekende aanvraag, maar haar geld komt niet uit een "
+                "subsidieregeling (een geldstroom met `subsidie:`) of een post daarvan.",
+                "Zet in de begroting een regel met de geldstroom van de subsidieregeling en `post:` "
+                "het plafond waaruit de aanvraag betaald wordt.",
+            )
+            continue
+        rondes = [r.naam for g in subsidies if g.subsidie for r in g.subsidie.rondes]
+        if t.ronde and subsidies and t.ronde not in rondes:
+            known = ", ".join(f"'{r}'" for r in dict.fromkeys(rondes)) or "geen rondes"
+            yield Finding(
+                "aanpak",
+                ("interventies", i, "toekenning", "ronde"),
+                f"De toekenning van interventie '{iv.id}' noemt ronde '{t.ronde}', maar de "
+                f"subsidieregeling noemt {known}.",
+                "Schrijf de naam van de ronde zoals bij `rondes:` van de subsidie staat.",
+            )
