@@ -213,25 +213,13 @@ def test_a_toekenning_naming_an_unknown_ronde_is_reported(tmp_path: Path) -> Non
 def test_a_toekenning_not_paid_from_a_plafond_is_reported(tmp_path: Path) -> None:
     plan = plan_of(tmp_path, "subsidie-plafonds")
     aanpak = (plan / AANPAK).read_text(encoding="utf-8")
-    (plan / AANPAK).write_text(
-        aanpak.replace(
-            "        post: p_ontmoeting\n        bedrag: 11200\n",
-            "        bestedingsdoel: ontmoeting_dorp\n        bedrag: 11200\n",
+    for bedrag in (11200, 7200):
+        aanpak = aanpak.replace(
+            f"geldstroom: gs_subsidie_samen_sterker\n        post: p_ontmoeting\n        bedrag: {bedrag}\n",
+            f"geldstroom: gs_npo_heidekring\n        bestedingsdoel: c_sociaal_emotioneel_fysiek\n"
+            f"        bedrag: {bedrag}\n",
         )
-        .replace(
-            "        post: p_ontmoeting\n        bedrag: 7200\n",
-            "        bestedingsdoel: ontmoeting_dorp\n        bedrag: 7200\n",
-        )
-        .replace(
-            "geldstroom: gs_subsidie_samen_sterker\n        bestedingsdoel: ontmoeting_dorp\n        bedrag: 11200",
-            "geldstroom: gs_npo_heidekring\n        bestedingsdoel: c_sociaal_emotioneel_fysiek\n        bedrag: 11200",
-        )
-        .replace(
-            "geldstroom: gs_subsidie_samen_sterker\n        bestedingsdoel: ontmoeting_dorp\n        bedrag: 7200",
-            "geldstroom: gs_npo_heidekring\n        bestedingsdoel: c_sociaal_emotioneel_fysiek\n        bedrag: 7200",
-        ),
-        encoding="utf-8",
-    )
+    (plan / AANPAK).write_text(aanpak, encoding="utf-8")
     diags = with_code(check_plan(plan), "SP317")
     assert [d.message.split(",")[0] for d in diags] == [
         "Interventie 'i_huiswerkclub_aarveld' is een toegekende aanvraag"
