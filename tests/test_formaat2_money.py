@@ -224,3 +224,62 @@ def test_a_toekenning_not_paid_from_a_plafond_is_reported(tmp_path: Path) -> Non
     assert [d.message.split(",")[0] for d in diags] == [
         "Interventie 'i_huiswerkclub_aarveld' is een toegekende aanvraag"
     ]
+
+
+# --- How a user writes an amount, and what a wrong one says ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("onbekend", "onbekend"),
+        ("ongeveer 1.500.000", "ongeveer € 1.500.000"),
+        ("ca. 1500000", "ongeveer € 1.500.000"),
+        ("circa 1.500.000", "ongeveer € 1.500.000"),
+        ("ruim 1.500.000", "ongeveer € 1.500.000"),
+        ("bijna 1.500.000", "ongeveer € 1.500.000"),
+        ("minstens 1200000", "minstens € 1.200.000"),
+        ("ten minste 1.200.000", "minstens € 1.200.000"),
+        ("minimaal 1200000", "minstens € 1.200.000"),
+        ("hoogstens 300000", "hoogstens € 300.000"),
+        ("maximaal 300.000", "hoogstens € 300.000"),
+        ("ten hoogste 300000", "hoogstens € 300.000"),
+        ("Ongeveer € 1.500.000", "ongeveer € 1.500.000"),
+    ],
+)
+def test_worded_amounts(written: str, words: str) -> None:
+    from pydantic import TypeAdapter
+
+    from samenplan.plan.models.common import Bedrag
+    from samenplan.plan.money import Som
+
+    assert Som.van(TypeAdapter(Bedrag).validate_python(written)).tekst == words
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("ongeveer veel", "of een getal met ervoor ongeveer, minstens of hoogstens"),
+        ("'12.000'", "Schrijf 12000 zonder punt."),
+        ("'40000'", "Schrijf het bedrag zonder aanhalingstekens: bedrag: 40000."),
+    ],
+)
+def test_a_wrong_amount_gets_a_dutch_message_at_its_line(tmp_path: Path, written: str, hint: str) -> None:
+    plan = plan_of(tmp_path, "onbekende-bedragen")
+    line = replace_once(plan, SAMEN, "    bedrag: 312000\n", f"    bedrag: {written}\n")
+    [diag] = [d for d in check_plan(plan).diagnostics if d.code == "SP012"]
+    assert (diag.location.file, diag.location.line) == (SAMEN, line)
+    assert hint in diag.hint
+
+
+def test_a_school_year_is_a_begroting_jaar(tmp_path: Path) -> None:
+    plan = plan_of(tmp_path, "onbekende-bedragen")
+    aanpak = (plan / AANPAK).read_text(encoding="utf-8")
+    assert aanpak.count("jaar: 2024\n") > 1
+    (plan / AANPAK).write_text(aanpak.replace("jaar: 2024\n", "jaar: 2023-2024\n", 1), encoding="utf-8")
+    result = check_plan(plan)
+    assert codes(result) == ["SP316", "SP316"]
+    assert "| 2023-2024 |" in documents(result)["md"]
+    (plan / AANPAK).write_text(aanpak.replace("jaar: 2024\n", "jaar: 2023-2025\n", 1), encoding="utf-8")
+    [diag] = [d for d in check_plan(plan).diagnostics if d.code == "SP013"]
+    assert diag.message.startswith("'2023-2025'") and "schooljaar (jaar: 2023-2024)" in diag.hint
