@@ -283,3 +283,38 @@ def test_a_school_year_is_a_begroting_jaar(tmp_path: Path) -> None:
     (plan / AANPAK).write_text(aanpak.replace("jaar: 2024\n", "jaar: 2023-2025\n", 1), encoding="utf-8")
     [diag] = [d for d in check_plan(plan).diagnostics if d.code == "SP013"]
     assert diag.message.startswith("'2023-2025'") and "schooljaar (jaar: 2023-2024)" in diag.hint
+
+
+# --- diff: amounts that are not exact are compared in words ---------------------------------
+
+
+def test_diff_of_a_geldstroom_that_becomes_unknown(tmp_path: Path) -> None:
+    from samenplan.diff.geld import compare_money
+    from samenplan.diff.json_report import _amount
+    from samenplan.diff.report import _amount as line
+    from samenplan.diff.values import Names
+    from samenplan.plan.bundle import Plan
+    from samenplan.plan.lookup import lookup
+
+    def names(plan: Path) -> Names:
+        loaded = check_plan(plan).loaded.plan
+        assert isinstance(loaded, Plan)
+        return Names(loaded, lookup(loaded))
+
+    old = plan_of(tmp_path / "old", "subsidie-plafonds")
+    new = plan_of(tmp_path / "new", "subsidie-plafonds")
+    replace_once(
+        new,
+        SAMEN,
+        "    ontvanger: gem_zandloo\n    bedrag: 70000\n",
+        "    ontvanger: gem_zandloo\n    bedrag: onbekend\n",
+    )
+    amounts, moves = compare_money(names(old), names(new))
+    beschikbaar = next(a for a in amounts if a.kind == "geldstroom" and a.measure == "beschikbaar")
+    assert line(beschikbaar).text == (
+        "Geldstroom 'Subsidieregeling Samen Sterker, eigen geld van de drie gemeenten', beschikbaar: "
+        "€ 70.000 → onbekend (verschil niet precies bekend)"
+    )
+    data = _amount(beschikbaar)
+    assert (data["before"], data["after"], data["difference"]) == (70000, "onbekend", None)
+    assert moves == ()
