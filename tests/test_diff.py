@@ -21,8 +21,7 @@ RES = "Subsidiemenu Samen Sterker, activiteiten in de dorpen die ook het leren s
 LEZEN = "Percentage leerlingen groep 8 met niveau 2F lezen"
 
 MONEY_V1_V2 = [
-    f"- Reservering '{RES}' (geldstroom '{NPO}'), opgenomen door interventies: "
-    "€ 18.400 → € 0 (€ 18.400 minder)",
+    f"- Post '{RES}' (geldstroom '{NPO}'), opgenomen door interventies: € 18.400 → € 0 (€ 18.400 minder)",
     f"- Verschoven: € 4.000 van interventie '{HEI}' naar interventie '{POJ}' (geldstroom '{NPO}')",
     f"- Interventie '{POJ}', toegewezen: € 138.000 → € 142.000 (€ 4.000 meer)",
     f"- Interventie '{HEI}', toegewezen: € 36.000 → € 32.000 (€ 4.000 minder)",
@@ -162,7 +161,7 @@ def test_json_report(repo: Repo, run: RunDiff) -> None:
         "difference": 0,
     }
     assert [(m["kind"], m["key"], m["measure"], m["before"], m["after"]) for m in data["money"][1:]] == [
-        ("reservering", "res_subsidiemenu", "opgenomen", 18400, 0),
+        ("post", "res_subsidiemenu", "opgenomen", 18400, 0),
         ("interventie", "i_poj_school", "toegewezen", 138000, 142000),
         ("interventie", "i_hei_online", "toegewezen", 36000, 32000),
         ("interventie", "i_huiswerkclub_aarveld", "toegewezen", 18400, None),
@@ -271,7 +270,7 @@ def test_work_tree_against_a_branch_leaves_the_work_tree_alone(own_repo: Repo, r
         "",
         "Controle",
         # The spending term ended on 31 July 2025: unallocated money is a terugbetaalrisico (SP313).
-        "- Nieuw: SP313 fout in plan/02-samenwerking.yaml:201: De bestedingstermijn van geldstroom "
+        "- Nieuw: SP313 fout in plan/02-samenwerking.yaml:202: De bestedingstermijn van geldstroom "
         "'gs_subsidie_samen_sterker' is op 31 juli 2025 afgelopen, maar € 5.000 is niet toegewezen; "
         "dat geld moet mogelijk terug.",
     ]

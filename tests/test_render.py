@@ -291,8 +291,8 @@ def independent_money(plan: Path) -> dict[str, tuple[int, int]]:
     money = {}
     for g in stromen:
         own = [r for r in lines if r["geldstroom"] == g["id"]]
-        res = g.get("reserveringen", [])
-        direct = sum(r["bedrag"] for r in own if not r.get("reservering"))
+        res = g.get("posten", [])
+        direct = sum(r["bedrag"] for r in own if not r.get("post"))
         money[g["naam"]] = (g["bedrag"], direct + sum(r["bedrag"] for r in res))
     return money
 
@@ -316,12 +316,12 @@ def test_money_in_the_report_equals_the_sums_of_the_plan(name: str) -> None:
     assert rows["Totaal"][2:4] == [dutch_euro(total), dutch_euro(allocated)]
     md = example(name, "md")
     assert f"- **Beschikbaar in het plan:** {dutch_euro(total)}" in md
-    assert f"- **Toegewezen aan interventies en reserveringen:** {dutch_euro(allocated)}" in md
+    assert f"- **Toegewezen aan interventies en posten:** {dutch_euro(allocated)}" in md
 
 
-def test_lines_from_a_reservering_count_inside_it_and_verdelingen_never() -> None:
+def test_lines_from_a_post_count_inside_it_and_verdelingen_never() -> None:
     doc = parse(example("heidedorpen", "html"))
-    res = next(t for t in doc.tables if t.caption.startswith("Reserveringen en wat"))
+    res = next(t for t in doc.tables if t.caption.startswith("Posten en wat"))
     row = next(r for r in res.rows if r[0].startswith("Subsidiemenu"))
     assert row[3:] == ["€ 90.000", "€ 18.400", "€ 71.600"]  # 11.200 + 7.200 drawn from it
     stroom = next(t for t in doc.tables if t.caption == "Geld per geldstroom")

@@ -172,10 +172,10 @@ def test_sp304_more_allocated_than_the_geldstroom_has(tmp_path: Path) -> None:
     [diag] = with_code(result, "SP304")
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "300000"))
     assert diag.severity is Severity.ERROR
-    # Lines drawing from res_subsidiemenu (€ 18.400) count inside the reservering only.
+    # Lines drawing from res_subsidiemenu (€ 18.400) count inside the post only.
     assert diag.message == (
         "Geldstroom 'gs_npo_regio' heeft € 300.000, maar er is € 312.000 toegewezen "
-        "(€ 222.000 in begrotingsregels en € 90.000 in reserveringen): € 12.000 te veel."
+        "(€ 222.000 in begrotingsregels en € 90.000 in posten): € 12.000 te veel."
     )
     # The five largest direct lines, in file order, each at its list item in 05-aanpak.yaml.
     big = [line_of(plan, AANPAK, f"bedrag: {b}") - 2 for b in (24000, 72000, 42000, 22000)]
@@ -186,7 +186,7 @@ def test_sp304_more_allocated_than_the_geldstroom_has(tmp_path: Path) -> None:
     assert not with_code(result, "SP305")
 
 
-def test_sp304_line_drawing_from_a_reservering_does_not_count_twice(tmp_path: Path) -> None:
+def test_sp304_line_drawing_from_a_post_does_not_count_twice(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(plan, AANPAK, "bedrag: 11200", "bedrag: 85000")
     result = check(plan)
@@ -204,7 +204,7 @@ def test_sp305_unallocated_money_is_reported_with_the_amount(tmp_path: Path) -> 
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "320000"))
     assert diag.message == (
         "€ 8.000 van geldstroom 'gs_npo_regio' is nog niet toegewezen aan een interventie of "
-        "reservering; geld dat niet besteed wordt, moet mogelijk terug."
+        "post; geld dat niet besteed wordt, moet mogelijk terug."
     )
     assert diag.severity is Severity.WARNING
     assert not with_code(result, "SP304")
@@ -280,12 +280,12 @@ def test_sp306_typo_gets_a_suggestion(tmp_path: Path) -> None:
     assert "Bedoelde je 'zorg_welzijn'?" in diag.hint
 
 
-def test_sp306_reservering_with_undeclared_bestedingsdoel(tmp_path: Path) -> None:
+def test_sp306_post_with_undeclared_bestedingsdoel(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     line = replace_once(plan, SAMEN, "bestedingsdoel: bovenschools", "bestedingsdoel: voorschools")
     [diag] = with_code(check(plan), "SP306")
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "voorschools"))
-    assert diag.message.startswith("Reservering 'res_subsidiemenu': bestedingsdoel 'voorschools'")
+    assert diag.message.startswith("Post 'res_subsidiemenu': bestedingsdoel 'voorschools'")
 
 
 # --- SP307 -----------------------------------------------------------------------------------
@@ -312,9 +312,9 @@ def test_sp307_unused_geldstroom_by_fase(tmp_path: Path, fase: str, severity: Se
     assert not with_code(result, "SP305"), "an unused geldstroom is SP307's, not SP305's"
 
 
-def test_sp307_a_reservering_counts_as_use(tmp_path: Path) -> None:
+def test_sp307_a_post_counts_as_use(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    reserved = UNUSED + "    reserveringen:\n      - {id: res_sport, thema: Sport, bedrag: 54000}\n"
+    reserved = UNUSED + "    posten:\n      - {id: res_sport, naam: Sport, bedrag: 54000}\n"
     (plan / SAMEN).write_text((plan / SAMEN).read_text(encoding="utf-8") + reserved, encoding="utf-8")
     assert geld(plan) == []
 
@@ -322,7 +322,7 @@ def test_sp307_a_reservering_counts_as_use(tmp_path: Path) -> None:
 # --- SP308 -----------------------------------------------------------------------------------
 
 
-def test_sp308_reservering_partly_drawn_is_fine(tmp_path: Path) -> None:
+def test_sp308_post_partly_drawn_is_fine(tmp_path: Path) -> None:
     # res_subsidiemenu: € 90.000, of which € 18.400 drawn; the rest stays reserved.
     plan = copy_example(tmp_path)
     assert not [d for d in geld(plan) if d.code in {"SP305", "SP308"}]
@@ -335,11 +335,11 @@ def test_sp308_more_drawn_than_reserved(tmp_path: Path) -> None:
     [diag] = with_code(result, "SP308")
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "15000"))
     assert diag.message == (
-        "Uit reservering 'res_subsidiemenu' (€ 15.000) halen begrotingsregels € 18.400: € 3.400 te veel."
+        "Uit post 'res_subsidiemenu' (€ 15.000) halen begrotingsregels € 18.400: € 3.400 te veel."
     )
     assert diag.severity is Severity.ERROR
     assert [r.location.line for r in diag.related] == [
-        line_of(plan, AANPAK, "reservering: res_subsidiemenu", n) - 4 for n in (1, 2)
+        line_of(plan, AANPAK, "post: res_subsidiemenu", n) - 4 for n in (1, 2)
     ]
     # The geldstroom itself now has € 312.000 - 222.000 - 15.000 left.
     [free] = with_code(result, "SP305")
@@ -363,13 +363,13 @@ def test_unknown_geldstroom_on_a_line_is_skipped(tmp_path: Path) -> None:
     assert free.message.startswith("€ 52.000 van geldstroom 'gs_npo_heidekring'")
 
 
-def test_unknown_reservering_counts_on_its_geldstroom(tmp_path: Path) -> None:
+def test_unknown_post_counts_on_its_geldstroom(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(
         plan,
         AANPAK,
-        "reservering: res_subsidiemenu\n      - geldstroom",
-        "reservering: res_onbekend\n      - geldstroom",
+        "post: res_subsidiemenu\n      - geldstroom",
+        "post: res_onbekend\n      - geldstroom",
     )
     result = check(plan)
     assert not with_code(result, "SP308")

@@ -169,7 +169,7 @@ def test_sp309_names_the_unused_doel(plan: Path) -> None:
     assert at(diag) == (SAMEN, line, col_of(plan, SAMEN, line, "uitvoering"))
     assert diag.message == (
         "Geldstroom 'gs_npo_regio' noemt bestedingsdoel 'uitvoering', maar er gaat geen geld "
-        "naartoe: geen begrotingsregel en geen reservering."
+        "naartoe: geen begrotingsregel en geen post."
     )
 
 
@@ -179,7 +179,7 @@ def test_sp309_names_the_unused_doel(plan: Path) -> None:
 def test_sp310_breakdown_larger_than_its_geldstroom(plan: Path) -> None:
     replace_once(plan, SAMEN, "            bedrag: 141000", "            bedrag: 151000")
     diag = only(check(plan), "SP312")
-    line = line_of(plan, SAMEN, "posten:") - 1
+    line = line_of(plan, SAMEN, "- naam: Bijdrage per gemeente")
     assert at(diag)[:2] == (SAMEN, line)
     assert "zijn samen € 322.000, maar geldstroom 'gs_npo_regio' heeft € 312.000: € 10.000 te veel." in (
         diag.message

@@ -81,10 +81,18 @@ TYPOS = [
     ),
     (
         AANPAK,
-        "bedrag: 11200\n        jaar: 2024\n        reservering: res_subsidiemenu",
-        "bedrag: 11200\n        jaar: 2024\n        reservering: res_subsidiemneu",
+        "bedrag: 11200\n        jaar: 2024\n        post: res_subsidiemenu",
+        "bedrag: 11200\n        jaar: 2024\n        post: res_subsidiemneu",
         "res_subsidiemneu",
         "res_subsidiemenu",
+    ),
+    (AANPAK, "aanvrager: dh_aarveld", "aanvrager: dh_aarvled", "dh_aarvled", "dh_aarveld"),
+    (
+        SAMENWERKING,
+        "bedrag: 90000\n        bestedingsdoel: bovenschools",
+        "bedrag: 90000\n        partner: gem_zandlooo\n        bestedingsdoel: bovenschools",
+        "gem_zandlooo",
+        "gem_zandloo",
     ),
     (METEN, "indicator: ind_lezen_2f", "indicator: ind_lezne_2f", "ind_lezne_2f", "ind_lezen_2f"),
     (METEN, "wie: sw_deheide", "wie: sw_dehedie", "sw_dehedie", "sw_deheide"),
@@ -202,7 +210,7 @@ def test_sp201_list_item_points_at_the_second_item(tmp_path: Path) -> None:
     assert "Bedoelde je 'r_leren'?" in diag.hint
 
 
-def test_sp201_reservering_of_another_geldstroom(tmp_path: Path) -> None:
+def test_sp201_post_of_another_geldstroom(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(
         plan,
@@ -213,7 +221,7 @@ def test_sp201_reservering_of_another_geldstroom(tmp_path: Path) -> None:
     diag = _only_sp201(plan)
     # the omschrijving of i_subsidiemenu names it first, then the two begroting lines
     _at(diag, plan, AANPAK, "res_subsidiemenu", occurrence=3)
-    assert "geldstroom 'gs_npo_heidekring' heeft geen reservering" in diag.message
+    assert "geldstroom 'gs_npo_heidekring' heeft geen post" in diag.message
     assert "hoort bij geldstroom 'gs_npo_regio'" in diag.hint
     [related] = diag.related
     line = line_of(plan, SAMENWERKING, "- id: res_subsidiemenu")
@@ -221,7 +229,7 @@ def test_sp201_reservering_of_another_geldstroom(tmp_path: Path) -> None:
     assert related.location.col == col_of(plan, SAMENWERKING, line, "res_subsidiemenu")
 
 
-def test_sp201_unknown_geldstroom_is_reported_once_not_also_its_reservering(tmp_path: Path) -> None:
+def test_sp201_unknown_geldstroom_is_reported_once_not_also_its_post(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(
         plan,
@@ -255,19 +263,19 @@ def test_sp202_indicator_ids_are_unique_across_resultaten(tmp_path: Path) -> Non
     assert diag.related[0].location.line == line_of(plan, RESULTATEN, "- id: ind_lezen_2f")
 
 
-def test_sp202_reservering_ids_are_unique_across_geldstromen(tmp_path: Path) -> None:
+def test_sp202_post_ids_are_unique_across_geldstromen(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     replace_once(
         plan,
         SAMENWERKING,
         "bestedingsdoelen: [c_sociaal_emotioneel_fysiek, d_executieve_functies]\n",
         "bestedingsdoelen: [c_sociaal_emotioneel_fysiek, d_executieve_functies]\n"
-        "    reserveringen:\n      - id: res_subsidiemenu\n        thema: Scholen\n"
+        "    posten:\n      - id: res_subsidiemenu\n        naam: Scholen\n"
         "        bedrag: 1000\n",
     )
     [diag] = with_code(check(plan), "SP202")
     _at(diag, plan, SAMENWERKING, "res_subsidiemenu", occurrence=2)
-    assert "reservering" in diag.message
+    assert "post" in diag.message
 
 
 def test_sp202_same_id_in_different_kinds_is_fine(tmp_path: Path) -> None:

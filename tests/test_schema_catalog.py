@@ -58,7 +58,7 @@ def test_bestedingsdoelen_follow_the_regeling(schema: dict[str, Any], regeling_i
     expected = {d.id: d.naam for d in regeling.bestedingsdoelen}
     geldstroom = {"id": "gs", "regeling": regeling_id}
     assert offered(schema, geldstroom, "bestedingsdoelen", "[]") == expected
-    assert offered(schema, geldstroom, "reserveringen", "[]", "bestedingsdoel") == expected
+    assert offered(schema, geldstroom, "posten", "[]", "bestedingsdoel") == expected
 
 
 def test_no_doelen_offered_for_an_own_regeling_or_none(schema: dict[str, Any]) -> None:
@@ -84,7 +84,7 @@ def test_completion_adds_no_validation_errors(schema: dict[str, Any]) -> None:
             **base,
             "id": "d",
             "regeling": "npo_gemeenten",
-            "reserveringen": [{"id": "r", "thema": "T", "bedrag": 10, "bestedingsdoel": None}],
+            "posten": [{"id": "r", "naam": "T", "bedrag": "ongeveer 10", "bestedingsdoel": None}],
         },
     ]
     for geldstroom in ok:

@@ -153,6 +153,10 @@ BAD_AMOUNT = define(
     """
 Een bedrag is een getal in euro, niet negatief, zonder euroteken en zonder punt of spatie
 tussen de duizendtallen: `125000` of `125000.50`. Let op: YAML leest `12.000` als twaalf.
+Weet je het bedrag niet precies, schrijf dan `onbekend`, of een getal met een woord ervoor:
+`ongeveer 1.500.000` (ook `ca.`, `circa`, `ruim`, `bijna`), `minstens 1200000` (ook
+`ten minste`, `minimaal`) of `hoogstens 300000` (ook `maximaal`, `ten hoogste`). Na zo'n
+woord mag een punt tussen de duizendtallen.
 """,
 )
 BAD_VALUE = define(

@@ -7,7 +7,7 @@ from typing import TypeVar
 from samenplan.diff.model import Amount, Move
 from samenplan.diff.values import Names
 from samenplan.plan.lookup import bestedingsdoel_name
-from samenplan.plan.money import Geld, StroomGeld, geld, total
+from samenplan.plan.money import Geld, Som, StroomGeld, geld, som
 
 K = TypeVar("K")
 
@@ -28,14 +28,14 @@ def _pair(
     key: str,
     name: str,
     within: str,
-    measures: Iterable[tuple[str, Decimal | None, Decimal | None]],
+    measures: Iterable[tuple[str, Som | None, Som | None]],
     verdeling: str = "",
 ) -> list[Amount]:
     """The measures that differ; nothing and € 0 count as the same."""
     return [
         Amount(kind, key, name, m, b, a, within, verdeling)
         for m, b, a in measures
-        if (b or Decimal(0)) != (a or Decimal(0))
+        if (b or Som()) != (a or Som())
     ]
 
 
@@ -74,12 +74,12 @@ def _stromen(g_old: Geld, g_new: Geld, old: Names, new: Names) -> list[Amount]:
             ),
         )
         found += _doelen(key, name, b, a, old, new)
-        found += _reserveringen(name, b, a)
-        found += _posten(key, name, b, a)
+        found += _posten(name, b, a)
+        found += _verdeelposten(key, name, b, a)
     return found
 
 
-def _get(s: StroomGeld | None, what: Callable[[StroomGeld], Decimal]) -> Decimal | None:
+def _get(s: StroomGeld | None, what: Callable[[StroomGeld], Som]) -> Som | None:
     return what(s) if s is not None else None
 
 
@@ -108,42 +108,42 @@ def _doelen(
     return found
 
 
-def _reserveringen(name: str, b: StroomGeld | None, a: StroomGeld | None) -> list[Amount]:
-    before = {r.reservering.id: r for r in (b.reserveringen if b else ())}
-    after = {r.reservering.id: r for r in (a.reserveringen if a else ())}
+def _posten(name: str, b: StroomGeld | None, a: StroomGeld | None) -> list[Amount]:
+    before = {p.post.id: p for p in (b.posten if b else ())}
+    after = {p.post.id: p for p in (a.posten if a else ())}
     found: list[Amount] = []
     for key in _keys(before, after):
-        rb, ra = before.get(key), after.get(key)
-        thema = (ra or rb).reservering.thema  # type: ignore[union-attr]
+        pb, pa = before.get(key), after.get(key)
+        naam = (pa or pb).post.naam  # type: ignore[union-attr]
         found += _pair(
-            "reservering",
+            "post",
             key,
-            thema,
+            naam,
             name,
             (
-                ("gereserveerd", rb.bedrag if rb else None, ra.bedrag if ra else None),
-                ("opgenomen", rb.opgenomen if rb else None, ra.opgenomen if ra else None),
+                ("in_post", pb.bedrag if pb else None, pa.bedrag if pa else None),
+                ("opgenomen", pb.opgenomen if pb else None, pa.opgenomen if pa else None),
             ),
         )
     return found
 
 
-def _verdeling(s: StroomGeld | None) -> dict[tuple[str, str], Decimal]:
-    """(verdeling, post label) → bedrag; the first of a repeated label counts."""
-    found: dict[tuple[str, str], Decimal] = {}
+def _verdeling(s: StroomGeld | None) -> dict[tuple[str, str], Som]:
+    """(verdeling, post naam) → bedrag; the first of a repeated naam counts."""
+    found: dict[tuple[str, str], Som] = {}
     for v in s.geldstroom.verdelingen if s else ():
         for p in v.posten:
-            found.setdefault((v.naam, p.label), p.bedrag)
+            found.setdefault((v.naam, p.naam), Som.van(p.bedrag))
     return found
 
 
-def _posten(key: str, name: str, b: StroomGeld | None, a: StroomGeld | None) -> list[Amount]:
+def _verdeelposten(key: str, name: str, b: StroomGeld | None, a: StroomGeld | None) -> list[Amount]:
     """The posts of the verdelingen: views on the money, compared as they are written."""
     before, after = _verdeling(b), _verdeling(a)
     found: list[Amount] = []
     for verdeling, post in _keys(before, after):
         found += _pair(
-            "post",
+            "verdeelpost",
             f"{key}/{verdeling}/{post}",
             post,
             name,
@@ -164,12 +164,13 @@ def _interventies(g_old: Geld, g_new: Geld, old: Names, new: Names) -> list[Amou
 
 
 def _per_stroom(g: Geld) -> dict[str, dict[str, Decimal]]:
-    """Geldstroom id → interventie id → what the interventie gets from it."""
+    """Geldstroom id → interventie id → what the interventie gets from it, when exactly known."""
     found: dict[str, dict[str, Decimal]] = {}
     for iv in g.interventies:
-        for gs in dict.fromkeys(p.geldstroom for p in iv.posten):
-            amount = total(p.bedrag for p in iv.posten if p.geldstroom == gs)
-            found.setdefault(gs, {})[iv.interventie.id] = amount
+        for gs in dict.fromkeys(p.geldstroom for p in iv.bijdragen):
+            amount = som(p.bedrag for p in iv.bijdragen if p.geldstroom == gs)
+            if amount.exact and amount.waarde is not None:
+                found.setdefault(gs, {})[iv.interventie.id] = amount.waarde
     return found
 
 

@@ -1,13 +1,13 @@
 """The JSON form of `samenplan diff`, version 1, for tools (described in docs/diff.md)."""
 
 import json
-from decimal import Decimal
 from typing import Any
 
 from samenplan import __version__
 from samenplan.diff.compare import number
 from samenplan.diff.model import Amount, EntryChange, FieldChange, FindingChange, PlanDiff, Version
 from samenplan.diff.report import sections
+from samenplan.plan.money import Som
 
 #: Raise when a key is removed or changes meaning; adding a key keeps the version.
 FORMAT_VERSION = 1
@@ -66,8 +66,11 @@ def _version(v: Version) -> dict[str, Any]:
     }
 
 
-def _money(amount: Decimal | None) -> int | float | None:
-    return number(amount) if amount is not None else None
+def _money(amount: Som | None) -> int | float | str | None:
+    """A number when the amount is exact; its Dutch wording ('ongeveer € 1.500.000') otherwise."""
+    if amount is None:
+        return None
+    return number(amount.waarde) if amount.exact and amount.waarde is not None else amount.tekst
 
 
 def _amount(a: Amount) -> dict[str, Any]:
@@ -80,7 +83,7 @@ def _amount(a: Amount) -> dict[str, Any]:
         "measure": a.measure,
         "before": _money(a.before),
         "after": _money(a.after),
-        "difference": number(a.difference),
+        "difference": number(a.difference) if a.difference is not None else None,
     }
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from samenplan.diagnostics import KeyPath, Severity
+from samenplan.plan.money import Som
 
 Status = Literal["nieuw", "weg", "gewijzigd"]
 
@@ -35,19 +36,20 @@ class EntryChange:
 class Amount:
     """An amount before and after; None where it did not exist."""
 
-    kind: str  # 'plan', 'geldstroom', 'bestedingsdoel', 'reservering', 'post', 'interventie'
+    kind: str  # 'plan', 'geldstroom', 'bestedingsdoel', 'post', 'verdeelpost', 'interventie'
     key: str  # id; 'geldstroom/bestedingsdoel'; 'geldstroom/verdeling/post'
     name: str
-    measure: str  # 'beschikbaar', 'toegewezen', 'niet_toegewezen', 'gereserveerd', 'opgenomen', 'bedrag'
-    before: Decimal | None
-    after: Decimal | None
-    within: str = ""  # the geldstroom's name, for a bestedingsdoel, reservering or post
-    verdeling: str = ""  # the name of the verdeling a post belongs to
+    measure: str  # 'beschikbaar', 'toegewezen', 'niet_toegewezen', 'in_post', 'opgenomen', 'bedrag'
+    before: Som | None
+    after: Som | None
+    within: str = ""  # the geldstroom's name, for a bestedingsdoel, post or verdeelpost
+    verdeling: str = ""  # the name of the verdeling a verdeelpost belongs to
 
     @property
-    def difference(self) -> Decimal:
-        """After minus before (absent counts as nothing)."""
-        return (self.after or Decimal(0)) - (self.before or Decimal(0))
+    def difference(self) -> Decimal | None:
+        """After minus before (absent counts as nothing); None when either is not exact."""
+        change = (self.after or Som()) - (self.before or Som())
+        return change.waarde if change.exact else None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from samenplan.diff.kinds import BY_NAME
 from samenplan.diff.model import Amount, CoverageChange, EntryChange, FindingChange, Move, PlanDiff, Version
 from samenplan.dutch import euro
 from samenplan.plan.labels import label
+from samenplan.plan.money import Som
 from samenplan.safetext import markdown as md_escape
 from samenplan.safetext import terminal
 
@@ -34,7 +35,7 @@ _MEASURES = {
     "beschikbaar": "beschikbaar",
     "toegewezen": "toegewezen",
     "niet_toegewezen": "niet toegewezen",
-    "gereserveerd": "gereserveerd",
+    "in_post": "in de post",
     "opgenomen": "opgenomen door interventies",
     "bedrag": "bedrag",
 }
@@ -93,20 +94,22 @@ def sections(diff: PlanDiff) -> tuple[Section, ...]:
 # --- Money ---------------------------------------------------------------------------------
 
 
-def difference(amount: Decimal) -> str:
-    """'€ 4.000 meer', '€ 4.000 minder', 'gelijk'."""
+def difference(amount: Decimal | None) -> str:
+    """'€ 4.000 meer', '€ 4.000 minder', 'gelijk'; 'verschil onbekend' when not exact."""
+    if amount is None:
+        return "verschil niet precies bekend"
     if amount > 0:
         return f"{euro(amount)} meer"
     return f"{euro(-amount)} minder" if amount < 0 else "gelijk"
 
 
-def _euro(amount: Decimal | None) -> str:
-    return euro(amount) if amount is not None else "geen"
+def _euro(amount: Som | None) -> str:
+    return amount.tekst if amount is not None else "geen"
 
 
 def _money(diff: PlanDiff) -> list[Line]:
     plan = [a for a in diff.money if a.kind == "plan"]
-    stromen = [a for a in diff.money if a.kind in ("geldstroom", "bestedingsdoel", "reservering", "post")]
+    stromen = [a for a in diff.money if a.kind in ("geldstroom", "bestedingsdoel", "post", "verdeelpost")]
     interventies = [a for a in diff.money if a.kind == "interventie"]
     return [
         *(_amount(a) for a in stromen),
@@ -122,9 +125,9 @@ def _subject(a: Amount) -> str:
         return f"{measure.capitalize()} in het hele plan"
     if a.kind == "bestedingsdoel":
         return f"Geldstroom '{a.within}', {measure} aan bestedingsdoel '{a.name}'"
-    if a.kind == "reservering":
-        return f"Reservering '{a.name}' (geldstroom '{a.within}'), {measure}"
     if a.kind == "post":
+        return f"Post '{a.name}' (geldstroom '{a.within}'), {measure}"
+    if a.kind == "verdeelpost":
         return f"Geldstroom '{a.within}', verdeling '{a.verdeling}', post '{a.name}'"
     if a.kind == "interventie":
         return f"Interventie '{a.name}', {measure}"

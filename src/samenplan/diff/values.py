@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from samenplan.dutch import datum, euro, measure, number, periode
+from samenplan.dutch import datum, measure, number, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
@@ -73,8 +73,27 @@ def cijfer(v: Any, _e: Any, _n: Names) -> str:
 
 
 def money(v: Any, _e: Any, _n: Names) -> str:
-    """An amount: '€ 12.500'."""
-    return euro(v) if v is not None else GEEN
+    """An amount: '€ 12.500', 'ongeveer € 1.500.000', 'onbekend'."""
+    if v is None:
+        return GEEN
+    from samenplan.plan.money import Som
+
+    return Som.van(v).tekst
+
+
+def rondes(v: Any, _e: Any, _n: Names) -> str:
+    """Rondes of a subsidie: 'Eerste ronde (tot 1 maart 2024)'."""
+    return "; ".join(f"{r.naam} (tot {datum(r.tot)})" if r.tot else r.naam for r in v or ()) or GEEN
+
+
+def toekenning(v: Any, _e: Any, n: Names) -> str:
+    """A granted application: 'aan VV Heidebeek, 20 maart 2024, Eerste ronde'."""
+    if v is None:
+        return GEEN
+    parts = [f"aan {n.lookup.name('partner', v.aanvrager)}"]
+    parts += [datum(v.datum)] if v.datum else []
+    parts += [v.ronde] if v.ronde else []
+    return ", ".join(parts)
 
 
 def plain(v: Any, _e: Any, _n: Names) -> str:
@@ -120,7 +139,7 @@ def doelen(v: Any, e: Any, n: Names) -> str:
 
 
 def doel(v: Any, _e: Any, _n: Names) -> str:
-    """The bestedingsdoel id of a reservering."""
+    """The bestedingsdoel id of a post."""
     return GEEN if v is None else str(v)
 
 

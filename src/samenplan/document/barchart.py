@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from samenplan.dutch import euro, shorten
-from samenplan.plan.money import Geld, StroomGeld
+from samenplan.dutch import shorten
+from samenplan.plan.money import Geld, Som, StroomGeld
 
 # Narrow enough to stay readable on a phone (the chart never shrinks below its own width there:
 # style.css lets it scroll in its box); each label sits above its bar, its amounts below.
@@ -19,7 +19,7 @@ class Bar:
     label: str
     y: int
     direct: int  # in begroting lines of interventies
-    reserved: int  # in reserveringen
+    reserved: int  # in posten
     remaining: int
     over: int
     caption: str
@@ -43,35 +43,44 @@ def _px(amount: Decimal, scale: Decimal) -> int:
     return int((amount * BAR_WIDTH / scale).to_integral_value()) if scale > 0 else 0
 
 
+def _known(amount: Som) -> Decimal:
+    """The part of an amount that is certain (an unknown one draws nothing)."""
+    return max(amount.laag or Decimal(0), Decimal(0))
+
+
 def _caption(s: StroomGeld) -> str:
-    if s.over < 0:
-        return f"{euro(s.toegewezen)} van {euro(s.bedrag)}: {euro(-s.over)} te veel"
-    return f"{euro(s.toegewezen)} van {euro(s.bedrag)} toegewezen, {euro(s.over)} over"
+    rest = s.over.rest_tekst
+    if rest.endswith(" te veel"):
+        return f"{s.toegewezen.tekst} van {s.bedrag.tekst}: {rest}"
+    return f"{s.toegewezen.tekst} van {s.bedrag.tekst} toegewezen, {rest} over"
 
 
 def _bar(s: StroomGeld, row: int, scale: Decimal) -> Bar:
-    direct = min(s.direct_bedrag, s.bedrag)
-    reserved = min(s.gereserveerd, s.bedrag - direct)
+    bedrag = _known(s.bedrag)
+    direct = min(_known(s.direct_bedrag), bedrag)
+    reserved = min(_known(s.in_posten), bedrag - direct)
+    over = s.over
+    te_veel = over.zeker_te_veel or Decimal(0)
     return Bar(
         shorten(s.geldstroom.naam, 80),
         TOP + row * ROW,
         _px(direct, scale),
         _px(reserved, scale),
-        _px(max(s.over, Decimal(0)), scale),
-        _px(max(-s.over, Decimal(0)), scale),
+        _px(max(over.laag or Decimal(0), Decimal(0)), scale),  # only what is certainly left
+        _px(te_veel, scale),
         _caption(s),
     )
 
 
 def barchart(geld: Geld) -> BarChart:
     """Bars scaled to the largest geldstroom (or allocation, when that is larger)."""
-    scale = max((max(s.bedrag, s.toegewezen) for s in geld.stromen), default=Decimal(0))
+    scale = max((max(_known(s.bedrag), _known(s.toegewezen)) for s in geld.stromen), default=Decimal(0))
     bars = tuple(_bar(s, i, scale) for i, s in enumerate(geld.stromen))
     desc = (
         f"Per geldstroom hoeveel geld er is en hoeveel daarvan is toegewezen, aan "
-        "interventies of in een reservering. Samen "
-        f"{euro(geld.bedrag)}, waarvan {euro(geld.toegewezen)} toegewezen en "
-        f"{euro(geld.over)} nog niet. Dezelfde bedragen staan in de tabel 'Geld per "
+        "interventies of in een post. Samen "
+        f"{geld.bedrag.tekst}, waarvan {geld.toegewezen.tekst} toegewezen en "
+        f"{geld.over.rest_tekst} nog niet. Dezelfde bedragen staan in de tabel 'Geld per "
         "geldstroom'."
     )
     return BarChart(

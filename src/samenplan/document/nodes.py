@@ -5,7 +5,7 @@ Plan text is only ever a field value of a node: templates escape it, never parse
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar, Union
+from typing import TYPE_CHECKING, ClassVar, Union
 
 from samenplan.document.barchart import BarChart
 from samenplan.document.blocks import Block, Paragraph, blocks
@@ -15,6 +15,10 @@ from samenplan.document.links import safe_url
 from samenplan.document.thread import Flow
 from samenplan.document.timeline import TimelineChart
 from samenplan.dutch import euro
+
+if TYPE_CHECKING:
+    from samenplan.plan.models.common import Bedrag
+    from samenplan.plan.money import Som
 
 #: What an empty table cell says: a blank cell reads as a mistake or as a value left out.
 GEEN = "geen"
@@ -181,9 +185,23 @@ def cell(value: str) -> Cell:
     return Cell(flat(value))
 
 
-def money(amount: Decimal) -> Cell:
-    """An amount in euro, right-aligned."""
-    return Cell(euro(amount), numeric=True)
+def money(amount: "Decimal | Som | Bedrag") -> Cell:
+    """An amount in euro, right-aligned; an unknown one says 'onbekend', never '€ 0'."""
+    from samenplan.plan.models.common import Bedrag
+    from samenplan.plan.money import Som
+
+    if isinstance(amount, Decimal):
+        return Cell(euro(amount), numeric=True)
+    total = Som.van(amount) if isinstance(amount, Bedrag) else amount
+    return Cell(total.tekst, numeric=True, gap=total.laag == 0 and total.hoog is None)
+
+
+def rest(amount: "Som", te_veel: str = "te veel") -> Cell:
+    """What is left of an amount ('€ 5.000'), or how much too much ('€ 5.000 te veel')."""
+    text = amount.rest_tekst
+    if text.endswith(" te veel"):
+        return Cell(text.removesuffix(" te veel") + f" {te_veel}", numeric=True, gap=True)
+    return Cell(text, numeric=True, gap=text == "onbekend")
 
 
 def link(value: str) -> Cell:

@@ -140,7 +140,7 @@ def _bad_amount(e: _Error) -> tuple[str, str]:
         return (
             f"'{name}' is leeg{e.where}.",
             "Vul het bedrag in euro in, als getal zonder punten: 125000. Weet je het nog niet? "
-            "Zet dan 0; check meldt dat tot het is ingevuld.",
+            f"Schrijf dan {name}: onbekend; check meldt dat tot het is ingevuld.",
         )
     text = str(e.value).strip()
     if text.isdigit() and len(text) > 15:  # a number the loader kept as text: too large to be one
@@ -167,6 +167,22 @@ def _bad_amount(e: _Error) -> tuple[str, str]:
     return (
         f"{_show(e.value)}{e.where} is geen geldig bedrag.",
         "Schrijf een bedrag in euro als getal, zonder euroteken of punten: 125000.",
+    )
+
+
+def _bad_year(e: _Error) -> tuple[str, str]:
+    return (
+        f"'{e.value}'{e.where} is geen geldig jaar.",
+        "Schrijf een kalenderjaar (jaar: 2024) of een schooljaar (jaar: 2023-2024).",
+    )
+
+
+def _bad_amount_word(e: _Error) -> tuple[str, str]:
+    name = e.field or "bedrag"
+    return (
+        f"'{e.value}'{e.where} is geen geldig bedrag.",
+        f"Schrijf een getal ({name}: 125000), {name}: onbekend, of een getal met ervoor "
+        f"ongeveer, minstens of hoogstens: {name}: ongeveer 1.500.000.",
     )
 
 
@@ -260,6 +276,8 @@ BY_TYPE: dict[str, _Mapping] = {
     "bedrag_duizendtal": _Mapping(codes.BAD_AMOUNT, _thousands),
     "bedrag_negatief": _Mapping(codes.BAD_AMOUNT, _negative),
     "bedrag_ongeldig": _Mapping(codes.BAD_AMOUNT, _bad_amount),
+    "bedrag_woord": _Mapping(codes.BAD_AMOUNT, _bad_amount_word),
+    "jaar_ongeldig": _Mapping(codes.BAD_VALUE, _bad_year),
     "bedrag_te_groot": _Mapping(codes.BAD_AMOUNT, _amount_too_large),
     "getal_te_groot": _Mapping(codes.BAD_VALUE, _number_too_large),
     **dict.fromkeys(_KIND, _WRONG_TYPE),

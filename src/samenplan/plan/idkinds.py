@@ -21,7 +21,7 @@ class IdKind:
     """A kind of item with an id: where its list is, and its Dutch names.
 
     ``pattern`` is the key path of the items in document ``doc``, with ``*`` for every list
-    item (``geldstromen.*.reserveringen.*``). ``name_fields`` are the fields that name an
+    item (``geldstromen.*.posten.*``). ``name_fields`` are the fields that name an
     item in the document, the first one filled in wins.
     """
 
@@ -33,12 +33,12 @@ class IdKind:
 
     @property
     def list_key(self) -> str:
-        """The key of the list that holds the items: 'reserveringen'."""
+        """The key of the list that holds the items: 'posten'."""
         return self.pattern.split(".")[-2]
 
     @property
     def owner(self) -> "IdKind | None":
-        """The kind whose items hold this list (a reservering's geldstroom), if nested."""
+        """The kind whose items hold this list (a post's geldstroom), if nested."""
         outer = ".".join(self.pattern.split(".")[:-2])
         return next((k for k in KINDS if k.pattern == outer), None)
 
@@ -59,7 +59,7 @@ KINDS: tuple[IdKind, ...] = (
     IdKind("doelgroep", "doelgroepen", "urgentie", "doelgroepen.*"),
     IdKind("partner", "partners", "samenwerking", "partners.*"),
     IdKind("geldstroom", "geldstromen", "samenwerking", "geldstromen.*"),
-    IdKind("reservering", "reserveringen", "samenwerking", "geldstromen.*.reserveringen.*", ("thema",)),
+    IdKind("post", "posten", "samenwerking", "geldstromen.*.posten.*"),
     IdKind("bron", "bronnen", "analyse", "bronnen.*"),
     IdKind("bevinding", "bevindingen", "analyse", "bevindingen.*", ("tekst",)),
     IdKind("resultaat", "resultaten", "resultaten", "resultaten.*", ("ambitie", "resultaat")),
@@ -77,7 +77,7 @@ class Reference:
     ``pattern`` is the key path with ``*`` for every list item. ``subject`` names the item
     in a message; it is formatted with the items matched by the ``*``s (``{0.id}``).
     ``rol`` is the word for the value when it is not the kind itself (trekker, ontvanger).
-    ``binnen`` names the sibling key of the geldstroom whose own reserveringen count.
+    ``binnen`` names the sibling key of the geldstroom whose own posten count.
     ``checked_by`` is the theme whose rules check the field when SP201 does not.
     """
 
@@ -120,13 +120,15 @@ REFERENCES: tuple[Reference, ...] = (
         "in de begroting geldstroom",
     ),
     _ref(
-        "reservering",
+        "post",
         "aanpak",
-        "interventies.*.begroting.*.reservering",
+        "interventies.*.begroting.*.post",
         "Interventie '{0.id}'",
-        "in de begroting reservering",
+        "in de begroting post",
         binnen="geldstroom",
     ),
+    _ref("partner", "aanpak", "interventies.*.toekenning.aanvrager", "Interventie '{0.id}'", "aanvrager"),
+    _ref("partner", "samenwerking", "geldstromen.*.posten.*.partner", "Post '{1.id}'"),
     _ref("indicator", "meten_en_bijsturen", "metingen.*.indicator", "Een meting"),
     _ref("partner", "meten_en_bijsturen", "metingen.*.wie", "De meting van '{0.indicator}'"),
     _ref("bron", "meten_en_bijsturen", "metingen.*.bron", "De meting van '{0.indicator}'"),
@@ -139,9 +141,10 @@ REFERENCES: tuple[Reference, ...] = (
     _ref("partner", "uitvoering", "risicos.*.eigenaar", "Een risico", "eigenaar"),
     Reference("regeling", "samenwerking", "geldstromen.*.regeling", checked_by="geld"),
     Reference("bestedingsdoel", "samenwerking", "geldstromen.*.bestedingsdoelen.*", checked_by="geld"),
-    Reference(
-        "bestedingsdoel", "samenwerking", "geldstromen.*.reserveringen.*.bestedingsdoel", checked_by="geld"
-    ),
+    Reference("bestedingsdoel", "samenwerking", "geldstromen.*.posten.*.bestedingsdoel", checked_by="geld"),
+    # TODO(lead): gebieden are defined by the PARTNERS helper; once the kind 'gebied' is in
+    # KINDS, make this a checked reference (drop checked_by) so SP201 checks it.
+    Reference("gebied", "samenwerking", "geldstromen.*.posten.*.gebied", checked_by="gebieden"),
     Reference("bestedingsdoel", "aanpak", "interventies.*.begroting.*.bestedingsdoel", checked_by="geld"),
 )
 

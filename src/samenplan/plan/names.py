@@ -14,6 +14,7 @@ _OTHER_SINGULAR: dict[str, str] = {
     "besluitvorming": "besluit",
     "verdelingen": "verdeling",
     "posten": "post",
+    "rondes": "ronde",
     "bestaand_aanbod": "aanbod",
     "witte_vlekken": "witte vlek",
     "begroting": "begrotingsregel",

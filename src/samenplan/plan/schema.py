@@ -3,7 +3,7 @@
 import json
 from typing import Any
 
-from samenplan.plan.models.common import ID_PATTERN
+from samenplan.plan.models.common import BEDRAG_PATTERN, ID_PATTERN, JAAR_PATTERN
 from samenplan.plan.schema_catalog import add_catalog_completion
 from samenplan.plan.steps import DOCUMENTS, Document
 
@@ -16,6 +16,9 @@ PATTERN_MESSAGES = {
     ID_PATTERN: "Een id bestaat uit kleine letters, cijfers, - en _, en begint met een letter of "
     "cijfer: geen spaties of hoofdletters. Bijvoorbeeld huiswerkklas-noord.",
     r"^GM\d{4}$": "Een CBS-gemeentecode is GM met vier cijfers, bijvoorbeeld GM0363.",
+    BEDRAG_PATTERN: "Een bedrag is een getal (125000), of onbekend, of een getal met ervoor "
+    "ongeveer, minstens of hoogstens: ongeveer 1.500.000.",
+    JAAR_PATTERN: "Een jaar is een kalenderjaar (2024) of een schooljaar (2023-2024).",
 }
 
 

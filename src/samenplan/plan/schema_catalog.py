@@ -5,7 +5,7 @@ The JSON Schema of 02-samenwerking.yaml gets, on a geldstroom:
 - ``regeling``: one ``const`` branch per catalog regeling, with its Dutch name as description,
   plus a plain string branch for a plan's own regelingen;
 - per catalog regeling a draft-07 ``if``/``then``: when ``regeling`` is that id, the items of
-  ``bestedingsdoelen`` and a reservering's ``bestedingsdoel`` offer that regeling's doelen.
+  ``bestedingsdoelen`` and a post's ``bestedingsdoel`` offer that regeling's doelen.
 
 yaml-language-server takes value completions from ``const`` in ``anyOf`` branches and from the
 ``then`` of an ``if`` that holds. Every ``anyOf`` keeps an open string branch, so the schema
@@ -45,7 +45,7 @@ def _branch(r: Regeling) -> dict[str, Any]:
         "then": {
             "properties": {
                 "bestedingsdoelen": {"items": {"anyOf": [*doelen, _ANY]}},
-                "reserveringen": {
+                "posten": {
                     "items": {"properties": {"bestedingsdoel": {"anyOf": [*doelen, _ANY, {"type": "null"}]}}}
                 },
             }

@@ -260,3 +260,13 @@ class Ernst(StrEnum):
     FOUT = Severity.ERROR.label
     WAARSCHUWING = Severity.WARNING.label
     INFO = Severity.INFO.label
+
+
+class BedragSoort(StrEnum):
+    """How sure an amount is: exact, approximate, a bound, or unknown."""
+
+    EXACT = "exact"
+    ONGEVEER = "ongeveer"
+    MINSTENS = "minstens"
+    HOOGSTENS = "hoogstens"
+    ONBEKEND = "onbekend"

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import Severity, Weight
+from samenplan.plan.models.common import Begrotingsjaar
 from samenplan.plan.models.regeling import DoelenStatus, Regeling
 from samenplan.plan.models.samenwerking import Geldstroom
-from samenplan.plan.money import StroomGeld
+from samenplan.plan.money import Regel, StroomGeld
 from samenplan.plan.vocab import Fase
 from samenplan.suggest import did_you_mean
 
@@ -266,7 +267,7 @@ def onbekende_regeling(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-# --- Begroting lines and reserveringen choose from their geldstroom's bestedingsdoelen -----
+# --- Begroting lines and posten choose from their geldstroom's bestedingsdoelen -----
 
 
 def _niet_gekozen_hint(doel: str, g: Geldstroom, regeling: Regeling | None) -> str:
@@ -312,9 +313,13 @@ begroting:
 )
 def bestedingsdoel_niet_gekozen(ctx: RuleContext) -> Iterator[Finding]:
     """Bij elke geldstroom staat aan welke bestedingsdoelen het geld gaat. Een begrotingsregel
-    van een interventie (en een reservering met een bestedingsdoel) kiest daar één uit. Staat
-    het bestedingsdoel niet bij de geldstroom, dan past de begroting niet bij wat in stap 2 is
+    van een interventie (en een post met een bestedingsdoel) kiest daar één uit. Staat het
+    bestedingsdoel niet bij de geldstroom, dan past de begroting niet bij wat in stap 2 is
     afgesproken, en klopt de verantwoording per bestedingsdoel niet.
+
+    Een begrotingsregel mag het bestedingsdoel weglaten als het uit haar post volgt (de post
+    heeft een `bestedingsdoel`) of als de geldstroom maar één bestedingsdoel heeft. Anders
+    meldt deze regel dat het bestedingsdoel ontbreekt.
 
     Oplossing: kies een bestedingsdoel dat bij de geldstroom staat. Hoort het doel wel bij de
     regeling, maar is het nog niet gekozen? Zet het dan bij de bestedingsdoelen van de
@@ -326,10 +331,21 @@ def bestedingsdoel_niet_gekozen(ctx: RuleContext) -> Iterator[Finding]:
         stroom = by_id.get(regel.line.geldstroom)
         if stroom is None or not stroom.geldstroom.bestedingsdoelen:
             continue  # unknown geldstroom: reference rules; none declared: SP301
-        if regel.line.bestedingsdoel in stroom.geldstroom.bestedingsdoelen:
+        doel = stroom.doel(regel)
+        if doel in stroom.geldstroom.bestedingsdoelen:
             continue
         regeling = ctx.plan.regelingen.get(stroom.geldstroom.regeling)
-        message, hint = _niet_gekozen(regel.line.bestedingsdoel, stroom.geldstroom, regeling)
+        if doel is None:
+            yield Finding(
+                "aanpak",
+                regel.path,
+                f"Een begrotingsregel van interventie '{regel.interventie}' noemt geen bestedingsdoel "
+                f"van geldstroom '{stroom.geldstroom.id}', en komt niet uit een post met een bestedingsdoel.",
+                "Zet `bestedingsdoel:` bij de begrotingsregel; kies uit "
+                f"{_listing(stroom.geldstroom.bestedingsdoelen)}.",
+            )
+            continue
+        message, hint = _niet_gekozen(doel, stroom.geldstroom, regeling)
         yield Finding(
             "aanpak",
             (*regel.path, "bestedingsdoel"),
@@ -343,22 +359,22 @@ def bestedingsdoel_niet_gekozen(ctx: RuleContext) -> Iterator[Finding]:
                 ),
             ),
         )
-    yield from _reservering_niet_gekozen(ctx, by_id.values())
+    yield from _post_niet_gekozen(ctx, by_id.values())
 
 
-def _reservering_niet_gekozen(ctx: RuleContext, all_stromen: Iterable[StroomGeld]) -> Iterator[Finding]:
+def _post_niet_gekozen(ctx: RuleContext, all_stromen: Iterable[StroomGeld]) -> Iterator[Finding]:
     for stroom in all_stromen:
         g = stroom.geldstroom
         regeling = ctx.plan.regelingen.get(g.regeling)
-        for j, res in enumerate(g.reserveringen):
+        for j, res in enumerate(g.posten):
             doel = res.bestedingsdoel
             if doel is None or not g.bestedingsdoelen or doel in g.bestedingsdoelen:
                 continue
             message, hint = _niet_gekozen(doel, g, regeling)
             yield Finding(
                 "samenwerking",
-                (*stroom.path, "reserveringen", j, "bestedingsdoel"),
-                f"Reservering '{res.id}': {message[0].lower()}{message[1:]}",
+                (*stroom.path, "posten", j, "bestedingsdoel"),
+                f"Post '{res.id}': {message[0].lower()}{message[1:]}",
                 hint,
             )
 
@@ -386,34 +402,34 @@ geldstromen:
 )
 def bestedingsdoel_zonder_geld(ctx: RuleContext) -> Iterator[Finding]:
     """Bij een geldstroom staat aan welke bestedingsdoelen het geld gaat. Gaat er naar een
-    van die doelen geen enkele begrotingsregel en geen reservering, dan belooft het plan iets
-    wat de begroting niet waarmaakt. Een lezer (de raad, de accountant) denkt dat er geld voor
-    is, maar er staat niets.
+    van die doelen geen enkele begrotingsregel en geen post, dan belooft het plan iets wat de
+    begroting niet waarmaakt. Een lezer (de raad, de accountant) denkt dat er geld voor is,
+    maar er staat niets.
 
-    Een reservering zonder bestedingsdoel kan nog naar elk doel gaan; dan meldt deze regel
+    Een post zonder bestedingsdoel kan nog naar elk doel gaan; dan meldt deze regel
     niets voor die geldstroom. Wordt een geldstroom helemaal niet gebruikt, dan meldt regel
     SP307 dat en deze regel niet. Hoort het doel niet bij de regeling, dan meldt SP302 dat
     (of SP309, als de lijst van de regeling niet is nagekeken); heeft de geldstroom nog geen
     bedrag, dan SP804.
 
-    Oplossing: zet een begrotingsregel of reservering op dit bestedingsdoel, of haal het doel
-    weg bij de geldstroom.
+    Oplossing: zet een begrotingsregel of post op dit bestedingsdoel, of haal het doel weg
+    bij de geldstroom.
     """
     money = ctx.geld
     for stroom in money.uniek.values():
         g = stroom.geldstroom
-        if any(r.bestedingsdoel is None for r in g.reserveringen):
+        if any(r.bestedingsdoel is None for r in g.posten):
             continue
-        used = {r.line.bestedingsdoel for r in stroom.regels} | {r.bestedingsdoel for r in g.reserveringen}
+        used = {stroom.doel(r) for r in stroom.regels} | {r.bestedingsdoel for r in g.posten}
         for j, doel in enumerate(g.bestedingsdoelen):
             if doel not in used and doel not in g.bestedingsdoelen[:j]:
                 yield Finding(
                     "samenwerking",
                     (*stroom.path, "bestedingsdoelen", j),
                     f"Geldstroom '{g.id}' noemt bestedingsdoel '{doel}', maar er gaat geen geld "
-                    "naartoe: geen begrotingsregel en geen reservering.",
+                    "naartoe: geen begrotingsregel en geen post.",
                     f"Zet een begrotingsregel met `bestedingsdoel: {doel}` bij een interventie, "
-                    f"of reserveer er geld voor, of haal '{doel}' weg bij de geldstroom.",
+                    f"of een post met dat bestedingsdoel, of haal '{doel}' weg bij de geldstroom.",
                 )
 
 
@@ -442,14 +458,17 @@ def dubbele_financiering(ctx: RuleContext) -> Iterator[Finding]:
     hetzelfde werk twee keer betaald is (dubbele financiering), en dat geld kan terug moeten.
 
     Oplossing: zeg hoe het geld verdeeld is. Zet bij elke begrotingsregel het `jaar` waarin
-    het geld besteed wordt, of laat een van de regels uit een reservering komen. Is het één
-    pot, zet het bedrag dan op één geldstroom.
+    het geld besteed wordt, of laat een van de regels uit een post komen. Is het één pot, zet
+    het bedrag dan op één geldstroom.
     """
+    stromen = ctx.geld.uniek
     for i, iv in enumerate(ctx.plan.aanpak.interventies):
-        seen: dict[tuple[str, int | None, str | None], tuple[int, str]] = {}
-        reported: set[tuple[str, int | None, str | None]] = set()
+        seen: dict[tuple[str | None, Begrotingsjaar | None, str | None], tuple[int, str]] = {}
+        reported: set[tuple[str | None, Begrotingsjaar | None, str | None]] = set()
         for j, line in enumerate(iv.begroting):
-            key = (line.bestedingsdoel, line.jaar, line.reservering)
+            stroom = stromen.get(line.geldstroom)
+            doel = stroom.doel(Regel(iv.id, ("interventies", i, "begroting", j), line)) if stroom else None
+            key = (doel or line.bestedingsdoel, line.jaar, line.post)
             first = seen.setdefault(key, (j, line.geldstroom))
             if first[1] == line.geldstroom or key in reported:
                 continue
@@ -458,11 +477,11 @@ def dubbele_financiering(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 "aanpak",
                 ("interventies", i, "begroting", j, "geldstroom"),
-                f"Interventie '{iv.id}' krijgt voor bestedingsdoel '{line.bestedingsdoel}'{jaar} "
+                f"Interventie '{iv.id}' krijgt voor bestedingsdoel '{key[0]}'{jaar} "
                 f"geld uit '{first[1]}' en uit '{line.geldstroom}', zonder te zeggen hoe dat "
                 "verdeeld is; dat lijkt op dubbele financiering.",
                 "Zet bij elke begrotingsregel het `jaar` waarin het geld besteed wordt, of laat "
-                "een regel uit een reservering komen. Is het één pot, zet het bedrag dan op één "
+                "een regel uit een post komen. Is het één pot, zet het bedrag dan op één "
                 "geldstroom.",
                 related=(
                     Ref("aanpak", ("interventies", i, "begroting", first[0]), "de andere begrotingsregel"),

@@ -8,16 +8,15 @@ own periode against the term of its regeling.
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import KeyPath, Severity
-from samenplan.dutch import euro, periode
+from samenplan.dutch import periode
 from samenplan.plan.models.common import Periode
 from samenplan.plan.models.regeling import Regeling
 from samenplan.plan.models.samenwerking import Geldstroom
-from samenplan.plan.money import Regel, begrotingsregels, total
+from samenplan.plan.money import Regel, Som, begrotingsregels, som
 
 
 @dataclass(frozen=True)
@@ -76,9 +75,9 @@ class Besteding:
     regels: list[Regel]
 
     @property
-    def bedrag(self) -> Decimal:
+    def bedrag(self) -> Som:
         """What these lines spend."""
-        return total(r.bedrag for r in self.regels)
+        return som(r.bedrag for r in self.regels)
 
 
 def _bestedingen(ctx: RuleContext) -> list[Besteding]:
@@ -171,7 +170,8 @@ def _eigen_periode(ctx: RuleContext, i: int, g: Geldstroom) -> Iterator[Finding]
     yield Finding(
         "samenwerking",
         ("geldstromen", i, "periode"),
-        f"Geldstroom '{g.id}' ({euro(g.bedrag)}) heeft als periode {periode(g.periode.van, g.periode.tot)}, "
+        f"Geldstroom '{g.id}' ({Som.van(g.bedrag).tekst}) heeft als periode "
+        f"{periode(g.periode.van, g.periode.tot)}, "
         f"maar het geld van regeling '{regeling.id}' ({regeling.label}) mag alleen besteed "
         f"worden van {periode(term.van, term.tot)}.",
         "Laat de periode van de geldstroom binnen de bestedingstermijn van de regeling vallen. "
@@ -217,7 +217,7 @@ def _buiten_termijn(ctx: RuleContext, termijnen: dict[str, Termijn | None]) -> I
         yield Finding(
             "aanpak",
             (*first.path, "bedrag"),
-            f"Interventie '{b.interventie}' besteedt {euro(b.bedrag)} van geldstroom "
+            f"Interventie '{b.interventie}' besteedt {b.bedrag.tekst} van geldstroom "
             f"'{b.geldstroom}' {wanneer}, maar dat geld mag alleen besteed worden van "
             f"{periode(term.van, term.tot)} ({term.herkomst}).",
             "Betaal de interventie uit een regeling die dan loopt ('samenplan regelingen' "

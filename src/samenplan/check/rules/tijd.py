@@ -10,7 +10,7 @@ from samenplan.diagnostics import KeyPath, Severity, Weight
 from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.aanpak import Interventie
-from samenplan.plan.models.common import Periode
+from samenplan.plan.models.common import Begrotingsjaar, Periode
 from samenplan.plan.models.samenwerking import Geldstroom
 from samenplan.plan.vocab import Fase, MomentSoort
 
@@ -300,9 +300,9 @@ def begroting_buiten_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _jaar_past(jaar: int, t: Termijn) -> bool:
-    """Whether a calendar year overlaps the period; a reversed period is left to SP601."""
-    return not t.loopt_vooruit or t.van.year <= jaar <= t.tot.year
+def _jaar_past(jaar: Begrotingsjaar, t: Termijn) -> bool:
+    """Whether a calendar or school year overlaps the period; a reversed period is left to SP601."""
+    return not t.loopt_vooruit or (jaar.eerste <= t.tot and t.van <= jaar.laatste)
 
 
 @rule(

@@ -48,8 +48,8 @@ def onbekende_verwijzing(ctx: RuleContext) -> Iterator[Finding]:
     nergens, dan is die draad stuk: vaak door een tikfout, of omdat iets een andere naam
     kreeg.
 
-    Een begrotingsregel die een reservering noemt, moet een reservering van dezelfde
-    geldstroom noemen: het geld komt uit die pot.
+    Een begrotingsregel die een post noemt, moet een post van dezelfde geldstroom noemen:
+    het geld komt uit die pot.
 
     Oplossing: verbeter de id (samenplan geeft een suggestie als er een id op lijkt), of
     voeg de partner, doelgroep, bron of wat er ontbreekt toe op de plek waar die hoort.
@@ -67,7 +67,7 @@ def _bekend(ctx: RuleContext, verwijzing: Reference, ref: Match) -> Collection[s
         return ctx.ids(verwijzing.kind).keys()
     owner = getattr(ref.items[-1], verwijzing.binnen)
     geldstroom = {g.id: g for g in ctx.plan.samenwerking.geldstromen}.get(owner)
-    return None if geldstroom is None else [r.id for r in geldstroom.reserveringen]
+    return None if geldstroom is None else [r.id for r in geldstroom.posten]
 
 
 def _onbekend(ctx: RuleContext, verwijzing: Reference, ref: Match, known: list[str]) -> Finding:
@@ -95,17 +95,17 @@ def _onbekend(ctx: RuleContext, verwijzing: Reference, ref: Match, known: list[s
     )
 
 
-def _elders(ctx: RuleContext, finding: Finding, reservering: str, geldstroom: str) -> Finding:
-    """A reservering of another geldstroom: say whose it is, and point there."""
-    elders = ctx.ids("reservering").get(reservering)
+def _elders(ctx: RuleContext, finding: Finding, post: str, geldstroom: str) -> Finding:
+    """A post of another geldstroom: say whose it is, and point there."""
+    elders = ctx.ids("post").get(post)
     if elders is None:
         return finding
     owner = ctx.plan.samenwerking.geldstromen[int(elders.path[1])].id
     hint = (
-        f"Reservering '{reservering}' hoort bij geldstroom '{owner}'. Zet die geldstroom "
-        f"op deze begrotingsregel, of kies een reservering van '{geldstroom}'."
+        f"Post '{post}' hoort bij geldstroom '{owner}'. Zet die geldstroom "
+        f"op deze begrotingsregel, of kies een post van '{geldstroom}'."
     )
-    related = (elders.ref(f"Hier staat reservering '{reservering}', bij '{owner}'."),)
+    related = (elders.ref(f"Hier staat post '{post}', bij '{owner}'."),)
     return replace(finding, hint=hint, related=related)
 
 
@@ -128,9 +128,9 @@ partners:
 )
 def dubbele_id(ctx: RuleContext) -> Iterator[Finding]:
     """Elke partner, doelgroep, bron, bevinding, resultaat, indicator, interventie,
-    geldstroom en reservering heeft een eigen id. Andere delen van het plan verwijzen met
+    geldstroom en post heeft een eigen id. Andere delen van het plan verwijzen met
     die id; staat dezelfde id er twee keer, dan is niet duidelijk welke bedoeld is.
-    Indicatoren zijn uniek over alle resultaten samen, reserveringen over alle
+    Indicatoren zijn uniek over alle resultaten samen, posten over alle
     geldstromen samen.
 
     Een partner en een interventie mogen wel dezelfde id hebben: ids hoeven alleen uniek te

@@ -180,10 +180,11 @@ def bedrag_nog_nul(ctx: RuleContext) -> Iterator[Finding]:
     Oplossing: vul het bedrag in euro in, zonder punten (250000), of haal de geldstroom weg.
     """
     for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
-        if g.bedrag == 0:
+        if g.bedrag.exact and g.bedrag.waarde == 0:
             yield Finding(
                 "samenwerking",
                 ("geldstromen", i, "bedrag"),
                 f"Geldstroom '{g.id}' heeft nog geen bedrag (€ 0).",
-                "Vul het bedrag in euro in, zonder punten: 250000.",
+                "Vul het bedrag in euro in, zonder punten: 250000. Weet je het nog niet precies, "
+                "schrijf dan een schatting (ongeveer 250000) of onbekend.",
             )

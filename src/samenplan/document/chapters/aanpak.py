@@ -16,12 +16,12 @@ from samenplan.document.nodes import (
     table,
     text,
 )
-from samenplan.dutch import number, periode
+from samenplan.dutch import datum, number, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
 from samenplan.plan.models.aanpak import Begrotingsregel, Interventie, Onderbouwing
-from samenplan.plan.money import total
+from samenplan.plan.money import Som, som
 
 
 def onderbouwing(o: Onderbouwing | None) -> str:
@@ -33,28 +33,42 @@ def onderbouwing(o: Onderbouwing | None) -> str:
 
 
 def _regel(plan: Plan, r: Begrotingsregel, lk: Lookup, uit: bool) -> Row:
-    regelingen = {g.id: g.regeling for g in plan.samenwerking.geldstromen}
-    doel = bestedingsdoel_name(plan, regelingen.get(r.geldstroom), r.bestedingsdoel)
-    bron = (
-        (Cell(f"reservering: {lk.name('reservering', r.reservering)}" if r.reservering else ""),)
-        if uit
-        else ()
-    )
+    stromen = {g.id: g for g in plan.samenwerking.geldstromen}
+    g = stromen.get(r.geldstroom)
+    post = next((p for p in g.posten if p.id == r.post), None) if g else None
+    doel_id = r.bestedingsdoel or (post.bestedingsdoel if post else None)
+    if doel_id is None and g is not None and len(set(g.bestedingsdoelen)) == 1:
+        doel_id = g.bestedingsdoelen[0]
+    doel = bestedingsdoel_name(plan, g.regeling if g else None, doel_id)
+    bron = (Cell(f"post: {lk.name('post', r.post)}" if r.post else ""),) if uit else ()
+    bedrag = money(r.bedrag) if r.bedrag is not None else Cell("deel onbekend", numeric=True)
     return Row(
         Cell(lk.name("geldstroom", r.geldstroom)),
-        (Cell(doel), Cell(str(r.jaar) if r.jaar else ""), *bron, money(r.bedrag)),
+        (Cell(doel), Cell(str(r.jaar) if r.jaar else ""), *bron, bedrag),
     )
 
 
 def _begroting(plan: Plan, iv: Interventie, lk: Lookup) -> Section | None:
     if not iv.begroting:
         return None
-    uit = any(r.reservering for r in iv.begroting)
+    uit = any(r.post for r in iv.begroting)
     rows = [_regel(plan, r, lk, uit) for r in iv.begroting]
     empty = (Cell(),) * (3 if uit else 2)
-    rows.append(Row(Cell("Totaal"), (*empty, money(total(r.bedrag for r in iv.begroting))), total=True))
+    rows.append(
+        Row(Cell("Totaal"), (*empty, money(som(Som.van(r.bedrag) for r in iv.begroting))), total=True)
+    )
     columns = ("Geldstroom", "Bestedingsdoel", "Jaar", *(("Uit",) if uit else ()), "Bedrag")
     return section("Begroting", table(f"Begroting van {flat(iv.naam)}", columns, rows, ""))
+
+
+def _toekenning(iv: Interventie, lk: Lookup) -> str:
+    """'Toegekend aan VV Heidebeek op 20 maart 2024 (Eerste ronde)'; '' without one."""
+    t = iv.toekenning
+    if t is None:
+        return ""
+    op = f" op {datum(t.datum)}" if t.datum else ""
+    ronde = f" ({flat(t.ronde)})" if t.ronde else ""
+    return f"Toegekend aan {lk.name('partner', t.aanvrager)}{op}{ronde}"
 
 
 def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
@@ -75,6 +89,7 @@ def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
                 field("Periode", periode(iv.periode.van, iv.periode.tot) if iv.periode else ""),
                 field("Bereik", f"{number(iv.bereik.aantal)} {iv.bereik.eenheid}" if iv.bereik else ""),
                 field("Locaties", tuple(iv.locaties)),
+                field("Toekenning", _toekenning(iv, lk)),
             ),
             _begroting(plan, iv, lk),
         ),

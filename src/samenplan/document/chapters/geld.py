@@ -1,12 +1,12 @@
 """Geld: per geldstroom what there is, what is allocated and what remains; per doel and per
-interventie; the reserveringen; and the verdelingen, which never count.
+interventie; the posten; per subsidieregeling its plafonds; and the verdelingen, which never
+count. Unknown amounts read 'onbekend' or 'plus een onbekend deel', never '€ 0'.
 
 The sums come from :mod:`samenplan.plan.money`, the same ones ``samenplan check`` uses; this chapter
 only puts names to the ids.
 """
 
 from collections import defaultdict
-from decimal import Decimal
 
 from samenplan.document.barchart import barchart
 from samenplan.document.blocks import Paragraph
@@ -19,26 +19,26 @@ from samenplan.document.nodes import (
     cell,
     field,
     fields,
+    flat,
     money,
     parts,
+    rest,
     section,
     table,
+    text,
 )
-from samenplan.dutch import euro
+from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
-from samenplan.plan.money import Geld, InterventieGeld, StroomGeld, geld, total
+from samenplan.plan.money import Geld, InterventieGeld, PostGeld, Som, StroomGeld, geld, som
 
 UITLEG = (
-    "Toegewezen is het geld in de begrotingsregels van de interventies plus de "
-    "reserveringen. Een begrotingsregel die uit een reservering komt, telt binnen die "
-    "reservering en niet nog een keer. Een verdeling (per sector of per thema) is een "
-    "andere indeling van hetzelfde geld en telt nooit mee."
+    "Toegewezen is het geld in de begrotingsregels van de interventies plus de posten van de "
+    "geldstromen. Een begrotingsregel die uit een post komt, telt binnen die post en niet nog "
+    "een keer. Een verdeling (per sector of per thema) is een andere indeling van hetzelfde "
+    "geld en telt nooit mee. Een onbekend bedrag telt nooit als € 0: dan staat er 'onbekend' "
+    "of 'plus een onbekend deel'."
 )
-
-
-def _over(s: StroomGeld) -> Cell:
-    return Cell(f"{euro(-s.over)} te veel", numeric=True, gap=True) if s.over < 0 else money(s.over)
 
 
 def _stroom_rows(g: Geld, lk: Lookup) -> list[Row]:
@@ -49,20 +49,20 @@ def _stroom_rows(g: Geld, lk: Lookup) -> list[Row]:
                 Cell(lk.name("regeling", s.geldstroom.regeling)),
                 money(s.bedrag),
                 money(s.toegewezen),
-                money(s.gereserveerd),
-                _over(s),
+                money(s.in_posten),
+                rest(s.over),
             ),
         )
         for s in g.stromen
     ]
-    totals = (Cell(), money(g.bedrag), money(g.toegewezen), money(g.gereserveerd), money(g.over))
+    totals = (Cell(), money(g.bedrag), money(g.toegewezen), money(g.in_posten), rest(g.over))
     return [*rows, Row(Cell("Totaal"), totals, total=True)] if rows else []
 
 
-def _per_doel(plan: Plan, s: StroomGeld) -> list[tuple[str, Decimal]]:
+def _per_doel(plan: Plan, s: StroomGeld) -> list[tuple[str, Som]]:
     """Allocated per bestedingsdoel name: the declared ones first, then by name."""
     regeling = s.geldstroom.regeling
-    amounts: defaultdict[str, Decimal] = defaultdict(Decimal)
+    amounts: defaultdict[str, Som] = defaultdict(Som)
     for doel, bedrag in s.per_doel:
         amounts[bestedingsdoel_name(plan, regeling, doel)] += bedrag
     declared = [bestedingsdoel_name(plan, regeling, d) for d in s.geldstroom.bestedingsdoelen]
@@ -80,47 +80,59 @@ def _doel_rows(plan: Plan, g: Geld) -> list[Row]:
     ]
 
 
-def _reservering_rows(plan: Plan, g: Geld) -> list[Row]:
+def _opgenomen(p: PostGeld) -> Cell:
+    """What interventies take from a post; lines without an amount are 'deel onbekend'."""
+    if not p.regels:
+        return money(Som())
+    return money(p.opgenomen)
+
+
+def _post_rows(plan: Plan, g: Geld) -> list[Row]:
     return [
         Row(
-            cell(r.reservering.thema),
+            cell(p.post.naam),
             (
                 cell(s.geldstroom.naam),
-                Cell(bestedingsdoel_name(plan, s.geldstroom.regeling, r.reservering.bestedingsdoel)),
-                money(r.bedrag),
-                money(r.opgenomen),
-                money(r.vrij),
+                Cell(bestedingsdoel_name(plan, s.geldstroom.regeling, p.post.bestedingsdoel)),
+                money(p.bedrag),
+                _opgenomen(p),
+                rest(p.vrij),
             ),
         )
         for s in g.stromen
-        for r in s.reserveringen
+        for p in s.posten
     ]
 
 
-def _uit(reservering: str, lk: Lookup) -> str:
-    return f" (uit reservering '{lk.name('reservering', reservering)}')" if reservering else ""
+def _uit(post: str, lk: Lookup) -> str:
+    return f" (uit post '{lk.name('post', post)}')" if post else ""
 
 
-def _posten(plan: Plan, iv: InterventieGeld) -> list[tuple[tuple[str, str, str], Decimal]]:
-    """(geldstroom id, bestedingsdoel name, reservering id or '') → bedrag, sorted."""
-    amounts: defaultdict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
-    for p in iv.posten:
-        doel = bestedingsdoel_name(plan, p.regeling, p.bestedingsdoel)
-        amounts[(p.geldstroom, doel, p.reservering or "")] += p.bedrag
+def _bijdragen(plan: Plan, iv: InterventieGeld) -> list[tuple[tuple[str, str, str], Som]]:
+    """(geldstroom id, bestedingsdoel name, post id or '') → bedrag, sorted."""
+    amounts: defaultdict[tuple[str, str, str], Som] = defaultdict(Som)
+    for p in iv.bijdragen:
+        doel = bestedingsdoel_name(plan, p.regeling, p.bestedingsdoel) if p.bestedingsdoel else ""
+        amounts[(p.geldstroom, doel, p.post or "")] += p.bedrag
     return sorted(amounts.items())
+
+
+def _deel(bedrag: Som) -> str:
+    """A contribution: its amount, or 'deel onbekend' when the line names none."""
+    return "deel onbekend" if bedrag.laag == 0 and bedrag.hoog is None else bedrag.tekst
 
 
 def _interventie_row(plan: Plan, iv: InterventieGeld, lk: Lookup) -> Row:
     posten = tuple(
-        f"{lk.name('geldstroom', gs)}, {doel}{_uit(res, lk)}: {euro(bedrag)}"
-        for (gs, doel, res), bedrag in _posten(plan, iv)
+        f"{lk.name('geldstroom', gs)}{', ' + doel if doel else ''}{_uit(post, lk)}: {_deel(bedrag)}"
+        for (gs, doel, post), bedrag in _bijdragen(plan, iv)
     )
     return Row(cell(iv.interventie.naam), (money(iv.totaal), Cell(items=posten)))
 
 
 def _verdelingen(plan: Plan) -> list[Row]:
     return [
-        Row(cell(g.naam), (cell(v.naam), cell(p.label), money(p.bedrag)))
+        Row(cell(g.naam), (cell(v.naam), cell(p.naam), money(p.bedrag)))
         for g in plan.samenwerking.geldstromen
         for v in g.verdelingen
         for p in v.posten
@@ -145,6 +157,61 @@ def _verdelingen_section(plan: Plan) -> Section | None:
     )
 
 
+def _toegekend(plan: Plan, p: PostGeld, lk: Lookup) -> tuple[str, ...]:
+    """The interventies paid from a plafond, with their aanvrager and amount."""
+    per_iv: dict[str, Som] = {}
+    for r in p.regels:
+        per_iv[r.interventie] = per_iv.get(r.interventie, Som()) + r.bedrag
+    found = []
+    for iv in plan.aanpak.interventies:
+        if iv.id not in per_iv:
+            continue
+        wie = f" (aanvrager {lk.name('partner', iv.toekenning.aanvrager)})" if iv.toekenning else ""
+        found.append(f"{flat(iv.naam)}{wie}: {_deel(per_iv.pop(iv.id))}")
+    return tuple(found)
+
+
+def _plafond_row(plan: Plan, p: PostGeld, lk: Lookup) -> Row:
+    ruimte = rest(p.vrij)
+    if p.post.open:
+        ruimte = Cell(f"{ruimte.text}; aanvragen kan nog", numeric=ruimte.numeric, gap=ruimte.gap)
+    return Row(
+        cell(p.post.naam), (money(p.bedrag), Cell(items=_toegekend(plan, p, lk)), _opgenomen(p), ruimte)
+    )
+
+
+def _rondes(s: StroomGeld) -> tuple[str, ...]:
+    assert s.geldstroom.subsidie is not None
+    return tuple(
+        f"{flat(r.naam)}: aanvragen tot {datum(r.tot)}" if r.tot else flat(r.naam)
+        for r in s.geldstroom.subsidie.rondes
+    )
+
+
+def _subsidie(plan: Plan, s: StroomGeld, lk: Lookup) -> Section | None:
+    sub = s.geldstroom.subsidie
+    if sub is None:
+        return None
+    naam = flat(s.geldstroom.naam)
+    return section(
+        naam if naam.lower().startswith("subsidie") else f"Subsidieregeling: {naam}",
+        fields(
+            field("Budget", money(s.bedrag)),
+            field("Wie kan aanvragen", sub.aanvragers),
+            field("Voorwaarden", sub.voorwaarden),
+            field("Rondes", _rondes(s)),
+            field("Geld verschuiven tussen plafonds", sub.herverdeling),
+        ),
+        text(sub.toelichting),
+        table(
+            f"Plafonds van {flat(s.geldstroom.naam)}: wat is toegekend en wat er nog is",
+            ("Plafond", "Bedrag", "Toegekend aan", "Toegekend", "Nog ruimte"),
+            [_plafond_row(plan, p, lk) for p in s.posten],
+            "Deze subsidieregeling heeft nog geen plafonds (posten).",
+        ),
+    )
+
+
 def chapter(plan: Plan, lk: Lookup) -> Chapter:
     """The money chapter."""
     g = geld(plan)
@@ -156,12 +223,7 @@ def chapter(plan: Plan, lk: Lookup) -> Chapter:
             fields(
                 field("Beschikbaar", money(g.bedrag)),
                 field("Toegewezen", money(g.toegewezen)),
-                field(
-                    "Nog niet toegewezen",
-                    money(g.over)
-                    if g.over >= 0
-                    else Cell(f"{euro(-g.over)} meer toegewezen dan er is", gap=True),
-                ),
+                field("Nog niet toegewezen", rest(g.over, "meer toegewezen dan er is")),
             ),
             Text((Paragraph(UITLEG),)),
             section(
@@ -174,7 +236,7 @@ def chapter(plan: Plan, lk: Lookup) -> Chapter:
                         "Regeling",
                         "Bedrag",
                         "Toegewezen",
-                        "Waarvan gereserveerd",
+                        "Waarvan in posten",
                         "Nog niet toegewezen",
                     ),
                     _stroom_rows(g, lk),
@@ -191,14 +253,15 @@ def chapter(plan: Plan, lk: Lookup) -> Chapter:
                 ),
             ),
             section(
-                "Reserveringen",
+                "Posten",
                 table(
-                    "Reserveringen en wat daaruit al is toegekend",
-                    ("Reservering", "Geldstroom", "Bestedingsdoel", "Bedrag", "Toegekend", "Nog vrij"),
-                    _reservering_rows(plan, g),
-                    "Er zijn geen reserveringen.",
+                    "Posten en wat daaruit al is toegekend",
+                    ("Post", "Geldstroom", "Bestedingsdoel", "Bedrag", "Toegekend", "Nog vrij"),
+                    _post_rows(plan, g),
+                    "Er zijn geen posten.",
                 ),
             ),
+            *(_subsidie(plan, s, lk) for s in g.stromen),
             section(
                 "Per interventie",
                 table(
@@ -208,7 +271,7 @@ def chapter(plan: Plan, lk: Lookup) -> Chapter:
                         *ivs,
                         Row(
                             Cell("Totaal"),
-                            (money(total(iv.totaal for iv in g.interventies)), Cell()),
+                            (money(som(iv.totaal for iv in g.interventies)), Cell()),
                             total=True,
                         ),
                     ]

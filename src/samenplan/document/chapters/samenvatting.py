@@ -15,10 +15,10 @@ from samenplan.document.nodes import (
     money,
     note,
     parts,
+    rest,
     section,
     text,
 )
-from samenplan.dutch import euro
 from samenplan.plan.bundle import Plan
 from samenplan.plan.lookup import Lookup
 from samenplan.plan.money import geld
@@ -37,7 +37,7 @@ def _resultaten(plan: Plan, lk: Lookup) -> Text:
 def chapter(result: CheckResult, plan: Plan, lk: Lookup) -> Chapter:
     """The summary chapter."""
     g = geld(plan)
-    over = money(g.over) if g.over >= 0 else Cell(f"{euro(-g.over)} te veel toegewezen", gap=True)
+    over = rest(g.over, "te veel toegewezen")
     return Chapter(
         "samenvatting",
         "Samenvatting",
@@ -48,7 +48,7 @@ def chapter(result: CheckResult, plan: Plan, lk: Lookup) -> Chapter:
                 "Geld",
                 fields(
                     field("Beschikbaar in het plan", money(g.bedrag)),
-                    field("Toegewezen aan interventies en reserveringen", money(g.toegewezen)),
+                    field("Toegewezen aan interventies en posten", money(g.toegewezen)),
                     field("Nog niet toegewezen", over),
                     field("Geldstromen", Cell(str(len(g.stromen)), numeric=True)),
                 ),

@@ -55,7 +55,7 @@ def _verdeling(g: Geldstroom, v: Verdeling) -> Section | None:
         table(
             f"Verdeling '{v.naam}' van {g.naam} (een indeling; telt niet mee in de optelling)",
             ("Post", "Bedrag"),
-            [Row(cell(p.label), (money(p.bedrag),)) for p in v.posten],
+            [Row(cell(p.naam), (money(p.bedrag),)) for p in v.posten],
             "Deze verdeling heeft nog geen posten.",
         ),
     )
@@ -63,16 +63,18 @@ def _verdeling(g: Geldstroom, v: Verdeling) -> Section | None:
 
 def _geldstroom(plan: Plan, g: Geldstroom, lk: Lookup) -> Section:
     looptijd = periode(g.periode.van, g.periode.tot) if g.periode else "periode van de regeling"
-    reserveringen = [
+    van = any(p.partner for p in g.posten)
+    posten = [
         Row(
-            cell(r.thema),
+            cell(p.naam),
             (
-                Cell(bestedingsdoel_name(plan, g.regeling, r.bestedingsdoel)),
-                money(r.bedrag),
-                cell(r.toelichting),
+                Cell(bestedingsdoel_name(plan, g.regeling, p.bestedingsdoel)),
+                *((Cell(lk.name("partner", p.partner) if p.partner else ""),) if van else ()),
+                money(p.bedrag),
+                cell(" ".join(x for x in ("Aanvragen kan nog." if p.open else "", p.toelichting) if x)),
             ),
         )
-        for r in g.reserveringen
+        for p in g.posten
     ]
     return Section(
         g.naam,
@@ -89,12 +91,18 @@ def _geldstroom(plan: Plan, g: Geldstroom, lk: Lookup) -> Section:
             ),
             text(g.toelichting),
             table(
-                f"Reserveringen op {g.naam}",
-                ("Reservering", "Bestedingsdoel", "Bedrag", "Toelichting"),
-                reserveringen,
+                f"{'Plafonds' if g.subsidie else 'Posten'} van {g.naam}",
+                (
+                    "Plafond" if g.subsidie else "Post",
+                    "Bestedingsdoel",
+                    *(("Van",) if van else ()),
+                    "Bedrag",
+                    "Toelichting",
+                ),
+                posten,
                 "",
             )
-            if reserveringen
+            if posten
             else None,
             *(_verdeling(g, v) for v in g.verdelingen),
         ),

@@ -4,9 +4,9 @@ from datetime import date
 
 from samenplan.document.blocks import Bullets, Paragraph
 from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
-from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, section, table, text
+from samenplan.document.nodes import Cell, Chapter, Row, Text, cell, money, section, table, text
 from samenplan.document.timeline import TimelineChart, timeline
-from samenplan.dutch import datum, euro
+from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
 from samenplan.plan.lookup import Lookup
@@ -29,7 +29,7 @@ def _voortgang(v: Voortgang, lk: Lookup) -> Row:
         (
             Cell(datum(v.datum)),
             Cell(label(v.status)),
-            Cell(euro(v.besteed), numeric=True) if v.besteed is not None else Cell("niet gemeld"),
+            money(v.besteed) if v.besteed is not None else Cell("niet gemeld"),
             cell(v.toelichting),
         ),
     )

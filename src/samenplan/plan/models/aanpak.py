@@ -4,7 +4,17 @@ from typing import Annotated
 
 from pydantic import Field, Strict
 
-from samenplan.plan.models.common import Bedrag, Geheel, Id, Jaar, Model, Periode, Tekst, config
+from samenplan.plan.models.common import (
+    Bedrag,
+    Begrotingsjaar,
+    Datum,
+    Geheel,
+    Id,
+    Model,
+    Periode,
+    Tekst,
+    config,
+)
 from samenplan.plan.vocab import (
     Doelgebied,
     Erkenningsniveau,
@@ -37,15 +47,36 @@ class Bereik(Model):
 
 
 class Begrotingsregel(Model):
-    """Money from one geldstroom, for one bestedingsdoel, spent on this interventie."""
+    """Money from one geldstroom (or one of its posten) spent on this interventie."""
 
-    model_config = config("Geld uit een geldstroom voor een bestedingsdoel.")
+    model_config = config("Geld uit een geldstroom (of een post daarvan) voor deze interventie.")
 
     geldstroom: Id = Field(description="Id van de geldstroom (uit 02-samenwerking.yaml).")
-    bestedingsdoel: Id = Field(description="Id van het bestedingsdoel van die geldstroom.")
-    bedrag: Bedrag
-    jaar: Jaar | None = Field(default=None, description="Het kalenderjaar waarin dit geld besteed wordt.")
-    reservering: Id | None = Field(default=None, description="Id van de reservering waaruit dit geld komt.")
+    post: Id | None = Field(
+        default=None, description="Id van de post van die geldstroom waaruit dit geld komt."
+    )
+    bestedingsdoel: Id | None = Field(
+        default=None,
+        description="Id van het bestedingsdoel van die geldstroom; mag weg als de post er een heeft.",
+    )
+    bedrag: Bedrag | None = Field(
+        default=None,
+        description="Bedrag in euro. Leeg = deze interventie krijgt er geld uit, maar hoeveel is onbekend.",
+    )
+    jaar: Begrotingsjaar | None = Field(
+        default=None, description="Het kalenderjaar (2024) of schooljaar (2023-2024) van dit geld."
+    )
+
+
+class Toekenning(Model):
+    """A granted application: this interventie is a subsidy granted from a plafond."""
+
+    model_config = config("Een toegekende aanvraag: deze interventie is subsidie uit een plafond.")
+
+    aanvrager: Id = Field(description="Id van de partner die de aanvraag deed.")
+    datum: Datum | None = Field(default=None, description="Datum van de toekenning.")
+    ronde: str = Field(default="", description="Naam van de ronde van de subsidieregeling.")
+    toelichting: Tekst = Field(default="")
 
 
 class Interventie(Model):
@@ -86,7 +117,10 @@ class Interventie(Model):
     locaties: list[str] = Field(default_factory=list, description="Waar: wijk, dorp, stadsdeel of school.")
     begroting: list[Begrotingsregel] = Field(
         default_factory=list,
-        description="Het geld voor de interventie: per geldstroom en bestedingsdoel een bedrag.",
+        description="Het geld voor de interventie: per geldstroom (of post) en bestedingsdoel een bedrag.",
+    )
+    toekenning: Toekenning | None = Field(
+        default=None, description="Als de interventie een toegekende subsidieaanvraag is: aan wie en wanneer."
     )
 
 

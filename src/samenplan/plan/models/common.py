@@ -2,6 +2,7 @@
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -11,11 +12,16 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     Strict,
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+
+from samenplan.plan.vocab import BedragSoort
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -118,6 +124,121 @@ def _check_bedrag(value: Any) -> Any:
     return value
 
 
+#: The words before a worded amount, each with the kind of amount it makes.
+_BEDRAG_WORDS: dict[str, BedragSoort] = {
+    "ongeveer": BedragSoort.ONGEVEER,
+    "ca.": BedragSoort.ONGEVEER,
+    "ca": BedragSoort.ONGEVEER,
+    "circa": BedragSoort.ONGEVEER,
+    "ruim": BedragSoort.ONGEVEER,
+    "bijna": BedragSoort.ONGEVEER,
+    "minstens": BedragSoort.MINSTENS,
+    "ten minste": BedragSoort.MINSTENS,
+    "tenminste": BedragSoort.MINSTENS,
+    "minimaal": BedragSoort.MINSTENS,
+    "hoogstens": BedragSoort.HOOGSTENS,
+    "ten hoogste": BedragSoort.HOOGSTENS,
+    "maximaal": BedragSoort.HOOGSTENS,
+}
+_WORDS_RE = "|".join(w.replace(".", r"\.") for w in sorted(_BEDRAG_WORDS, key=len, reverse=True))
+#: The number of a worded amount: Dutch dots between thousands ('1.500.000'), cents optional.
+_WORDED_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+)(?:[.,](\d{1,2}))?"
+_WORDED_RE = re.compile(rf"^({_WORDS_RE})\s*(?:€\s*)?{_WORDED_NUMBER}$")
+#: What the JSON Schema accepts as text (editors check it while typing).
+BEDRAG_PATTERN = rf"^\s*(onbekend|({_WORDS_RE})\s*(€\s*)?{_WORDED_NUMBER})\s*$"
+ONBEKEND = "onbekend"
+
+
+@dataclass(frozen=True)
+class Bedrag:
+    """An amount in euro as the plan says it: exact, approximate, a bound, or unknown.
+
+    ``waarde`` is None exactly when the amount is unknown. In YAML: ``950000``,
+    ``onbekend``, ``ongeveer 1.500.000``, ``minstens 1200000``, ``hoogstens 300000``.
+    """
+
+    soort: BedragSoort
+    waarde: Decimal | None
+
+    @property
+    def bekend(self) -> bool:
+        """Whether there is a number."""
+        return self.waarde is not None
+
+    @property
+    def exact(self) -> bool:
+        """Whether this is an exact amount."""
+        return self.soort is BedragSoort.EXACT
+
+    @classmethod
+    def euro(cls, value: int | str | Decimal) -> "Bedrag":
+        """An exact amount: ``Bedrag.euro(25000)``."""
+        return cls(BedragSoort.EXACT, Decimal(value))
+
+    @classmethod
+    def onbekend(cls) -> "Bedrag":
+        """An unknown amount."""
+        return cls(BedragSoort.ONBEKEND, None)
+
+    def as_yaml(self) -> int | float | str:
+        """How the amount is written in a plan file."""
+        if self.waarde is None:
+            return ONBEKEND
+        number = int(self.waarde) if self.waarde == self.waarde.to_integral_value() else float(self.waarde)
+        return number if self.exact else f"{self.soort.value} {number}"
+
+    @classmethod
+    def parse(cls, value: Any) -> "Bedrag":
+        """The amount ``value`` from YAML; raises PydanticCustomError in Dutch terms."""
+        if isinstance(value, Bedrag):
+            return value
+        if isinstance(value, str):
+            return cls._parse_text(value)
+        checked = _check_bedrag(value)
+        return cls(
+            BedragSoort.EXACT, Decimal(str(checked)) if isinstance(checked, float) else Decimal(checked)
+        )
+
+    @classmethod
+    def _parse_text(cls, value: str) -> "Bedrag":
+        text = " ".join(value.split()).lower()
+        if text == ONBEKEND:
+            return cls.onbekend()
+        match = _WORDED_RE.match(text)
+        if match is None:
+            word = next((w for w in _BEDRAG_WORDS if text.startswith(w)), None)
+            if word is not None:
+                raise PydanticCustomError(
+                    "bedrag_woord", "'{value}' is geen bedrag", {"value": value.strip()}
+                )
+            _check_bedrag(value)  # raises: quoted number, thousands dot, comma, euro sign
+        assert match is not None
+        word, whole, cents = match.groups()
+        number = Decimal(whole.replace(".", "") + (f".{cents}" if cents else ""))
+        _check_size(number, "bedrag")
+        return cls(_BEDRAG_WORDS[word], number)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse,
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda b: b.as_yaml()),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": BEDRAG_PATTERN}],
+            "description": (
+                "Bedrag in euro, zonder punt als duizendtal: 125000. Weet je het niet precies, "
+                "schrijf dan 'ongeveer 1.500.000', 'minstens 1200000', 'hoogstens 300000' of "
+                "'onbekend'."
+            ),
+        }
+
+
 def _check_cbs(value: Any) -> Any:
     if isinstance(value, str) and not _CBS_RE.match(value):
         raise PydanticCustomError("cbs_ongeldig", "'{value}' is geen CBS-code", {"value": value})
@@ -157,18 +278,6 @@ Datum = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "description": "Datum als JJJJ-MM-DD."}),
 ]
 
-Bedrag = Annotated[
-    Decimal,
-    BeforeValidator(_check_bedrag),
-    WithJsonSchema(
-        {
-            "type": "number",
-            "minimum": 0,
-            "description": "Bedrag in euro, zonder punt of spatie als duizendtal: 125000.",
-        }
-    ),
-]
-
 Getal = Annotated[
     Decimal,
     BeforeValidator(_check_getal),
@@ -179,6 +288,67 @@ Getal = Annotated[
 Geheel = Annotated[int, Strict()]
 
 Jaar = Annotated[Geheel, Field(ge=2000, le=2100, description="Kalenderjaar, bijvoorbeeld 2024.")]
+
+_SCHOOLJAAR_RE = re.compile(r"^(\d{4})\s*[-/]\s*(\d{4})$")
+JAAR_PATTERN = r"^\d{4}-\d{4}$"
+
+
+@dataclass(frozen=True, order=True)
+class Begrotingsjaar:
+    """The year a begroting line is spent in: a calendar year, or a school year '2023-2024'."""
+
+    begin: int  # the calendar year, or the first year of the school year
+    schooljaar: bool = False
+
+    @property
+    def eerste(self) -> date:
+        """First day: 1 January, or 1 August for a school year."""
+        return date(self.begin, 8, 1) if self.schooljaar else date(self.begin, 1, 1)
+
+    @property
+    def laatste(self) -> date:
+        """Last day: 31 December, or 31 July of the next year for a school year."""
+        return date(self.begin + 1, 7, 31) if self.schooljaar else date(self.begin, 12, 31)
+
+    def __str__(self) -> str:
+        return f"{self.begin}-{self.begin + 1}" if self.schooljaar else str(self.begin)
+
+    def as_yaml(self) -> int | str:
+        """How the year is written in a plan file."""
+        return str(self) if self.schooljaar else self.begin
+
+    @classmethod
+    def parse(cls, value: Any) -> "Begrotingsjaar":
+        """The year ``value`` from YAML; raises PydanticCustomError in Dutch terms."""
+        if isinstance(value, Begrotingsjaar):
+            return value
+        text = str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else ""
+        if text.isdigit() and 2000 <= int(text) <= 2100:
+            return cls(int(text))
+        match = _SCHOOLJAAR_RE.match(text)
+        if match and int(match[2]) == int(match[1]) + 1 and 2000 <= int(match[1]) <= 2100:
+            return cls(int(match[1]), schooljaar=True)
+        raise PydanticCustomError("jaar_ongeldig", "'{value}' is geen jaar", {"value": str(value)[:40]})
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse,
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda j: j.as_yaml()),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 2000, "maximum": 2100},
+                {"type": "string", "pattern": JAAR_PATTERN},
+            ],
+            "description": "Kalenderjaar (2024) of schooljaar ('2023-2024', 1 augustus tot 31 juli).",
+        }
+
 
 Tekst = Annotated[str, Field(description="Vrije tekst; alinea's en opsommingen blijven bewaard.")]
 

@@ -1,6 +1,8 @@
 """Stap 2: partners, werkgroep, overleg, decision route, participation, geldstromen."""
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import Field, Strict
 
 from samenplan.plan.models.common import Bedrag, Datum, Id, Model, Periode, Tekst, config
 from samenplan.plan.vocab import Orgaan, OverlegSoort, PartnerSoort
@@ -59,15 +61,26 @@ class Participatie(Model):
     ouders: Tekst = Field(default="", description="Hoe ouders meedoen.")
 
 
-class Reservering(Model):
-    """Money on a geldstroom set aside for a thema, not yet for an interventie."""
+class Post(Model):
+    """A budget line of a geldstroom (per thema, pijler, sector or school); interventies draw from it."""
 
-    model_config = config("Geld van een geldstroom gereserveerd voor een thema.")
+    model_config = config(
+        "Een post van de geldstroom: geld voor een thema, pijler, sector of school. Interventies "
+        "halen er geld uit met `post:` in hun begroting. Bij een subsidieregeling is een post een plafond."
+    )
 
     id: Id
-    thema: str = Field(min_length=1, description="Waarvoor het geld gereserveerd is.")
-    bedrag: Bedrag
+    naam: str = Field(min_length=1, description="Waarvoor het geld is, bijvoorbeeld 'Taal en lezen'.")
+    bedrag: Bedrag = Field(description="Bedrag in euro; mag 'onbekend' of 'ongeveer ...' zijn.")
     bestedingsdoel: Id | None = Field(default=None, description="Bestedingsdoel, als dat vastligt.")
+    gebied: Id | None = Field(default=None, description="Id van het gebied waarvoor het geld is.")
+    partner: Id | None = Field(
+        default=None, description="Id van de partner van wie dit budget is, bijvoorbeeld een school."
+    )
+    open: Annotated[bool, Strict()] = Field(
+        default=False,
+        description="true als er nog ruimte is: aanvragen kan nog (een open pot).",
+    )
     toelichting: Tekst = Field(default="")
 
 
@@ -76,8 +89,8 @@ class Verdeelpost(Model):
 
     model_config = config("Een post in een verdeling.")
 
-    label: str = Field(min_length=1, description="Naam van de post, bijvoorbeeld 'po'.")
-    bedrag: Bedrag
+    naam: str = Field(min_length=1, description="Naam van de post, bijvoorbeeld 'po'.")
+    bedrag: Bedrag = Field(description="Bedrag in euro; mag 'onbekend' of 'ongeveer ...' zijn.")
 
 
 class Verdeling(Model):
@@ -91,6 +104,33 @@ class Verdeling(Model):
     )
 
 
+class Ronde(Model):
+    """An application round of a local subsidieregeling."""
+
+    model_config = config("Een aanvraagronde van de subsidieregeling.")
+
+    naam: str = Field(min_length=1, description="Naam van de ronde, bijvoorbeeld 'Eerste ronde'.")
+    tot: Datum | None = Field(default=None, description="Tot wanneer aanvragen kan (de deadline).")
+    toelichting: Tekst = Field(default="")
+
+
+class Subsidie(Model):
+    """A geldstroom that is a local subsidieregeling: its posten are then the plafonds."""
+
+    model_config = config(
+        "Deze geldstroom is een lokale subsidieregeling of een menu van aanbod; de posten zijn "
+        "dan de subsidieplafonds."
+    )
+
+    aanvragers: Tekst = Field(default="", description="Wie een aanvraag mag doen.")
+    voorwaarden: Tekst = Field(default="", description="Onder welke voorwaarden.")
+    rondes: list[Ronde] = Field(default_factory=list, description="De aanvraagrondes of deadlines.")
+    herverdeling: Tekst = Field(
+        default="", description="Of en hoe geld dat over is in een plafond naar een ander plafond mag."
+    )
+    toelichting: Tekst = Field(default="")
+
+
 class Geldstroom(Model):
     """Money at hand: how much, from which regeling, for which bestedingsdoelen."""
 
@@ -100,18 +140,28 @@ class Geldstroom(Model):
     naam: str = Field(min_length=1, description="Naam van de geldstroom.")
     regeling: Id = Field(description="Id van de regeling (catalogus of eigen regeling).")
     ontvanger: Id = Field(description="Id van de partner die het geld ontvangt.")
-    bedrag: Bedrag = Field(description="Bedrag in euro.")
+    bedrag: Bedrag = Field(
+        description="Bedrag in euro; mag 'onbekend', 'ongeveer 1.500.000' of 'minstens ...' zijn."
+    )
     periode: Periode | None = Field(
         default=None, description="Bestedingsperiode; leeg = de periode van de regeling."
     )
     bestedingsdoelen: list[Id] = Field(
         default_factory=list, description="Ids van de bestedingsdoelen waaraan het geld gaat."
     )
-    reserveringen: list[Reservering] = Field(
-        default_factory=list, description="Geld dat gereserveerd is voor een thema."
+    posten: list[Post] = Field(
+        default_factory=list,
+        description=(
+            "De posten van deze geldstroom: geld per thema, pijler, sector of school. Een post "
+            "telt één keer; de begrotingsregels die eruit komen, tellen daarbinnen."
+        ),
     )
     verdelingen: list[Verdeling] = Field(
-        default_factory=list, description="Andere indelingen van hetzelfde geld."
+        default_factory=list, description="Andere indelingen van hetzelfde geld; tellen nooit op."
+    )
+    subsidie: Subsidie | None = Field(
+        default=None,
+        description="Als deze geldstroom een lokale subsidieregeling is: wie aanvraagt, voorwaarden, rondes.",
     )
     toelichting: Tekst = Field(default="")
 
