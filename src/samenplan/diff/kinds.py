@@ -195,6 +195,8 @@ KINDS: tuple[Kind, ...] = (
             Aspect("regeling", "regeling", v.one("regeling")),
             Aspect("ontvanger", "ontvanger", v.one("partner")),
             Aspect("periode", "bestedingsperiode", v.span),
+            Aspect("verlenging", "verlenging", v.verlenging),
+            Aspect("begrotingsjaren", "begrotingsjaren", v.vocab),
             Aspect("bestedingsdoelen", "bestedingsdoelen", v.doelen, members=True),
             _text("toelichting", "toelichting"),
         ),
@@ -224,6 +226,7 @@ KINDS: tuple[Kind, ...] = (
         (
             _text("naam", "naam"),
             Aspect("periode", "periode", v.span),
+            Aspect("doorloop", "doorloop", v.doorloop),
             Aspect("trekker", "trekker", v.one("partner")),
             Aspect("partners", "partners", v.ids("partner"), members=True),
             Aspect("doelgroepen", "doelgroepen", v.ids("doelgroep"), members=True),

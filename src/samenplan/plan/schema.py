@@ -3,6 +3,7 @@
 import json
 from typing import Any
 
+from samenplan.plan import datum
 from samenplan.plan.models.common import ID_PATTERN
 from samenplan.plan.schema_catalog import add_catalog_completion
 from samenplan.plan.steps import DOCUMENTS, Document
@@ -33,6 +34,8 @@ VOCABULARIES = {
     "Orgaan": "Het orgaan dat voor een partner besluit.",
     "MomentSoort": "Soort moment: meetmoment, bijstuurmoment, rapportage of evaluatie.",
     "VerantwoordingVorm": "Hoe de besteding van een geldstroom verantwoord wordt.",
+    "Begrotingsjaren": "Soort jaren in de begroting: kalenderjaar (zoals in SiSa) of schooljaar "
+    "(1 augustus tot en met 31 juli, zoals bij schoolbesturen).",
     "Status": "Hoe een interventie ervoor staat: gepland, loopt, afgerond of gestopt.",
     "Niveau": "laag, middel of hoog.",
     "Ernst": "Ernst van een melding: fout, waarschuwing of info.",
@@ -44,10 +47,20 @@ VOCABULARIES = {
 
 #: The message the YAML language server shows when a text does not match a pattern
 #: (its keyword is patternErrorMessage; without it the user sees the regular expression).
+#: What the editor says for a date in none of the allowed forms.
+DATUM_MESSAGE = (
+    "Schrijf een datum als 2022-03-15 (dag), 2021-10 (maand), 2022 (jaar), 2022-2023 "
+    "(schooljaar) of onbekend."
+)
+
 PATTERN_MESSAGES = {
     ID_PATTERN: "Een id bestaat uit kleine letters, cijfers, - en _, en begint met een letter of "
     "cijfer: geen spaties of hoofdletters. Bijvoorbeeld huiswerkklas-noord.",
     r"^GM\d{4}$": "Een CBS-gemeentecode is GM met vier cijfers, bijvoorbeeld GM0363.",
+    **dict.fromkeys(
+        (datum.DAG_PATTERN, datum.MAAND_PATTERN, datum.JAAR_PATTERN, datum.SCHOOLJAAR_PATTERN),
+        DATUM_MESSAGE,
+    ),
 }
 
 

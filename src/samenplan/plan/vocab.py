@@ -181,6 +181,13 @@ class VerantwoordingVorm(StrEnum):
     OVERIG = "overig"
 
 
+class Begrotingsjaren(StrEnum):
+    """What the budget years of a geldstroom are: calendar years (SiSa) or school years."""
+
+    KALENDERJAAR = "kalenderjaar"
+    SCHOOLJAAR = "schooljaar"
+
+
 class Status(StrEnum):
     """Progress status of an interventie (step 7)."""
 

@@ -7,11 +7,12 @@ from datetime import date
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import KeyPath, Severity, Weight
-from samenplan.dutch import datum
+from samenplan.dutch import datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.aanpak import Interventie
-from samenplan.plan.models.common import Periode
+from samenplan.plan.models.common import Datum, Periode
 from samenplan.plan.models.samenwerking import Geldstroom
+from samenplan.plan.termijnen import bestedingstermijn, doorloop_tot
 from samenplan.plan.vocab import Fase, MomentSoort
 
 
@@ -22,22 +23,43 @@ class Termijn:
     doc: str
     path: KeyPath  # the mapping that holds both dates
     wat: str  # "de periode van interventie 'x'"
-    van: date
-    tot: date
+    van: Datum
+    tot: Datum
     van_key: str = "van"
     tot_key: str = "tot"
 
     @property
-    def loopt_vooruit(self) -> bool:
-        """Whether the period ends on or after its start."""
-        return self.van <= self.tot
+    def begin(self) -> date | None:
+        """The first day of the period; None when its start is unknown."""
+        return self.van.eerste
 
-    def buiten(self, d: date, naam: str) -> str | None:
-        """How ``d`` lies outside this period ('na het einde van het plan op …'), or None."""
-        if d < self.van:
-            return f"voor het begin van {naam} op {datum(self.van)}"
-        if d > self.tot:
-            return f"na het einde van {naam} op {datum(self.tot)}"
+    @property
+    def einde(self) -> date | None:
+        """The last day of the period; None when its end is unknown."""
+        return self.tot.laatste
+
+    @property
+    def loopt_vooruit(self) -> bool:
+        """Whether both ends are known and the period ends on or after its start."""
+        return self.begin is not None and self.einde is not None and self.begin <= self.einde
+
+    @property
+    def loopt_terug(self) -> bool:
+        """Whether both ends are known and the period ends before it starts (SP601)."""
+        return self.begin is not None and self.einde is not None and self.einde < self.begin
+
+    def buiten(self, d: Datum, naam: str) -> str | None:
+        """How ``d`` lies wholly outside this period ('na het einde van het plan op …'), or None.
+
+        A month, year or school year counts as outside only when all of it is; an unknown
+        date, or a period with an unknown end, is never compared.
+        """
+        if d.eerste is None or d.laatste is None or self.begin is None or self.einde is None:
+            return None
+        if d.laatste < self.begin:
+            return f"voor het begin van {naam} op {datum(self.begin)}"
+        if d.eerste > self.einde:
+            return f"na het einde van {naam} op {datum(self.einde)}"
         return None
 
 
@@ -50,7 +72,9 @@ def _periode(doc: str, path: KeyPath, wat: str, periode: Periode) -> Termijn:
     return Termijn(doc, path, wat, periode.van, periode.tot)
 
 
-def _planperiode(plan: Plan) -> Termijn:
+def _planperiode(plan: Plan) -> Termijn | None:
+    if plan.manifest.periode is None:
+        return None
     return _periode("manifest", ("periode",), "de periode van het plan", plan.manifest.periode)
 
 
@@ -77,7 +101,8 @@ def _planningen(plan: Plan) -> Iterator[Termijn]:
 
 def _termijnen(plan: Plan) -> Iterator[Termijn]:
     """Every period the plan writes down, in file order."""
-    yield _planperiode(plan)
+    if (plan_t := _planperiode(plan)) is not None:
+        yield plan_t
     for i, r in enumerate(plan.manifest.regelingen):
         if r.periode is not None:
             yield _periode(
@@ -126,7 +151,7 @@ def einde_voor_begin(ctx: RuleContext) -> Iterator[Finding]:
     `eind`). Schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2024-08-01.
     """
     for t in _termijnen(ctx.plan):
-        if not t.loopt_vooruit:
+        if t.loopt_terug:
             yield Finding(
                 t.doc,
                 (*t.path, t.tot_key),
@@ -135,9 +160,9 @@ def einde_voor_begin(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _buiten_plan(plan: Plan) -> dict[str, list[tuple[Termijn, str, date]]]:
+def _buiten_plan(plan: Plan) -> dict[str, list[tuple[Termijn, str, Datum]]]:
     """interventie id → (period, date key, date) of its periode and planning, in file order."""
-    found: dict[str, list[tuple[Termijn, str, date]]] = {}
+    found: dict[str, list[tuple[Termijn, str, Datum]]] = {}
     for i, iv in enumerate(plan.aanpak.interventies):
         if (t := _interventieperiode(i, iv)) is not None:
             found.setdefault(iv.id, []).extend([(t, t.van_key, t.van), (t, t.tot_key, t.tot)])
@@ -176,15 +201,26 @@ def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
     plan, dan meldt regel SP605 diezelfde planning niet nog een keer. Eindigt een periode voor
     hij begint (SP601), dan meldt deze regel die interventie niet.
 
+    Een datum die een maand, jaar of schooljaar is, valt pas buiten het plan als die hele
+    maand of dat hele jaar erbuiten valt. Een onbekende datum wordt niet vergeleken. Heeft de
+    interventie een `doorloop`, dan meldt deze regel niet dat ze na het plan doorloopt (tot
+    `doorloop.tot`, of zonder einde als dat er niet staat).
+
     Oplossing: hoort de interventie bij dit plan, maak de periode van het plan dan passend.
-    Loopt ze bewust door na het plan, schrijf dan in de borging (07-uitvoering.yaml) hoe het
-    daarna verdergaat en uit welk geld. Is de datum een vergissing, verbeter hem dan.
+    Loopt ze bewust door na het plan, zet dan bij de interventie `doorloop:` met `reden:`
+    (waarom) en `bekostiging:` (waaruit ze dan betaald wordt), en eventueel `tot:`. Is de datum
+    een vergissing, verbeter hem dan.
     """
     plan_t = _planperiode(ctx.plan)
-    if not plan_t.loopt_vooruit:
+    if plan_t is None or not plan_t.loopt_vooruit:
         return
-    for dates in _buiten_plan(ctx.plan).values():
-        buiten = [(t, key, d, waar) for t, key, d in dates if (waar := plan_t.buiten(d, "het plan"))]
+    doorlopen = doorloop_tot(ctx.plan)
+    for ident, dates in _buiten_plan(ctx.plan).items():
+        buiten = [
+            (t, key, d, waar)
+            for t, key, d in dates
+            if (waar := plan_t.buiten(d, "het plan")) and not _loopt_door(d, plan_t, doorlopen.get(ident))
+        ]
         if not buiten:
             continue
         t, key, d, waar = buiten[0]
@@ -199,6 +235,13 @@ def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
             "(07-uitvoering.yaml) hoe en uit welk geld. Anders: verbeter de datum.",
             related=(Ref("manifest", ("periode",), "de periode van het plan"),),
         )
+
+
+def _loopt_door(d: Datum, t: Termijn, tot: Datum | None) -> bool:
+    """Whether ``d``, after the end of ``t``, is covered by a doorloop until ``tot``."""
+    if tot is None or d.eerste is None or t.einde is None or d.eerste <= t.einde:
+        return False
+    return tot.laatste is None or d.eerste <= tot.laatste
 
 
 def _werkwoord(key: str) -> str:
@@ -216,15 +259,24 @@ class Geldperiode:
 
 
 def _geldperiode(ctx: RuleContext, i: int, g: Geldstroom) -> Geldperiode | None:
-    """The geldstroom's own periode, else its regeling's; None when neither is known."""
-    if g.periode is not None:
-        path: KeyPath = ("geldstromen", i, "periode")
-        t = _periode("samenwerking", path, f"geldstroom '{g.id}'", g.periode)
-        return Geldperiode(t, Ref("samenwerking", path, f"de periode van geldstroom '{g.id}'"))
-    regeling = ctx.plan.regelingen.get(g.regeling)
-    if regeling is None or regeling.periode is None:
+    """The geldstroom's own periode, else its regeling's, with its verlenging; None when unknown."""
+    bt = bestedingstermijn(g, ctx.plan.regelingen)
+    if bt is None:
         return None
-    t = _periode("samenwerking", ("geldstromen", i), f"regeling '{g.regeling}'", regeling.periode)
+    if bt.verlenging is not None:
+        path: KeyPath = ("geldstromen", i, "verlenging")
+        t = Termijn("samenwerking", path, f"geldstroom '{g.id}'", bt.van, bt.tot)
+        bron = " ".join(bt.verlenging.bron.split())
+        return Geldperiode(
+            t,
+            Ref("samenwerking", (*path, "tot"), f"de verlenging van geldstroom '{g.id}'"),
+            f" (verlengd tot {datum(bt.tot)}; bron: {bron})",
+        )
+    if bt.eigen:
+        path = ("geldstromen", i, "periode")
+        t = Termijn("samenwerking", path, f"geldstroom '{g.id}'", bt.van, bt.tot)
+        return Geldperiode(t, Ref("samenwerking", path, f"de periode van geldstroom '{g.id}'"))
+    t = Termijn("samenwerking", ("geldstromen", i), f"regeling '{g.regeling}'", bt.van, bt.tot)
     return Geldperiode(t, _regelingref(ctx, i, g), f" (de periode van regeling '{g.regeling}')")
 
 
@@ -276,9 +328,12 @@ def begroting_buiten_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
     de periode van de regeling. Alleen begrotingsregels worden zo gecontroleerd: een evaluatie
     of meetmoment mag wél na het einde van het geld vallen.
 
+    Is de bestedingstermijn verlengd (`verlenging` bij de geldstroom), dan telt het nieuwe
+    einde, `verlenging.tot`.
+
     Oplossing: zet het bedrag in een jaar waarin het geld besteed mag worden, of betaal het
-    uit een andere geldstroom. Is de bestedingstermijn verlengd? Zet dan de juiste `periode`
-    bij de geldstroom.
+    uit een andere geldstroom. Is de bestedingstermijn verlengd? Zet dan bij de geldstroom
+    `verlenging:` met `tot:` (het nieuwe einde) en `bron:` (waar de verlenging staat).
     """
     perioden = geldperioden(ctx)
     for i, iv in enumerate(ctx.plan.aanpak.interventies):
@@ -291,18 +346,20 @@ def begroting_buiten_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
                 "aanpak",
                 ("interventies", i, "begroting", j, "jaar"),
                 f"Interventie '{iv.id}' begroot geld van geldstroom '{regel.geldstroom}' in "
-                f"{regel.jaar}, maar dat geld mag alleen besteed worden van {datum(t.van)} "
-                f"tot en met {datum(t.tot)}{gp.herkomst}.",
+                f"{regel.jaar}, maar dat geld mag alleen besteed worden van {periode(t.van, t.tot)}"
+                f"{gp.herkomst}.",
                 "Zet het bedrag in een jaar waarin het geld besteed mag worden, of kies een "
-                "andere geldstroom. Is de termijn verlengd? Pas dan de periode van de "
-                "geldstroom aan in 02-samenwerking.yaml.",
+                "andere geldstroom. Is de termijn verlengd? Zet dan bij de geldstroom in "
+                "02-samenwerking.yaml `verlenging:` met `tot:` en `bron:`.",
                 related=(gp.ref,),
             )
 
 
 def _jaar_past(jaar: int, t: Termijn) -> bool:
     """Whether a calendar year overlaps the period; a reversed period is left to SP601."""
-    return not t.loopt_vooruit or t.van.year <= jaar <= t.tot.year
+    if t.begin is None or t.einde is None or not t.loopt_vooruit:
+        return True  # unknown: not compared
+    return t.begin.year <= jaar <= t.einde.year
 
 
 @rule(
@@ -388,15 +445,21 @@ def planning_buiten_interventie(ctx: RuleContext) -> Iterator[Finding]:
     Valt dezelfde datum ook buiten de periode van het plan, dan meldt regel SP602 dat, en
     deze regel niet.
 
+    Heeft de interventie een `doorloop`, dan mag de planning na de periode doorlopen (tot
+    `doorloop.tot`).
+
     Oplossing: maak de planning en de periode van de interventie gelijk, of laat de planning
     binnen die periode vallen.
     """
     perioden = _interventieperioden(ctx.plan)
+    doorlopen = doorloop_tot(ctx.plan)
     for t, p in zip(_planningen(ctx.plan), ctx.plan.uitvoering.planning, strict=True):
         iv = perioden.get(p.interventie)
         if iv is None or not iv.loopt_vooruit:
             continue
         for key, d in ((t.van_key, t.van), (t.tot_key, t.tot)):
+            if _loopt_door(d, iv, doorlopen.get(p.interventie)):
+                continue
             if (waar := iv.buiten(d, "de interventie")) is not None:
                 yield Finding(
                     "uitvoering",
@@ -479,14 +542,16 @@ def plan_afgelopen_zonder_evaluatie(ctx: RuleContext) -> Iterator[Finding]:
     Loopt het plan langer, pas dan de periode aan.
     """
     plan_t = _planperiode(ctx.plan)
-    if ctx.fase is not Fase.UITVOERING or not plan_t.loopt_vooruit or plan_t.tot >= ctx.today:
+    if ctx.fase is not Fase.UITVOERING or plan_t is None or not plan_t.loopt_vooruit:
+        return
+    if plan_t.einde is None or plan_t.einde >= ctx.today:
         return
     if any(m.soort is MomentSoort.EVALUATIE for m in ctx.plan.meten_en_bijsturen.momenten):
         return
     yield Finding(
         "manifest",
         ("periode", "tot"),
-        f"Het plan liep tot {datum(plan_t.tot)} en staat nog op fase uitvoering, maar stap 6 "
+        f"Het plan liep tot en met {datum(plan_t.tot)} en staat nog op fase uitvoering, maar stap 6 "
         "heeft geen evaluatiemoment.",
         "Zet in 06-meten-en-bijsturen.yaml onder `momenten` een moment met `soort: evaluatie`, "
         "of zet `fase: evaluatie` in samenplan.yaml als de evaluatie al loopt.",
