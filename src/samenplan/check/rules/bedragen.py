@@ -365,7 +365,7 @@ def geld_over_na_termijn(ctx: RuleContext) -> Iterator[Finding]:
     for stroom in _stromen(ctx):
         g = stroom.geldstroom
         gp = perioden.get(g.id)
-        if gp is None or not gp.termijn.loopt_vooruit or gp.termijn.einde is None:
+        if gp is None or gp.termijn.loopt_terug or gp.termijn.einde is None:
             continue
         if gp.termijn.einde >= ctx.today:
             continue

@@ -4,6 +4,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from pydantic import BaseModel
+
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import KeyPath, Severity, Weight
@@ -12,6 +14,8 @@ from samenplan.plan.bundle import Plan
 from samenplan.plan.models.aanpak import Interventie
 from samenplan.plan.models.common import Datum, Periode
 from samenplan.plan.models.samenwerking import Geldstroom
+from samenplan.plan.names import describe_path
+from samenplan.plan.steps import DOCUMENTS
 from samenplan.plan.termijnen import bestedingstermijn, doorloop_tot
 from samenplan.plan.vocab import Fase, MomentSoort
 
@@ -52,13 +56,13 @@ class Termijn:
         """How ``d`` lies wholly outside this period ('na het einde van het plan op …'), or None.
 
         A month, year or school year counts as outside only when all of it is; an unknown
-        date, or a period with an unknown end, is never compared.
+        date is never compared, and an unknown start or end of the period is not either.
         """
-        if d.eerste is None or d.laatste is None or self.begin is None or self.einde is None:
+        if d.eerste is None or d.laatste is None or self.loopt_terug:
             return None
-        if d.laatste < self.begin:
+        if self.begin is not None and d.laatste < self.begin:
             return f"voor het begin van {naam} op {datum(self.begin)}"
-        if d.eerste > self.einde:
+        if self.einde is not None and d.eerste > self.einde:
             return f"na het einde van {naam} op {datum(self.einde)}"
         return None
 
@@ -212,7 +216,7 @@ def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
     een vergissing, verbeter hem dan.
     """
     plan_t = _planperiode(ctx.plan)
-    if plan_t is None or not plan_t.loopt_vooruit:
+    if plan_t is None or plan_t.loopt_terug:
         return
     doorlopen = doorloop_tot(ctx.plan)
     for ident, dates in _buiten_plan(ctx.plan).items():
@@ -357,9 +361,11 @@ def begroting_buiten_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
 
 def _jaar_past(jaar: int, t: Termijn) -> bool:
     """Whether a calendar year overlaps the period; a reversed period is left to SP601."""
-    if t.begin is None or t.einde is None or not t.loopt_vooruit:
-        return True  # unknown: not compared
-    return t.begin.year <= jaar <= t.einde.year
+    if t.loopt_terug:
+        return True
+    after = t.einde is not None and jaar > t.einde.year
+    before = t.begin is not None and jaar < t.begin.year
+    return not (after or before)  # an unknown start or end is not compared
 
 
 @rule(
@@ -396,7 +402,7 @@ def mijlpaal_buiten_planning(ctx: RuleContext) -> Iterator[Finding]:
     06-meten-en-bijsturen.yaml.
     """
     for t, p in zip(_planningen(ctx.plan), ctx.plan.uitvoering.planning, strict=True):
-        if not t.loopt_vooruit:
+        if t.loopt_terug:
             continue
         for j, m in enumerate(p.mijlpalen):
             if (waar := t.buiten(m.datum, "de planning")) is not None:
@@ -455,7 +461,7 @@ def planning_buiten_interventie(ctx: RuleContext) -> Iterator[Finding]:
     doorlopen = doorloop_tot(ctx.plan)
     for t, p in zip(_planningen(ctx.plan), ctx.plan.uitvoering.planning, strict=True):
         iv = perioden.get(p.interventie)
-        if iv is None or not iv.loopt_vooruit:
+        if iv is None or iv.loopt_terug:
             continue
         for key, d in ((t.van_key, t.van), (t.tot_key, t.tot)):
             if _loopt_door(d, iv, doorlopen.get(p.interventie)):
@@ -542,7 +548,7 @@ def plan_afgelopen_zonder_evaluatie(ctx: RuleContext) -> Iterator[Finding]:
     Loopt het plan langer, pas dan de periode aan.
     """
     plan_t = _planperiode(ctx.plan)
-    if ctx.fase is not Fase.UITVOERING or plan_t is None or not plan_t.loopt_vooruit:
+    if ctx.fase is not Fase.UITVOERING or plan_t is None or plan_t.loopt_terug:
         return
     if plan_t.einde is None or plan_t.einde >= ctx.today:
         return
@@ -557,3 +563,120 @@ def plan_afgelopen_zonder_evaluatie(ctx: RuleContext) -> Iterator[Finding]:
         "of zet `fase: evaluatie` in samenplan.yaml als de evaluatie al loopt.",
         related=(Ref("meten_en_bijsturen", ("momenten",), "hier horen de momenten"),),
     )
+
+
+@rule(
+    "SP608",
+    "planperiode-onbekend",
+    Severity.WARNING,
+    "De periode van het plan ontbreekt of is nog (deels) onbekend.",
+    theme="tijd",
+    applies_from=Fase.BESLUIT,
+    error_from=Fase.BESLUIT,
+    error_until=Fase.BESLUIT,
+    weight=Weight.PLAN,
+    bad="""
+# samenplan.yaml, fase: besluit
+periode: {van: 2023-08-01, tot: onbekend}
+""",
+    good="""
+# samenplan.yaml, fase: besluit
+periode: {van: 2023-08-01, tot: 2025-07-31}
+""",
+)
+def planperiode_onbekend(ctx: RuleContext) -> Iterator[Finding]:
+    """Een concept weet soms nog niet hoe lang het plan loopt. Daarom mag de `periode` in
+    samenplan.yaml in de fase concept ontbreken, of `onbekend` zijn (`tot: onbekend`). Wie
+    over het plan besluit, moet wel weten tot wanneer het loopt: vanaf de fase besluit meldt
+    deze regel een ontbrekende of onbekende periode. In de fase besluit is dat een fout,
+    daarna een waarschuwing.
+
+    Zolang de periode onbekend is, vergelijkt check er niets mee: geen interventie valt
+    "buiten het plan", en het document schrijft "onbekend".
+
+    Oplossing: zet in samenplan.yaml `periode:` met `van:` en `tot:`. Een maand (2025-07),
+    een jaar (2025) of een schooljaar (2024-2025) mag ook.
+    """
+    p = ctx.plan.manifest.periode
+    if p is None:
+        yield Finding(
+            "manifest",
+            (),
+            "Het plan heeft nog geen periode: niet te zien is van wanneer tot wanneer het loopt.",
+            "Zet in samenplan.yaml `periode:` met `van:` en `tot:`, bijvoorbeeld "
+            "`periode: {van: 2023-08-01, tot: 2025-07-31}`.",
+        )
+        return
+    for key, d in (("van", p.van), ("tot", p.tot)):
+        if not d.bekend:
+            wat = "het begin" if key == "van" else "het einde"
+            yield Finding(
+                "manifest",
+                ("periode", key),
+                f"{_hoofdletter(wat)} van de periode van het plan is nog onbekend.",
+                f"Vul bij `{key}:` een datum in: een dag, maand, jaar of schooljaar.",
+            )
+
+
+def _onbekende_datums(value: object, path: KeyPath) -> Iterator[KeyPath]:
+    """Key paths of every date in ``value`` (a model, list or value) that is onbekend."""
+    if isinstance(value, Datum):
+        if not value.bekend:
+            yield path
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _onbekende_datums(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _onbekende_datums(item, (*path, i))
+
+
+def _mag_onbekend(slug: str, path: KeyPath) -> bool:
+    """The plan's own periode (SP608) and a doorloop's end may be onbekend here."""
+    return (slug == "manifest" and path[:1] == ("periode",)) or path[-2:] == ("doorloop", "tot")
+
+
+@rule(
+    "SP609",
+    "datum-onbekend",
+    Severity.WARNING,
+    "Een datum is nog onbekend.",
+    theme="tijd",
+    error_from=Fase.BESLUIT,
+    error_until=Fase.BESLUIT,
+    bad="""
+planning:
+  - {interventie: huiswerkklas, start: 2024-01, eind: onbekend}
+""",
+    good="""
+planning:
+  - {interventie: huiswerkklas, start: 2024-01, eind: 2025-07}
+""",
+)
+def datum_onbekend(ctx: RuleContext) -> Iterator[Finding]:
+    """Een datum mag `onbekend` zijn: dat is eerlijker dan een verzonnen dag. Maar een
+    onbekende datum is nog niet af. check vergelijkt hem met niets (hij valt nooit "buiten
+    het plan") en het document schrijft "onbekend". Deze regel houdt bij welke datums nog
+    ingevuld moeten worden. In een concept is dat een waarschuwing, in de fase besluit een
+    fout, en daarna weer een waarschuwing.
+
+    Weet je alleen de maand, het jaar of het schooljaar? Schrijf dan dat: 2024-10, 2024 of
+    2024-2025. Dat is geen melding. De periode van het plan heeft een eigen regel (SP608), en
+    bij `doorloop` mag `tot` onbekend zijn.
+
+    Oplossing: vul de datum in, zo precies als jullie hem weten.
+    """
+    for doc in DOCUMENTS:
+        for path in _onbekende_datums(getattr(ctx.plan, doc.slug), ()):
+            if _mag_onbekend(doc.slug, path):
+                continue
+            field = str(path[-1])
+            where = describe_path(path, ctx.raw.get(doc.slug))
+            plek = f" bij {where}" if where else ""
+            yield Finding(
+                doc.slug,
+                path,
+                f"De datum '{field}'{plek} is nog onbekend.",
+                "Vul de datum in: een dag (2024-03-15), maand (2024-03), jaar (2024) of "
+                "schooljaar (2024-2025).",
+            )

@@ -4,6 +4,7 @@ from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
 from samenplan.document.nodes import (
     Cell,
     Chapter,
+    Field,
     Row,
     Section,
     field,
@@ -16,7 +17,7 @@ from samenplan.document.nodes import (
     table,
     text,
 )
-from samenplan.dutch import number, periode
+from samenplan.dutch import datum, number, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
@@ -57,6 +58,19 @@ def _begroting(plan: Plan, iv: Interventie, lk: Lookup) -> Section | None:
     return section("Begroting", table(f"Begroting van {flat(iv.naam)}", columns, rows, ""))
 
 
+def _doorloop(iv: Interventie) -> tuple[Field | None, ...]:
+    """What the plan says about an interventie running on after the plan or the money."""
+    d = iv.doorloop
+    if d is None:
+        return ()
+    tot = f"tot {datum(d.tot)}" if d.tot is not None and d.tot.bekend else "einddatum onbekend"
+    return (
+        field("Loopt door na het plan of het geld", tot),
+        field("Waarom het doorloopt", d.reden),
+        field("Daarna betaald uit", d.bekostiging),
+    )
+
+
 def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
     o = iv.onderbouwing
     return Section(
@@ -73,6 +87,7 @@ def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
                 field("Onderbouwing", onderbouwing(o)),
                 field("Toelichting op de onderbouwing", o.toelichting if o else ""),
                 field("Periode", periode(iv.periode.van, iv.periode.tot) if iv.periode else ""),
+                *_doorloop(iv),
                 field("Bereik", f"{number(iv.bereik.aantal)} {iv.bereik.eenheid}" if iv.bereik else ""),
                 field("Locaties", tuple(iv.locaties)),
             ),
