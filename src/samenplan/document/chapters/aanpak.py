@@ -63,7 +63,10 @@ def _doorloop(iv: Interventie) -> tuple[Field | None, ...]:
     d = iv.doorloop
     if d is None:
         return ()
-    tot = f"tot {datum(d.tot)}" if d.tot is not None and d.tot.bekend else "einddatum onbekend"
+    if d.tot is None:
+        tot = "ja, zonder einddatum"
+    else:
+        tot = f"tot {datum(d.tot)}" if d.tot.bekend else "ja, einddatum onbekend"
     return (
         field("Loopt door na het plan of het geld", tot),
         field("Waarom het doorloopt", d.reden),
