@@ -119,15 +119,24 @@ class Datum:
         return dict(JSON_SCHEMA)
 
 
+#: What an editor says for a date in none of the allowed forms.
+SCHRIJFWIJZE = (
+    "Schrijf een datum als 2022-03-15 (dag), 2021-10 (maand), 2022 (jaar), 2022-2023 "
+    "(schooljaar) of onbekend."
+)
+
+_BRANCHES: list[dict[str, Any]] = [
+    {"type": "string", "format": "date", "pattern": DAG_PATTERN},
+    {"type": "string", "pattern": MAAND_PATTERN},
+    {"type": "integer", "minimum": EERSTE_JAAR, "maximum": LAATSTE_JAAR},
+    {"type": "string", "pattern": JAAR_PATTERN},
+    {"type": "string", "pattern": SCHOOLJAAR_PATTERN},
+    {"const": ONBEKEND},
+]
+
 JSON_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {"type": "string", "format": "date", "pattern": DAG_PATTERN},
-        {"type": "string", "pattern": MAAND_PATTERN},
-        {"type": "integer", "minimum": EERSTE_JAAR, "maximum": LAATSTE_JAAR},
-        {"type": "string", "pattern": JAAR_PATTERN},
-        {"type": "string", "pattern": SCHOOLJAAR_PATTERN},
-        {"const": ONBEKEND},
-    ],
+    "anyOf": [{**branch, "errorMessage": SCHRIJFWIJZE} for branch in _BRANCHES],
+    "errorMessage": SCHRIJFWIJZE,
     "description": (
         "Datum: een dag (2022-03-15), een maand (2021-10), een jaar (2022), een schooljaar "
         "(2022-2023, van 1 augustus tot en met 31 juli) of onbekend."

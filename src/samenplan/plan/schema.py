@@ -48,10 +48,7 @@ VOCABULARIES = {
 #: The message the YAML language server shows when a text does not match a pattern
 #: (its keyword is patternErrorMessage; without it the user sees the regular expression).
 #: What the editor says for a date in none of the allowed forms.
-DATUM_MESSAGE = (
-    "Schrijf een datum als 2022-03-15 (dag), 2021-10 (maand), 2022 (jaar), 2022-2023 "
-    "(schooljaar) of onbekend."
-)
+DATUM_MESSAGE = datum.SCHRIJFWIJZE
 
 PATTERN_MESSAGES = {
     ID_PATTERN: "Een id bestaat uit kleine letters, cijfers, - en _, en begint met een letter of "
@@ -73,7 +70,7 @@ def schema_file_name(doc: Document) -> str:
 #: used for a type mismatch and a wrong date). Not for objects: there the same keyword would
 #: replace the names of missing and unknown fields.
 TYPE_MESSAGES = {
-    "date": "Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-08-01.",
+    "date": datum.SCHRIJFWIJZE,
     "number": "Schrijf hier een getal, zonder punt of spatie als duizendtal: 125000 of 12.5.",
     "integer": "Schrijf hier een heel getal, bijvoorbeeld 12.",
     "boolean": "Schrijf hier true (ja) of false (nee).",
