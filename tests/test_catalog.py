@@ -101,7 +101,7 @@ def test_entry_is_complete(regeling_id: str) -> None:
     assert regeling.bron.startswith(("http://", "https://"))
     assert regeling.toelichting.strip()
     assert regeling.periode is not None
-    assert regeling.periode.van < regeling.periode.tot
+    assert regeling.periode.begin < regeling.periode.einde
     assert regeling.kanaal is not None
     for doel in regeling.bestedingsdoelen:
         assert doel.naam.strip()
@@ -159,8 +159,8 @@ def test_npo_gemeenten_facts() -> None:
     npo = CATALOG["npo_gemeenten"]
     assert npo.referentie == "Stcrt. 2021, 42927"
     assert npo.periode is not None
-    assert npo.periode.van == date(2021, 7, 1)  # spending allowed from 1 July 2021
-    assert npo.periode.tot == date(2025, 7, 31)
+    assert npo.periode.begin == date(2021, 7, 1)  # spending allowed from 1 July 2021
+    assert npo.periode.einde == date(2025, 7, 31)
     assert npo.ontvangers == ["gemeente"]
     assert npo.kanaal is Kanaal.SPUK
     # The article letters of the bestedingsdoelen are not verified: none may be filled in,
@@ -195,7 +195,7 @@ def test_npo_scholen_facts() -> None:
 def test_npo_scholen_f_only_with_a_to_e() -> None:
     npo = CATALOG["npo_scholen"]
     assert npo.periode is not None
-    assert npo.periode.tot == date(2025, 7, 31)
+    assert npo.periode.einde == date(2025, 7, 31)
     f = next(d for d in npo.bestedingsdoelen if d.id == "f_faciliteiten")
     assert "A tot en met E" in f.omschrijving
 
@@ -203,7 +203,7 @@ def test_npo_scholen_f_only_with_a_to_e() -> None:
 def test_corrected_references() -> None:
     jw = CATALOG["jeugdwerkloosheid"]
     assert "Stcrt. 2020, 59367" in jw.referentie and "Stcrt. 2021, 45134" in jw.referentie
-    assert jw.periode is not None and jw.periode.tot == date(2022, 12, 31)
+    assert jw.periode is not None and jw.periode.einde == date(2022, 12, 31)
     assert jw.bron == "https://zoek.officielebekendmakingen.nl/stcrt-2020-59367.html"
     sport = CATALOG["sport_leefstijl"]
     assert "Stcrt. 2020, 20587" in sport.referentie
@@ -212,7 +212,7 @@ def test_corrected_references() -> None:
         ve.naam
         == "Subsidieregeling inhaal- en ondersteuningsprogramma aanvullend op voorschoolse educatie 2020–2021"
     )
-    assert ve.periode is not None and ve.periode.van == date(2020, 7, 4)
+    assert ve.periode is not None and ve.periode.begin == date(2020, 7, 4)
     assert "Stcrt. 2021, 35919" in ve.referentie
 
 
@@ -232,7 +232,7 @@ def test_current_regelingen(regeling_id: str, referentie: str, van: date, tot: d
     regeling = CATALOG[regeling_id]
     assert referentie in regeling.referentie
     assert regeling.periode is not None
-    assert (regeling.periode.van, regeling.periode.tot) == (van, tot)
+    assert (regeling.periode.begin, regeling.periode.einde) == (van, tot)
     assert regeling.kanaal is not None
 
 

@@ -224,7 +224,7 @@ def test_fase_and_a_stopped_interventie_and_findings_of_a_stricter_fase(repo: Re
         *(
             f"- Nieuw: SP703 fout in plan/05-aanpak.yaml:{line}: Interventie '{iv}' heeft geen voortgang: "
             "07-uitvoering.yaml zegt niet hoe ze ervoor staat."
-            for line, iv in ((2, "i_sterk_op_school"), (46, "i_poj_school"), (88, "i_hei_online"))
+            for line, iv in ((2, "i_sterk_op_school"), (46, "i_poj_school"), (93, "i_hei_online"))
         ),
     ]
 

@@ -157,7 +157,7 @@ def test_render_sinds_adds_the_chapter_after_the_summary(repo: Repo, run: RunCli
             for n, iv in (
                 (2, "i\\_sterk\\_op\\_school"),
                 (46, "i\\_poj\\_school"),
-                (88, "i\\_hei\\_online"),
+                (93, "i\\_hei\\_online"),
             )
         ),
     ]

@@ -246,7 +246,8 @@ def test_wrong_date_and_a_value_instead_of_a_list_are_dutch(workspace: Path, ser
     break_file(aanpak, "leefdomeinen: [school, thuis]", "leefdomeinen: school")
     by_line = {d["range"]["start"]["line"]: d["message"] for d in open_file(server, aanpak)}
     assert by_line[position(aanpak, "van: 1 september")["line"]] == (
-        "Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-08-01."
+        "Schrijf een datum als 2022-03-15 (dag), 2021-10 (maand), 2022 (jaar), 2022-2023 "
+        "(schooljaar) of onbekend."
     )
     assert by_line[position(aanpak, "leefdomeinen: school")["line"]].startswith("Schrijf hier een lijst")
 

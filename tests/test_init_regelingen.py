@@ -154,11 +154,11 @@ def test_interactive_init_does_not_ask_when_regelingen_are_given(
 def test_voor_periode_orders_open_then_later_then_ended() -> None:
     open_, rest = voor_periode(load_catalog(), date(2024, 1, 1), date(2024, 12, 31))
     assert "npo_gemeenten" in [r.id for r in open_]
-    later = [r for r in rest if r.periode and r.periode.van > date(2024, 12, 31)]
-    ended = [r for r in rest if r.periode and r.periode.tot < date(2024, 1, 1)]
+    later = [r for r in rest if r.periode and r.periode.begin and r.periode.begin > date(2024, 12, 31)]
+    ended = [r for r in rest if r.periode and r.periode.einde and r.periode.einde < date(2024, 1, 1)]
     assert rest == later + ended
-    assert [r.periode.tot for r in ended if r.periode] == sorted(
-        (r.periode.tot for r in ended if r.periode), reverse=True
+    assert [r.periode.einde for r in ended if r.periode] == sorted(
+        (r.periode.einde for r in ended if r.periode and r.periode.einde), reverse=True
     )
 
 

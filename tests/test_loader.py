@@ -376,16 +376,64 @@ def test_a_repeated_field_inside_the_next_item_is_still_a_duplicate(plan: PlanCo
     [
         ("datum: 2023-11-09", "datum: 2024-02-30"),
         ("datum: 2023-09-26", "datum: 2024-13-01"),
-        ("datum: 2023-10-03", "datum: 2024"),
+        ("datum: 2023-10-03", "datum: 2024-2023"),
         ("datum: 2023-10-05", "datum: morgen"),
+        ("datum: 2023-10-05", "datum: 2024-13"),
+        ("datum: 2023-10-05", "datum: 2024/2025"),
+        ("datum: 2023-10-05", "datum: 20244"),
     ],
-    ids=["30-februari", "maand-13", "alleen-jaar", "tekst"],
+    ids=[
+        "30-februari",
+        "maand-13",
+        "schooljaar-omgekeerd",
+        "tekst",
+        "maand-13-zonder-dag",
+        "schuine-streep",
+        "jaar-te-lang",
+    ],
 )
 def test_invalid_date(plan: PlanCopy, old: str, new: str) -> None:
     text = plan.edit("02-samenwerking.yaml", old, new)
     diag = plan.only("SP011")
     line, col = position(text, new)
     assert where(diag) == ("02-samenwerking.yaml", line, col + len("datum: "))
+    assert "klopt niet" not in diag.message and diag.hint  # a Dutch message of its own
+
+
+@pytest.mark.parametrize(
+    ("bad", "message", "hint"),
+    [
+        ("2024-13", "maand die niet bestaat", "01 tot en met 12"),
+        ("2024-2023", "geen schooljaar", "schooljaar 2024-2025"),
+        ("2024-02-30", "bestaat niet", "2024-02"),
+        ("2024/2025", "streepje", "2024-2025"),
+        ("morgen", "geen geldige datum", "2024-2025, of onbekend"),
+    ],
+)
+def test_invalid_date_says_what_to_write(plan: PlanCopy, bad: str, message: str, hint: str) -> None:
+    plan.edit("02-samenwerking.yaml", "datum: 2023-10-05", f"datum: {bad}")
+    diag = plan.only("SP011")
+    assert message in diag.message and hint in diag.hint
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("2024-03", "maart 2024"),
+        ("2024", "2024"),
+        ("2024-2025", "schooljaar 2024-2025"),
+        ("onbekend", "onbekend"),
+    ],
+)
+def test_every_kind_of_date_loads(plan: PlanCopy, value: str, shown: str) -> None:
+    from samenplan.dutch import datum
+    from samenplan.load.planfolder import load_plan
+
+    plan.edit("02-samenwerking.yaml", "datum: 2023-10-05", f"datum: {value}")
+    loaded = load_plan(plan.root).plan
+    assert loaded is not None
+    besluit = next(b for b in loaded.samenwerking.besluitvorming if b.datum and b.datum.tekst == value)
+    assert datum(besluit.datum) == shown
 
 
 def test_invalid_date_in_periode(plan: PlanCopy) -> None:

@@ -13,6 +13,7 @@ from jsonschema import Draft7Validator
 
 from conftest import HEIDEDORPEN, ROOT
 from samenplan.load.source import read_source
+from samenplan.plan import datum
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.scaffold.schemafiles import print_schema, write_schemas
 
@@ -363,6 +364,13 @@ def test_every_vocabulary_and_pattern_has_a_dutch_error_message() -> None:
                 assert allowed in node["errorMessage"]
 
 
+def _date_branch(node: dict[str, object]) -> bool:
+    """Whether ``node`` is one branch of the anyOf of a Datum (plan/datum.py)."""
+    patterns = {datum.DAG_PATTERN, datum.MAAND_PATTERN, datum.JAAR_PATTERN, datum.SCHOOLJAAR_PATTERN}
+    year = node.get("type") == "integer" and node.get("minimum") == datum.EERSTE_JAAR
+    return node.get("pattern") in patterns or year or node.get("const") == datum.ONBEKEND
+
+
 def test_every_leaf_of_a_kind_has_a_dutch_message_for_a_wrong_value() -> None:
     from samenplan.plan.schema import TYPE_MESSAGES
 
@@ -373,6 +381,8 @@ def test_every_leaf_of_a_kind_has_a_dutch_message_for_a_wrong_value() -> None:
                 assert "errorMessage" not in node, (file, "it would hide which field is missing")
             elif "enum" in node:
                 assert node["errorMessage"].startswith("Deze waarde is niet toegestaan.")
+            elif _date_branch(node):  # one form of a Datum: the message names every form
+                assert node["errorMessage"] == datum.SCHRIJFWIJZE, (file, node)
             elif "const" in node and kind:  # one allowed value (formaatversie) says what to do instead
                 assert "Staat hier" in node["errorMessage"], (file, node)
             elif kind in TYPE_MESSAGES:

@@ -3,6 +3,8 @@
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from samenplan.plan.datum import Datum, DatumSoort
+
 MAANDEN = (
     "januari",
     "februari",
@@ -49,13 +51,32 @@ def measure(value: Decimal, unit: str) -> str:
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
-def datum(day: date) -> str:
-    """'1 augustus 2022'."""
-    return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
+def datum(day: date | Datum) -> str:
+    """'15 maart 2022', 'oktober 2021', '2022', 'schooljaar 2022-2023' or 'onbekend'."""
+    if isinstance(day, date):
+        return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
+    first, last = day.eerste, day.laatste
+    if first is None or last is None:
+        return "onbekend"
+    if day.soort is DatumSoort.MAAND:
+        return f"{MAANDEN[first.month - 1]} {first.year}"
+    if day.soort is DatumSoort.JAAR:
+        return f"{first.year}"
+    if day.soort is DatumSoort.SCHOOLJAAR:
+        return f"schooljaar {first.year}-{last.year}"
+    return datum(first)
 
 
-def periode(van: date, tot: date) -> str:
-    """'1 augustus 2022 tot en met 31 juli 2025'."""
+def periode(van: date | Datum, tot: date | Datum) -> str:
+    """'1 augustus 2022 tot en met 31 juli 2025'; 'vanaf oktober 2021, einde onbekend'."""
+    begin_known = isinstance(van, date) or van.bekend
+    end_known = isinstance(tot, date) or tot.bekend
+    if not begin_known and not end_known:
+        return "begin en einde onbekend"
+    if not end_known:
+        return f"vanaf {datum(van)}, einde onbekend"
+    if not begin_known:
+        return f"begin onbekend, tot en met {datum(tot)}"
     return f"{datum(van)} tot en met {datum(tot)}"
 
 

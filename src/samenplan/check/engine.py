@@ -1,6 +1,7 @@
 """Run the rules over a loaded plan: place findings, apply fase, cascades, settings and waivers."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from samenplan import codes
 from samenplan.check.codebook import lookup
@@ -14,17 +15,19 @@ from samenplan.plan.steps import BY_SLUG, MANIFEST
 from samenplan.suggest import did_you_mean
 
 
-def run_rules(loaded: LoadedPlan) -> tuple[list[Diagnostic], list[str]]:
+def run_rules(loaded: LoadedPlan, today: date | None = None) -> tuple[list[Diagnostic], list[str]]:
     """Diagnostics of every active rule, and the codes of the rules that ran.
 
-    Both are empty when the plan did not load.
+    Both are empty when the plan did not load. ``today`` fixes the clock of the rules that
+    compare with today (SP313, SP607); default: rulecontext.today().
     """
     plan = loaded.plan
     if plan is None:
         return [], []
     rules = all_rules()
     settings, disabled, overrides = _settings(loaded, rules)
-    ctx = RuleContext(plan, {slug: _raw(loaded, slug) for slug in BY_SLUG})
+    raw = {slug: _raw(loaded, slug) for slug in BY_SLUG}
+    ctx = RuleContext(plan, raw, today) if today is not None else RuleContext(plan, raw)
     found: list[Diagnostic] = []
     ran: list[str] = []
     for rule in rules:

@@ -15,7 +15,11 @@ from samenplan.plan.vocab import Fase
 
 
 def today() -> date:
-    """The date rules compare with ('the term has ended'); tests replace it."""
+    """The date rules compare with ('the term has ended') when the caller gives none.
+
+    The CLI passes its own day (check_plan's ``today``: --datum or $SAMENPLAN_DATUM), so
+    there is one clock per command; tests fix it the same way, or replace this function.
+    """
     return date.today()
 
 

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from samenplan.diagnostics import Diagnostic, Severity
@@ -38,12 +39,15 @@ class CheckResult:
         return any(d.severity.rank >= fail_level.rank for d in self.diagnostics)
 
 
-def check_plan(root: Path) -> CheckResult:
-    """Check the plan folder ``root``; raises loader.NotAPlan for a wrong folder."""
+def check_plan(root: Path, today: date | None = None) -> CheckResult:
+    """Check the plan folder ``root``; raises loader.NotAPlan for a wrong folder.
+
+    ``today`` is the day rules about what is already past compare with (default: the clock).
+    """
     from samenplan.check.engine import run_rules
 
     loaded = load_plan(root)
-    found, ran = run_rules(loaded)
+    found, ran = run_rules(loaded, today)
     diagnostics = sorted(loaded.diagnostics + found, key=lambda d: d.sort_key)
     return CheckResult(loaded, diagnostics, ran)
 
@@ -85,9 +89,9 @@ def _plans_in(path: Path) -> list[Path]:
     return plans
 
 
-def check_plans(paths: Sequence[Path]) -> list[CheckResult]:
+def check_plans(paths: Sequence[Path], today: date | None = None) -> list[CheckResult]:
     """Check every plan folder named by ``paths`` (see find_plans), in one process.
 
     Raises loader.NotAPlan before checking anything when one of the paths is wrong.
     """
-    return [check_plan(root) for root in find_plans(paths)]
+    return [check_plan(root, today) for root in find_plans(paths)]

@@ -11,6 +11,8 @@ from samenplan.files.oserrors import reason
 from samenplan.output import FORMATS
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from samenplan.check.run import CheckResult
     from samenplan.diagnostics import Severity
     from samenplan.output.destinations import Output
@@ -123,7 +125,7 @@ def check_command(
     try:
         outputs = choose_outputs(output_format, output, report or [], os.environ)
         guard_targets(outputs, find_plans(plan_dirs or [Path()]))
-        results = check_plans(plan_dirs or [Path()])
+        results = check_plans(plan_dirs or [Path()], _today())
         if sinds is not None:
             results, notes = _since(results, sinds)
     except (NotAPlan, OutputError) as exc:
@@ -135,6 +137,18 @@ def check_command(
         _append_step_summary(results)
     failed = any(result.fails(level) for result in results) and not exit_zero
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+def _today() -> "date":
+    """Today, or the day in $SAMENPLAN_DATUM (as for render and regelingen)."""
+    from datetime import date
+
+    from samenplan.plan.catalog import peildatum
+
+    try:
+        return peildatum(None, date.today())
+    except ValueError as exc:
+        fail(str(exc))
 
 
 def _since(results: "list[CheckResult]", revision: str) -> "tuple[list[CheckResult], list[str]]":

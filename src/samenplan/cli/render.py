@@ -104,7 +104,7 @@ def render_command(
     today = _today(datum)
     css = _read_css(theme_css)
     try:
-        result = check_plan(plan_dir)
+        result = check_plan(plan_dir, today)
     except NotAPlan as exc:
         fail(str(exc))
     if result.loaded.formaat is not None:

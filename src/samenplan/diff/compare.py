@@ -12,6 +12,7 @@ from samenplan.diff.kinds import BY_NAME, KINDS, Aspect, Kind, value
 from samenplan.diff.model import EntryChange, FieldChange
 from samenplan.diff.values import Names
 from samenplan.plan.bundle import Plan
+from samenplan.plan.datum import Datum
 
 
 def compare_entries(old: Names, new: Names) -> tuple[EntryChange, ...]:
@@ -104,6 +105,8 @@ def jsonable(v: Any) -> Any:
         return [jsonable(x) for x in v]
     if isinstance(v, Enum):
         return v.value
+    if isinstance(v, Datum):
+        return v.tekst
     if isinstance(v, date):
         return v.isoformat()
     if isinstance(v, Decimal):

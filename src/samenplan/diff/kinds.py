@@ -236,6 +236,8 @@ KINDS: tuple[Kind, ...] = (
             Aspect("regeling", "regeling", v.one("regeling")),
             Aspect("ontvanger", "ontvanger", v.one("partner")),
             Aspect("periode", "bestedingsperiode", v.span),
+            Aspect("verlenging", "verlenging", v.verlenging),
+            Aspect("begrotingsjaren", "begrotingsjaren", v.vocab),
             Aspect("bestedingsdoelen", "bestedingsdoelen", v.doelen, members=True),
             _text("subsidie.aanvragers", "aanvragers van de subsidie"),
             _text("subsidie.voorwaarden", "voorwaarden van de subsidie"),
@@ -273,6 +275,7 @@ KINDS: tuple[Kind, ...] = (
         (
             _text("naam", "naam"),
             Aspect("periode", "periode", v.span),
+            Aspect("doorloop", "doorloop", v.doorloop),
             Aspect("trekker", "trekker", v.one("partner")),
             Aspect("partners", "partners", v.ids("partner"), members=True),
             Aspect("doelgroepen", "doelgroepen", v.ids("doelgroep"), members=True),

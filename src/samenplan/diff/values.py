@@ -52,6 +52,19 @@ def span(v: Any, _e: Any, _n: Names) -> str:
     return periode(v.van, v.tot) if v is not None else GEEN
 
 
+def verlenging(v: Any, _e: Any, _n: Names) -> str:
+    """A geldstroom's verlenging: 'tot 31 juli 2025 (bron: Wijziging van de regeling …)'."""
+    return f"tot {datum(v.tot)} (bron: {' '.join(v.bron.split())})" if v is not None else GEEN
+
+
+def doorloop(v: Any, _e: Any, _n: Names) -> str:
+    """An interventie's doorloop: 'tot 31 juli 2026, uit eigen middelen'."""
+    if v is None:
+        return GEEN
+    tot = f"tot {datum(v.tot)}" if v.tot is not None else "zonder einddatum"
+    return f"{tot}, uit {' '.join(v.bekostiging.split())}: {' '.join(v.reden.split())}"
+
+
 def day(v: Any, _e: Any, _n: Names) -> str:
     """A date: '1 december 2024'."""
     return datum(v) if v is not None else GEEN

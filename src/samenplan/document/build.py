@@ -90,7 +90,7 @@ def _meta(plan: Plan, today: date, version: Version | None, concept: bool, werkv
         field("Gemeente" if len(m.gemeenten) == 1 else "Gemeenten", tuple(_gemeente(g) for g in m.gemeenten)),
         field("Regio", m.regio),
         field("Partners", tuple(p.naam for p in plan.samenwerking.partners)),
-        field("Periode", periode(m.periode.van, m.periode.tot)),
+        field("Periode", periode(m.periode.van, m.periode.tot) if m.periode else "onbekend"),
         field("Fase", _fase(plan, concept)),
         field("Datum van dit document", datum(today)),
         field("Versie", version.text if version else ""),

@@ -7,12 +7,12 @@ holds the same values.
 """
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
 from samenplan.document.svgtext import fits, wrap
-from samenplan.dutch import MAANDEN, measure
+from samenplan.dutch import MAANDEN, datum, measure
+from samenplan.plan.datum import Datum, DatumSoort
 from samenplan.plan.models.common import Meetwaarde
 from samenplan.plan.models.resultaten import Indicator
 
@@ -57,8 +57,11 @@ class Gallery:
     kind: ClassVar[str] = "gallery"
 
 
-def _month(day: date) -> str:
-    return f"{MAANDEN[day.month - 1][:3]} {day.year}"
+def _month(day: Datum) -> str:
+    """'okt 2022' for a day or month; a year, school year or unknown date as written."""
+    if day.eerste is None or day.soort not in (DatumSoort.DAG, DatumSoort.MAAND):
+        return datum(day)
+    return f"{MAANDEN[day.eerste.month - 1][:3]} {day.eerste.year}"
 
 
 def _y(value: Decimal, lo: Decimal, hi: Decimal) -> int:

@@ -14,6 +14,7 @@ from samenplan.document.svgtext import fits
 from samenplan.dutch import datum, shorten
 from samenplan.plan.bundle import Plan
 from samenplan.plan.lookup import Lookup
+from samenplan.plan.models.uitvoering import Planning
 
 WIDTH, LEFT, RIGHT = 640, 8, 632
 TOP, ROW, FONT = 30, 44, 14
@@ -46,7 +47,8 @@ class Balk:
     y: int
     x: int
     width: int
-    mijlpalen: tuple[Mijlpaal, ...]
+    mijlpalen: tuple[Mijlpaal, ...]  # those with a known date, drawn on the bar
+    mijlpalen_onbekend: tuple[str, ...] = ()  # omschrijving of mijlpalen whose date is unknown
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,10 @@ class TimelineChart:
     balken: tuple[Balk, ...]
     ticks: tuple[Tick, ...]
     today: Marker | None  # None when today is outside the timeline
-    end: Marker  # the last day of the plan (samenplan.yaml, periode.tot)
+    end: Marker | None  # the last day of the plan (periode.tot); None when unknown
     zonder_planning: tuple[str, ...]  # interventies that have no planning, by name
+    #: plannings with an unknown start or end: in the table, never drawn as a real day
+    niet_getekend: tuple[Balk, ...] = ()
     kind: ClassVar[str] = "timeline"
 
 
@@ -94,47 +98,66 @@ class _Scale:
         return LEFT + round((day - self.lo).days * (RIGHT - LEFT) / span)
 
 
+def _drawn(p: Planning) -> bool:
+    """Whether a planning can be drawn: both its start and its end are known."""
+    return p.start.eerste is not None and p.eind.laatste is not None
+
+
 def _scale(plan: Plan) -> _Scale:
-    days = [plan.manifest.periode.van, plan.manifest.periode.tot]
+    """From the first to the last known day; unknown dates have no place on it."""
+    p_ = plan.manifest.periode
+    days: list[date | None] = [p_.begin, p_.einde] if p_ else []
     for p in plan.uitvoering.planning:
-        days += [p.start, p.eind, *(m.datum for m in p.mijlpalen)]
-    return _Scale(min(days), max(days))
+        if _drawn(p):
+            days += [p.start.eerste, p.eind.laatste, *(m.datum.eerste for m in p.mijlpalen)]
+    known = [d for d in days if d is not None]
+    return _Scale(min(known), max(known)) if known else _Scale(date.min, date.min)
 
 
-def _balken(plan: Plan, lk: Lookup, scale: _Scale) -> tuple[Balk, ...]:
-    planning = sorted(
-        plan.uitvoering.planning, key=lambda p: (p.start, p.eind, lk.name("interventie", p.interventie))
+def _balk(p: Planning, naam: str, row: int, scale: _Scale) -> Balk:
+    start, eind = p.start.eerste, p.eind.laatste
+    drawn = start is not None and eind is not None
+    x = scale.x(start) if start is not None and drawn else 0
+    known = sorted(
+        (m for m in p.mijlpalen if m.datum.eerste), key=lambda m: (m.datum.volgorde, m.omschrijving)
     )
-    balken = []
-    for row, p in enumerate(planning):
-        naam = lk.name("interventie", p.interventie)
-        x = scale.x(p.start)
-        mijlpalen = tuple(
-            Mijlpaal(
-                m.datum.isoformat(),
-                datum(m.datum),
-                m.omschrijving,
-                scale.x(m.datum),
-                shorten(m.omschrijving, GANTT_LABEL),
-            )
-            for m in sorted(p.mijlpalen, key=lambda m: (m.datum, m.omschrijving))
+    mijlpalen = tuple(
+        Mijlpaal(
+            m.datum.eerste.isoformat(),
+            datum(m.datum),
+            m.omschrijving,
+            scale.x(m.datum.eerste),
+            shorten(m.omschrijving, GANTT_LABEL),
         )
-        balken.append(
-            Balk(
-                naam,
-                shorten(naam, fits(RIGHT - LEFT, FONT)),
-                shorten(naam, GANTT_LABEL),
-                p.start.isoformat(),
-                p.eind.isoformat(),
-                datum(p.start),
-                datum(p.eind),
-                TOP + row * ROW,
-                x,
-                max(scale.x(p.eind) - x, 2),
-                mijlpalen,
-            )
-        )
-    return tuple(balken)
+        for m in known
+        if m.datum.eerste is not None
+    )
+    return Balk(
+        naam,
+        shorten(naam, fits(RIGHT - LEFT, FONT)),
+        shorten(naam, GANTT_LABEL),
+        start.isoformat() if start is not None else "",
+        eind.isoformat() if eind is not None else "",
+        datum(p.start),
+        datum(p.eind),
+        TOP + row * ROW,
+        x,
+        max(scale.x(eind) - x, 2) if eind is not None and drawn else 0,
+        mijlpalen,
+        tuple(m.omschrijving for m in p.mijlpalen if m.datum.eerste is None),
+    )
+
+
+def _balken(plan: Plan, lk: Lookup, scale: _Scale) -> tuple[tuple[Balk, ...], tuple[Balk, ...]]:
+    """The bars to draw, and the plannings with an unknown start or end (not drawn)."""
+    planning = sorted(
+        plan.uitvoering.planning,
+        key=lambda p: (p.start.volgorde, p.eind.volgorde, lk.name("interventie", p.interventie)),
+    )
+    drawn = [p for p in planning if _drawn(p)]
+    balken = tuple(_balk(p, lk.name("interventie", p.interventie), row, scale) for row, p in enumerate(drawn))
+    rest = tuple(_balk(p, lk.name("interventie", p.interventie), 0, scale) for p in planning if not _drawn(p))
+    return balken, rest
 
 
 def _ticks(scale: _Scale) -> tuple[Tick, ...]:
@@ -151,17 +174,18 @@ def _marker(scale: _Scale, day: date) -> Marker:
 def timeline(plan: Plan, lk: Lookup, today: date) -> TimelineChart:
     """The timeline of ``plan``; ``today`` is marked when it falls inside it."""
     scale = _scale(plan)
-    balken = _balken(plan, lk, scale)
+    balken, niet_getekend = _balken(plan, lk, scale)
     planned = {p.interventie for p in plan.uitvoering.planning}
     zonder = tuple(iv.naam for iv in plan.aanpak.interventies if iv.id not in planned)
     count = sum(len(b.mijlpalen) for b in balken)
-    end = plan.manifest.periode.tot
+    end = plan.manifest.periode.einde if plan.manifest.periode else None
+    einde = f"Het plan eindigt op {datum(end)}." if end else "Het einde van het plan is nog onbekend."
     desc = (
         f"Planning van {len(balken)} interventies tussen {datum(scale.lo)} en "
-        f"{datum(scale.hi)}, met {count} mijlpalen. Het plan eindigt op {datum(end)}. "
+        f"{datum(scale.hi)}, met {count} mijlpalen. {einde} "
         "Dezelfde gegevens staan in de tabel onder de tijdlijn."
     )
-    inside = scale.lo <= today <= scale.hi
+    inside = bool(balken) and scale.lo <= today <= scale.hi
     return TimelineChart(
         "grafiek-tijdlijn",
         "Tijdlijn van de interventies en mijlpalen",
@@ -171,6 +195,7 @@ def timeline(plan: Plan, lk: Lookup, today: date) -> TimelineChart:
         balken,
         _ticks(scale),
         _marker(scale, today) if inside else None,
-        _marker(scale, end),
+        _marker(scale, end) if end is not None else None,
         zonder,
+        niet_getekend,
     )

@@ -200,10 +200,8 @@ class _Writer:
 
 def _timeline_caption(chart: Any) -> str:
     today = f" Gestreepte streep: vandaag ({chart.today.datum})." if chart.today else ""
-    return (
-        "Balk: looptijd van de interventie. Ruit: mijlpaal. Doorgetrokken streep: einde plan "
-        f"({chart.end.datum}).{today}"
-    )
+    end = f" Doorgetrokken streep: einde plan ({chart.end.datum})." if chart.end else ""
+    return f"Balk: looptijd van de interventie. Ruit: mijlpaal.{end}{today}"
 
 
 def _value(c: Cell, sep: str) -> str:

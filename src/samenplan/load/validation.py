@@ -101,10 +101,61 @@ def _unknown_value(e: _Error) -> tuple[str, str]:
     return f"'{e.value}' is geen toegestane waarde voor {label}.", hint
 
 
+#: The forms a date may take, for every date message.
+_DATUM_VORMEN = (
+    "Schrijf een dag als 2024-08-01, een maand als 2024-08, een jaar als 2024, een schooljaar als "
+    "2024-2025, of onbekend."
+)
+
+
 def _bad_date(e: _Error) -> tuple[str, str]:
+    text = str(e.value).strip()
+    if re.fullmatch(r"\d{4}\s*/\s*\d{4}", text):
+        first = text.split("/")[0].strip()
+        return (
+            f"'{text}' is geen geldige datum{e.where}: een schooljaar schrijf je met een streepje.",
+            f"Schrijf {first}-{int(first) + 1}.",
+        )
+    return f"'{_show_date(e.value)}' is geen geldige datum{e.where}.", _DATUM_VORMEN
+
+
+def _show_date(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een groep velden"
+    if isinstance(value, list):
+        return "een lijst"
+    return str(value)[:60]
+
+
+def _date_not_real(e: _Error) -> tuple[str, str]:
     return (
-        f"'{e.value}' is geen geldige datum{e.where}.",
-        "Schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2024-08-01.",
+        f"De datum '{e.value}'{e.where} bestaat niet: die dag komt in die maand niet voor.",
+        "Schrijf een bestaande dag als JJJJ-MM-DD, bijvoorbeeld 2024-02-29. Weet je alleen de maand? "
+        "Schrijf dan 2024-02.",
+    )
+
+
+def _date_month(e: _Error) -> tuple[str, str]:
+    return (
+        f"De datum '{e.value}'{e.where} heeft een maand die niet bestaat.",
+        "Een maand is 01 tot en met 12: schrijf bijvoorbeeld 2021-10 voor oktober 2021.",
+    )
+
+
+def _date_year(e: _Error) -> tuple[str, str]:
+    return (
+        f"Het jaar in '{e.value}'{e.where} ligt niet tussen 1900 en 2100.",
+        "Kijk of er een cijfer te veel of te weinig staat. " + _DATUM_VORMEN,
+    )
+
+
+def _school_year(e: _Error) -> tuple[str, str]:
+    first = str(e.value).strip()[:4]
+    hint = f"Bedoel je schooljaar {first}-{int(first) + 1}? " if first.isdigit() else ""
+    return (
+        f"'{e.value}'{e.where} is geen schooljaar: een schooljaar loopt van het ene jaar naar "
+        "het volgende, bijvoorbeeld 2022-2023.",
+        hint + "Een schooljaar loopt van 1 augustus tot en met 31 juli.",
     )
 
 
@@ -273,6 +324,10 @@ BY_TYPE: dict[str, _Mapping] = {
         ),
         _DATE,
     ),
+    "datum_bestaat_niet": _Mapping(codes.BAD_DATE, _date_not_real),
+    "datum_maand": _Mapping(codes.BAD_DATE, _date_month),
+    "datum_jaar": _Mapping(codes.BAD_DATE, _date_year),
+    "datum_schooljaar": _Mapping(codes.BAD_DATE, _school_year),
     "bedrag_duizendtal": _Mapping(codes.BAD_AMOUNT, _thousands),
     "bedrag_negatief": _Mapping(codes.BAD_AMOUNT, _negative),
     "bedrag_ongeldig": _Mapping(codes.BAD_AMOUNT, _bad_amount),

@@ -58,7 +58,8 @@ def parse_catalog(data: Any) -> dict[str, Regeling]:
             raise ValueError(f"duplicate regeling id in catalog: {regeling.id!r}")
         if not regeling.bron.startswith(("https://", "http://")):
             raise ValueError(f"catalog regeling {regeling.id!r} has no source link ('bron')")
-        if regeling.periode is None or regeling.periode.tot < regeling.periode.van:
+        term = termijn(regeling)
+        if term is None or term[1] < term[0]:
             raise ValueError(f"catalog regeling {regeling.id!r} has no periode running forward")
         doel_ids = [doel.id for doel in regeling.bestedingsdoelen]
         if len(doel_ids) != len(set(doel_ids)):
@@ -100,21 +101,30 @@ class Stand(StrEnum):
     ONBEKEND = "geen periode bekend"
 
 
+def termijn(regeling: Regeling) -> tuple[date, date] | None:
+    """The first and last day money of ``regeling`` may be spent; None when either is unknown."""
+    p = regeling.periode
+    if p is None or p.begin is None or p.einde is None:
+        return None
+    return p.begin, p.einde
+
+
 def stand_op(regeling: Regeling, dag: date) -> Stand:
     """Whether money of ``regeling`` may be spent on ``dag``."""
-    if regeling.periode is None:
+    term = termijn(regeling)
+    if term is None:
         return Stand.ONBEKEND
-    if dag < regeling.periode.van:
+    if dag < term[0]:
         return Stand.NOG_NIET
-    if dag > regeling.periode.tot:
+    if dag > term[1]:
         return Stand.AFGELOPEN
     return Stand.OPEN
 
 
 def open_voor(regeling: Regeling, van: date, tot: date) -> bool:
     """Whether the spending term of ``regeling`` overlaps the period van–tot (unknown: yes)."""
-    p = regeling.periode
-    return p is None or (p.van <= tot and van <= p.tot)
+    term = termijn(regeling)
+    return term is None or (term[0] <= tot and van <= term[1])
 
 
 def voor_periode(
@@ -123,10 +133,11 @@ def voor_periode(
     """The regelingen open for the period van–tot (catalog order), and the others: first those
     that start after it, then those that ended before it (most recently ended first)."""
     open_ = [r for r in catalog.values() if open_voor(r, van, tot)]
-    later = [r for r in catalog.values() if r.periode and r.periode.van > tot]
-    ended = [r for r in catalog.values() if r.periode and r.periode.tot < van]
-    later.sort(key=lambda r: r.periode.van if r.periode else van)
-    ended.sort(key=lambda r: r.periode.tot if r.periode else tot, reverse=True)
+    terms = {r.id: t for r in catalog.values() if (t := termijn(r)) is not None}
+    later = [r for r in catalog.values() if r.id in terms and terms[r.id][0] > tot]
+    ended = [r for r in catalog.values() if r.id in terms and terms[r.id][1] < van]
+    later.sort(key=lambda r: terms[r.id][0])
+    ended.sort(key=lambda r: terms[r.id][1], reverse=True)
     return open_, later + ended
 
 
@@ -137,7 +148,8 @@ def op_volgorde(catalog: Mapping[str, Regeling], dag: date) -> list[Regeling]:
 
     def key(r: Regeling) -> tuple[int, int]:
         stand = stand_op(r, dag)
-        ended = -r.periode.tot.toordinal() if r.periode and stand is Stand.AFGELOPEN else 0
+        term = termijn(r)
+        ended = -term[1].toordinal() if term and stand is Stand.AFGELOPEN else 0
         return rank[stand], ended
 
     return sorted(catalog.values(), key=key)
@@ -147,18 +159,19 @@ def periode_melding(regeling: Regeling, van: date, tot: date) -> str | None:
     """A Dutch warning when the spending term of ``regeling`` does not cover van–tot, else None."""
     from samenplan.dutch import datum, periode
 
-    p = regeling.periode
-    if p is None or (p.van <= van and tot <= p.tot):
+    term = termijn(regeling)
+    if term is None or (term[0] <= van and tot <= term[1]):
         return None
+    begin, einde = term
     naam = f"Regeling '{regeling.id}' ({regeling.label})"
     plan = f"het plan loopt van {periode(van, tot)}"
-    if p.tot < van:
-        return f"{naam} is afgelopen: het geld mocht besteed worden tot en met {datum(p.tot)}; {plan}."
-    if p.van > tot:
-        return f"{naam} begint pas op {datum(p.van)}; {plan}."
-    if p.tot < tot:
-        return f"{naam} loopt af op {datum(p.tot)}, voor het einde van het plan; {plan}."
-    return f"{naam} begint pas op {datum(p.van)}, na het begin van het plan; {plan}."
+    if einde < van:
+        return f"{naam} is afgelopen: het geld mocht besteed worden tot en met {datum(einde)}; {plan}."
+    if begin > tot:
+        return f"{naam} begint pas op {datum(begin)}; {plan}."
+    if einde < tot:
+        return f"{naam} loopt af op {datum(einde)}, voor het einde van het plan; {plan}."
+    return f"{naam} begint pas op {datum(begin)}, na het begin van het plan; {plan}."
 
 
 def peildatum(text: str | None, today: date) -> date:

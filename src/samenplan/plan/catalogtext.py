@@ -6,6 +6,7 @@ from datetime import date
 
 from samenplan.dutch import datum, periode
 from samenplan.plan.catalog import Stand, op_volgorde, stand_op
+from samenplan.plan.datum import Datum, DatumSoort
 from samenplan.plan.models.regeling import KANAAL_NAMEN, DoelenStatus, Regeling
 
 WIDTH = 88
@@ -23,8 +24,12 @@ DOELEN_STATUS_TEKST = {
 }
 
 
-def kort(day: date) -> str:
-    """'1-7-2021'."""
+def kort(day: date | Datum) -> str:
+    """'1-7-2021' for a day; a month, year or school year as dutch.datum words it."""
+    if isinstance(day, Datum):
+        if day.soort is not DatumSoort.DAG or day.eerste is None:
+            return datum(day)
+        day = day.eerste
     return f"{day.day}-{day.month}-{day.year}"
 
 

@@ -3,6 +3,7 @@
 import json
 from typing import Any
 
+from samenplan.plan import datum
 from samenplan.plan.models.common import BEDRAG_PATTERN, ID_PATTERN, JAAR_PATTERN
 from samenplan.plan.schema_catalog import add_catalog_completion
 from samenplan.plan.steps import DOCUMENTS, Document
@@ -12,6 +13,9 @@ MARKER = "Gemaakt door 'samenplan schema'; niet met de hand aanpassen."
 
 #: The message the YAML language server shows when a text does not match a pattern
 #: (its keyword is patternErrorMessage; without it the user sees the regular expression).
+#: What the editor says for a date in none of the allowed forms.
+DATUM_MESSAGE = datum.SCHRIJFWIJZE
+
 PATTERN_MESSAGES = {
     ID_PATTERN: "Een id bestaat uit kleine letters, cijfers, - en _, en begint met een letter of "
     "cijfer: geen spaties of hoofdletters. Bijvoorbeeld huiswerkklas-noord.",
@@ -19,6 +23,10 @@ PATTERN_MESSAGES = {
     BEDRAG_PATTERN: "Een bedrag is een getal (125000), of onbekend, of een getal met ervoor "
     "ongeveer, minstens of hoogstens: ongeveer 1.500.000.",
     JAAR_PATTERN: "Een jaar is een kalenderjaar (2024) of een schooljaar (2023-2024).",
+    **dict.fromkeys(
+        (datum.DAG_PATTERN, datum.MAAND_PATTERN, datum.JAAR_PATTERN, datum.SCHOOLJAAR_PATTERN),
+        DATUM_MESSAGE,
+    ),
 }
 
 
@@ -31,7 +39,7 @@ def schema_file_name(doc: Document) -> str:
 #: used for a type mismatch and a wrong date). Not for objects: there the same keyword would
 #: replace the names of missing and unknown fields.
 TYPE_MESSAGES = {
-    "date": "Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2025-08-01.",
+    "date": datum.SCHRIJFWIJZE,
     "number": "Schrijf hier een getal, zonder punt of spatie als duizendtal: 125000 of 12.5.",
     "integer": "Schrijf hier een heel getal, bijvoorbeeld 12.",
     "boolean": "Schrijf hier true (ja) of false (nee).",

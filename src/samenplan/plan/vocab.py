@@ -234,6 +234,17 @@ class VerantwoordingVorm(StrEnum):
     OVERIG = "overig"
 
 
+@described(
+    "Soort jaren in de begroting: kalenderjaar (zoals in SiSa) of schooljaar "
+    "(1 augustus tot en met 31 juli, zoals bij schoolbesturen)."
+)
+class Begrotingsjaren(StrEnum):
+    """What the budget years of a geldstroom are: calendar years (SiSa) or school years."""
+
+    KALENDERJAAR = "kalenderjaar"
+    SCHOOLJAAR = "schooljaar"
+
+
 @described("Hoe een interventie ervoor staat: gepland, loopt, afgerond of gestopt.")
 class Status(StrEnum):
     """Progress status of an interventie (step 7)."""

@@ -451,8 +451,10 @@ def _besteed(ctx: RuleContext, stroom: StroomGeld) -> Som | None:
     for v in ctx.plan.uitvoering.voortgang:
         if v.interventie not in ids or v.besteed is None:
             continue
-        if v.interventie not in latest or v.datum >= latest[v.interventie][0]:
-            latest[v.interventie] = (v.datum, Som.van(v.besteed))
+        if v.datum.eerste is None:
+            return None  # an undated report: which one is the latest is unknown
+        if v.interventie not in latest or v.datum.eerste >= latest[v.interventie][0]:
+            latest[v.interventie] = (v.datum.eerste, Som.van(v.besteed))
     if set(latest) != ids:
         return None
     return som(b for _, b in latest.values())
@@ -487,14 +489,16 @@ def geld_over_na_termijn(ctx: RuleContext) -> Iterator[Finding]:
     betaalt alleen deze geldstroom die interventies), dan telt ze ook wat er echt besteed is.
 
     Oplossing: zoek uit of het geld terug moet en zet dat in de toelichting van de geldstroom.
-    Is de termijn verlengd? Zet dan de nieuwe `periode` bij de geldstroom, met de bron van de
-    verlenging in de toelichting.
+    Is de termijn verlengd? Zet dan bij de geldstroom `verlenging:` met `tot:` (het nieuwe
+    einde) en `bron:` (waar de verlenging staat); dan telt het nieuwe einde.
     """
     perioden = geldperioden(ctx)
     for stroom in _stromen(ctx):
         g = stroom.geldstroom
         gp = perioden.get(g.id)
-        if gp is None or not gp.termijn.loopt_vooruit or gp.termijn.tot >= ctx.today:
+        if gp is None or gp.termijn.loopt_terug or gp.termijn.einde is None:
+            continue
+        if gp.termijn.einde >= ctx.today:
             continue
         if not stroom.gebruikt:
             continue  # SP307: nobody spends it
@@ -506,10 +510,10 @@ def geld_over_na_termijn(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(
             "samenwerking",
             (*stroom.path, "bedrag"),
-            f"De bestedingstermijn van geldstroom '{g.id}' is op {datum(gp.termijn.tot)} "
+            f"De bestedingstermijn van geldstroom '{g.id}' is op {datum(gp.termijn.einde)} "
             f"afgelopen, maar {over.rest_tekst} {wat}; dat geld moet mogelijk terug{gp.herkomst}.",
             "Zoek uit of het geld terug moet en schrijf dat in de toelichting van de geldstroom. "
-            "Is de termijn verlengd? Zet dan de nieuwe periode bij de geldstroom.",
+            "Is de termijn verlengd? Zet dan `verlenging:` met `tot:` en `bron:` bij de geldstroom.",
             related=(gp.ref,),
         )
 

@@ -12,30 +12,39 @@ from datetime import date
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import KeyPath, Severity
-from samenplan.dutch import periode
-from samenplan.plan.models.common import Periode
+from samenplan.dutch import datum, periode
+from samenplan.plan.models.common import Datum, Periode
 from samenplan.plan.models.regeling import Regeling
 from samenplan.plan.models.samenwerking import Geldstroom
 from samenplan.plan.money import Regel, Som, begrotingsregels, som
+from samenplan.plan.termijnen import bestedingstermijn, doorloop_tot
 
 
 @dataclass(frozen=True)
 class Termijn:
     """When a geldstroom's money may be spent, and where that comes from."""
 
-    van: date
-    tot: date
+    van: Datum
+    tot: Datum  # verlenging.tot when the term is extended
     herkomst: str  # "de periode van geldstroom 'x'" or "de bestedingstermijn van regeling 'y'"
     ref: Ref
 
     def omvat(self, van: date, tot: date) -> bool:
-        """Whether van–tot lies wholly within the term."""
-        return self.van <= van and tot <= self.tot
+        """Whether the days van–tot lie wholly within the term (starts on van.eerste, ends on
+        tot.laatste)."""
+        begin, einde = self.van.eerste, self.tot.laatste
+        return begin is not None and einde is not None and begin <= van and tot <= einde
 
 
 def _vooruit(p: Periode | None) -> bool:
-    """Whether a period exists and runs forward (a reversed one is SP601's)."""
-    return p is not None and p.van <= p.tot
+    """Whether a period exists, is known at both ends and runs forward (reversed: SP601)."""
+    return p is not None and p.begin is not None and p.einde is not None and p.begin <= p.einde
+
+
+def _dagen(p: Periode) -> tuple[date, date]:
+    """The first and last day of a period that ``_vooruit`` accepted."""
+    assert p.begin is not None and p.einde is not None
+    return p.begin, p.einde
 
 
 def _regeling_ref(ctx: RuleContext, i: int, g: Geldstroom) -> Ref:
@@ -51,18 +60,24 @@ def _regeling_ref(ctx: RuleContext, i: int, g: Geldstroom) -> Ref:
 
 
 def _termijn(ctx: RuleContext, i: int, g: Geldstroom) -> Termijn | None:
-    """The geldstroom's own periode, else its regeling's; None when neither is usable."""
-    if g.periode is not None:
-        if not _vooruit(g.periode):
-            return None
+    """The geldstroom's own periode, else its regeling's, extended by its verlenging; None
+    when neither is usable (unknown, or reversed: SP601)."""
+    bt = bestedingstermijn(g, ctx.plan.regelingen)
+    if bt is None or bt.begin is None or bt.einde is None or bt.einde < bt.begin:
+        return None
+    if bt.verlenging is not None:
+        bron = " ".join(bt.verlenging.bron.split())
+        wat = f"de bestedingstermijn van geldstroom '{g.id}', verlengd tot {datum(bt.tot)} volgens {bron}"
+        ref = Ref(
+            "samenwerking", ("geldstromen", i, "verlenging", "tot"), f"de verlenging van geldstroom '{g.id}'"
+        )
+        return Termijn(bt.van, bt.tot, wat, ref)
+    if bt.eigen:
         path: KeyPath = ("geldstromen", i, "periode")
         wat = f"de periode van geldstroom '{g.id}'"
-        return Termijn(g.periode.van, g.periode.tot, wat, Ref("samenwerking", path, wat))
-    regeling = ctx.plan.regelingen.get(g.regeling)
-    if regeling is None or regeling.periode is None or not _vooruit(regeling.periode):
-        return None
-    wat = f"de bestedingstermijn van regeling '{regeling.id}'"
-    return Termijn(regeling.periode.van, regeling.periode.tot, wat, _regeling_ref(ctx, i, g))
+        return Termijn(bt.van, bt.tot, wat, Ref("samenwerking", path, wat))
+    wat = f"de bestedingstermijn van regeling '{g.regeling}'"
+    return Termijn(bt.van, bt.tot, wat, _regeling_ref(ctx, i, g))
 
 
 @dataclass(frozen=True)
@@ -165,7 +180,8 @@ def _eigen_periode(ctx: RuleContext, i: int, g: Geldstroom) -> Iterator[Finding]
         return
     term = regeling.periode
     assert term is not None
-    if term.van <= g.periode.van and g.periode.tot <= term.tot:
+    (begin, einde), (van, tot) = _dagen(term), _dagen(g.periode)
+    if begin <= van and tot <= einde:
         return
     yield Finding(
         "samenwerking",
@@ -184,6 +200,7 @@ def _eigen_periode(ctx: RuleContext, i: int, g: Geldstroom) -> Iterator[Finding]
 def _buiten_termijn(ctx: RuleContext, termijnen: dict[str, Termijn | None]) -> Iterator[Finding]:
     """Undated begroting lines whose interventie, or else the plan, runs outside the term."""
     plan_periode = ctx.plan.manifest.periode
+    doorlopen = doorloop_tot(ctx.plan)
     interventies = ctx.plan.aanpak.interventies
     stromen = {g.id: g for g in reversed(ctx.plan.samenwerking.geldstromen)}  # first wins
     for b in _bestedingen(ctx):
@@ -194,20 +211,20 @@ def _buiten_termijn(ctx: RuleContext, termijnen: dict[str, Termijn | None]) -> I
         if iv.periode is not None:
             if not _vooruit(iv.periode):
                 continue
-            wanneer, van, tot = (
-                f"in de periode van de interventie, {periode(iv.periode.van, iv.periode.tot)}",
-                iv.periode.van,
-                iv.periode.tot,
-            )
+            van, tot = _dagen(iv.periode)
+            wanneer = f"in de periode van de interventie, {periode(iv.periode.van, iv.periode.tot)}"
+            if b.interventie in doorlopen and term.tot.laatste is not None and term.tot.laatste < tot:
+                tot = max(van, term.tot.laatste)  # it runs on after the money on purpose: doorloop
             waar = Ref(
                 "aanpak", ("interventies", b.index, "periode"), f"de periode van interventie '{iv.id}'"
             )
         else:
-            if not _vooruit(plan_periode):
+            if plan_periode is None or not _vooruit(plan_periode):
                 continue
-            van, tot = plan_periode.van, plan_periode.tot
+            van, tot = _dagen(plan_periode)
             wanneer = (
-                f"in de periode van het plan, {periode(van, tot)} (de interventie heeft geen eigen periode)"
+                f"in de periode van het plan, {periode(plan_periode.van, plan_periode.tot)} "
+                "(de interventie heeft geen eigen periode)"
             )
             waar = Ref("manifest", ("periode",), "de periode van het plan")
         if term.omvat(van, tot):

@@ -4,14 +4,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from pydantic import BaseModel
+
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import KeyPath, Severity, Weight
-from samenplan.dutch import datum
+from samenplan.dutch import datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.aanpak import Interventie
-from samenplan.plan.models.common import Begrotingsjaar, Periode
+from samenplan.plan.models.common import Begrotingsjaar, Datum, Periode
 from samenplan.plan.models.samenwerking import Geldstroom
+from samenplan.plan.names import describe_path
+from samenplan.plan.steps import DOCUMENTS
+from samenplan.plan.termijnen import bestedingstermijn, doorloop_tot
 from samenplan.plan.vocab import Fase, MomentSoort
 
 
@@ -22,22 +27,43 @@ class Termijn:
     doc: str
     path: KeyPath  # the mapping that holds both dates
     wat: str  # "de periode van interventie 'x'"
-    van: date
-    tot: date
+    van: Datum
+    tot: Datum
     van_key: str = "van"
     tot_key: str = "tot"
 
     @property
-    def loopt_vooruit(self) -> bool:
-        """Whether the period ends on or after its start."""
-        return self.van <= self.tot
+    def begin(self) -> date | None:
+        """The first day of the period; None when its start is unknown."""
+        return self.van.eerste
 
-    def buiten(self, d: date, naam: str) -> str | None:
-        """How ``d`` lies outside this period ('na het einde van het plan op …'), or None."""
-        if d < self.van:
-            return f"voor het begin van {naam} op {datum(self.van)}"
-        if d > self.tot:
-            return f"na het einde van {naam} op {datum(self.tot)}"
+    @property
+    def einde(self) -> date | None:
+        """The last day of the period; None when its end is unknown."""
+        return self.tot.laatste
+
+    @property
+    def loopt_vooruit(self) -> bool:
+        """Whether both ends are known and the period ends on or after its start."""
+        return self.begin is not None and self.einde is not None and self.begin <= self.einde
+
+    @property
+    def loopt_terug(self) -> bool:
+        """Whether both ends are known and the period ends before it starts (SP601)."""
+        return self.begin is not None and self.einde is not None and self.einde < self.begin
+
+    def buiten(self, d: Datum, naam: str) -> str | None:
+        """How ``d`` lies wholly outside this period ('na het einde van het plan op …'), or None.
+
+        A month, year or school year counts as outside only when all of it is; an unknown
+        date is never compared, and an unknown start or end of the period is not either.
+        """
+        if d.eerste is None or d.laatste is None or self.loopt_terug:
+            return None
+        if self.begin is not None and d.laatste < self.begin:
+            return f"voor het begin van {naam} op {datum(self.begin)}"
+        if self.einde is not None and d.eerste > self.einde:
+            return f"na het einde van {naam} op {datum(self.einde)}"
         return None
 
 
@@ -50,7 +76,9 @@ def _periode(doc: str, path: KeyPath, wat: str, periode: Periode) -> Termijn:
     return Termijn(doc, path, wat, periode.van, periode.tot)
 
 
-def _planperiode(plan: Plan) -> Termijn:
+def _planperiode(plan: Plan) -> Termijn | None:
+    if plan.manifest.periode is None:
+        return None
     return _periode("manifest", ("periode",), "de periode van het plan", plan.manifest.periode)
 
 
@@ -77,7 +105,8 @@ def _planningen(plan: Plan) -> Iterator[Termijn]:
 
 def _termijnen(plan: Plan) -> Iterator[Termijn]:
     """Every period the plan writes down, in file order."""
-    yield _planperiode(plan)
+    if (plan_t := _planperiode(plan)) is not None:
+        yield plan_t
     for i, r in enumerate(plan.manifest.regelingen):
         if r.periode is not None:
             yield _periode(
@@ -126,7 +155,7 @@ def einde_voor_begin(ctx: RuleContext) -> Iterator[Finding]:
     `eind`). Schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2024-08-01.
     """
     for t in _termijnen(ctx.plan):
-        if not t.loopt_vooruit:
+        if t.loopt_terug:
             yield Finding(
                 t.doc,
                 (*t.path, t.tot_key),
@@ -135,9 +164,9 @@ def einde_voor_begin(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _buiten_plan(plan: Plan) -> dict[str, list[tuple[Termijn, str, date]]]:
+def _buiten_plan(plan: Plan) -> dict[str, list[tuple[Termijn, str, Datum]]]:
     """interventie id → (period, date key, date) of its periode and planning, in file order."""
-    found: dict[str, list[tuple[Termijn, str, date]]] = {}
+    found: dict[str, list[tuple[Termijn, str, Datum]]] = {}
     for i, iv in enumerate(plan.aanpak.interventies):
         if (t := _interventieperiode(i, iv)) is not None:
             found.setdefault(iv.id, []).extend([(t, t.van_key, t.van), (t, t.tot_key, t.tot)])
@@ -176,15 +205,26 @@ def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
     plan, dan meldt regel SP605 diezelfde planning niet nog een keer. Eindigt een periode voor
     hij begint (SP601), dan meldt deze regel die interventie niet.
 
+    Een datum die een maand, jaar of schooljaar is, valt pas buiten het plan als die hele
+    maand of dat hele jaar erbuiten valt. Een onbekende datum wordt niet vergeleken. Heeft de
+    interventie een `doorloop`, dan meldt deze regel niet dat ze na het plan doorloopt (tot
+    `doorloop.tot`, of zonder einde als dat er niet staat).
+
     Oplossing: hoort de interventie bij dit plan, maak de periode van het plan dan passend.
-    Loopt ze bewust door na het plan, schrijf dan in de borging (07-uitvoering.yaml) hoe het
-    daarna verdergaat en uit welk geld. Is de datum een vergissing, verbeter hem dan.
+    Loopt ze bewust door na het plan, zet dan bij de interventie `doorloop:` met `reden:`
+    (waarom) en `bekostiging:` (waaruit ze dan betaald wordt), en eventueel `tot:`. Is de datum
+    een vergissing, verbeter hem dan.
     """
     plan_t = _planperiode(ctx.plan)
-    if not plan_t.loopt_vooruit:
+    if plan_t is None or plan_t.loopt_terug:
         return
-    for dates in _buiten_plan(ctx.plan).values():
-        buiten = [(t, key, d, waar) for t, key, d in dates if (waar := plan_t.buiten(d, "het plan"))]
+    doorlopen = doorloop_tot(ctx.plan)
+    for ident, dates in _buiten_plan(ctx.plan).items():
+        buiten = [
+            (t, key, d, waar)
+            for t, key, d in dates
+            if (waar := plan_t.buiten(d, "het plan")) and not _loopt_door(d, plan_t, doorlopen.get(ident))
+        ]
         if not buiten:
             continue
         t, key, d, waar = buiten[0]
@@ -199,6 +239,13 @@ def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
             "(07-uitvoering.yaml) hoe en uit welk geld. Anders: verbeter de datum.",
             related=(Ref("manifest", ("periode",), "de periode van het plan"),),
         )
+
+
+def _loopt_door(d: Datum, t: Termijn, tot: Datum | None) -> bool:
+    """Whether ``d``, after the end of ``t``, is covered by a doorloop until ``tot``."""
+    if tot is None or d.eerste is None or t.einde is None or d.eerste <= t.einde:
+        return False
+    return tot.laatste is None or d.eerste <= tot.laatste
 
 
 def _werkwoord(key: str) -> str:
@@ -216,15 +263,24 @@ class Geldperiode:
 
 
 def _geldperiode(ctx: RuleContext, i: int, g: Geldstroom) -> Geldperiode | None:
-    """The geldstroom's own periode, else its regeling's; None when neither is known."""
-    if g.periode is not None:
-        path: KeyPath = ("geldstromen", i, "periode")
-        t = _periode("samenwerking", path, f"geldstroom '{g.id}'", g.periode)
-        return Geldperiode(t, Ref("samenwerking", path, f"de periode van geldstroom '{g.id}'"))
-    regeling = ctx.plan.regelingen.get(g.regeling)
-    if regeling is None or regeling.periode is None:
+    """The geldstroom's own periode, else its regeling's, with its verlenging; None when unknown."""
+    bt = bestedingstermijn(g, ctx.plan.regelingen)
+    if bt is None:
         return None
-    t = _periode("samenwerking", ("geldstromen", i), f"regeling '{g.regeling}'", regeling.periode)
+    if bt.verlenging is not None:
+        path: KeyPath = ("geldstromen", i, "verlenging")
+        t = Termijn("samenwerking", path, f"geldstroom '{g.id}'", bt.van, bt.tot)
+        bron = " ".join(bt.verlenging.bron.split())
+        return Geldperiode(
+            t,
+            Ref("samenwerking", (*path, "tot"), f"de verlenging van geldstroom '{g.id}'"),
+            f" (verlengd tot {datum(bt.tot)}; bron: {bron})",
+        )
+    if bt.eigen:
+        path = ("geldstromen", i, "periode")
+        t = Termijn("samenwerking", path, f"geldstroom '{g.id}'", bt.van, bt.tot)
+        return Geldperiode(t, Ref("samenwerking", path, f"de periode van geldstroom '{g.id}'"))
+    t = Termijn("samenwerking", ("geldstromen", i), f"regeling '{g.regeling}'", bt.van, bt.tot)
     return Geldperiode(t, _regelingref(ctx, i, g), f" (de periode van regeling '{g.regeling}')")
 
 
@@ -276,9 +332,12 @@ def begroting_buiten_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
     de periode van de regeling. Alleen begrotingsregels worden zo gecontroleerd: een evaluatie
     of meetmoment mag wél na het einde van het geld vallen.
 
+    Is de bestedingstermijn verlengd (`verlenging` bij de geldstroom), dan telt het nieuwe
+    einde, `verlenging.tot`.
+
     Oplossing: zet het bedrag in een jaar waarin het geld besteed mag worden, of betaal het
-    uit een andere geldstroom. Is de bestedingstermijn verlengd? Zet dan de juiste `periode`
-    bij de geldstroom.
+    uit een andere geldstroom. Is de bestedingstermijn verlengd? Zet dan bij de geldstroom
+    `verlenging:` met `tot:` (het nieuwe einde) en `bron:` (waar de verlenging staat).
     """
     perioden = geldperioden(ctx)
     for i, iv in enumerate(ctx.plan.aanpak.interventies):
@@ -291,18 +350,22 @@ def begroting_buiten_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
                 "aanpak",
                 ("interventies", i, "begroting", j, "jaar"),
                 f"Interventie '{iv.id}' begroot geld van geldstroom '{regel.geldstroom}' in "
-                f"{regel.jaar}, maar dat geld mag alleen besteed worden van {datum(t.van)} "
-                f"tot en met {datum(t.tot)}{gp.herkomst}.",
+                f"{regel.jaar}, maar dat geld mag alleen besteed worden van {periode(t.van, t.tot)}"
+                f"{gp.herkomst}.",
                 "Zet het bedrag in een jaar waarin het geld besteed mag worden, of kies een "
-                "andere geldstroom. Is de termijn verlengd? Pas dan de periode van de "
-                "geldstroom aan in 02-samenwerking.yaml.",
+                "andere geldstroom. Is de termijn verlengd? Zet dan bij de geldstroom in "
+                "02-samenwerking.yaml `verlenging:` met `tot:` en `bron:`.",
                 related=(gp.ref,),
             )
 
 
 def _jaar_past(jaar: Begrotingsjaar, t: Termijn) -> bool:
     """Whether a calendar or school year overlaps the period; a reversed period is left to SP601."""
-    return not t.loopt_vooruit or (jaar.eerste <= t.tot and t.van <= jaar.laatste)
+    if t.loopt_terug:
+        return True
+    after = t.einde is not None and jaar.eerste > t.einde
+    before = t.begin is not None and jaar.laatste < t.begin
+    return not (after or before)  # an unknown start or end is not compared
 
 
 @rule(
@@ -339,7 +402,7 @@ def mijlpaal_buiten_planning(ctx: RuleContext) -> Iterator[Finding]:
     06-meten-en-bijsturen.yaml.
     """
     for t, p in zip(_planningen(ctx.plan), ctx.plan.uitvoering.planning, strict=True):
-        if not t.loopt_vooruit:
+        if t.loopt_terug:
             continue
         for j, m in enumerate(p.mijlpalen):
             if (waar := t.buiten(m.datum, "de planning")) is not None:
@@ -388,15 +451,21 @@ def planning_buiten_interventie(ctx: RuleContext) -> Iterator[Finding]:
     Valt dezelfde datum ook buiten de periode van het plan, dan meldt regel SP602 dat, en
     deze regel niet.
 
+    Heeft de interventie een `doorloop`, dan mag de planning na de periode doorlopen (tot
+    `doorloop.tot`).
+
     Oplossing: maak de planning en de periode van de interventie gelijk, of laat de planning
     binnen die periode vallen.
     """
     perioden = _interventieperioden(ctx.plan)
+    doorlopen = doorloop_tot(ctx.plan)
     for t, p in zip(_planningen(ctx.plan), ctx.plan.uitvoering.planning, strict=True):
         iv = perioden.get(p.interventie)
-        if iv is None or not iv.loopt_vooruit:
+        if iv is None or iv.loopt_terug:
             continue
         for key, d in ((t.van_key, t.van), (t.tot_key, t.tot)):
+            if _loopt_door(d, iv, doorlopen.get(p.interventie)):
+                continue
             if (waar := iv.buiten(d, "de interventie")) is not None:
                 yield Finding(
                     "uitvoering",
@@ -479,16 +548,135 @@ def plan_afgelopen_zonder_evaluatie(ctx: RuleContext) -> Iterator[Finding]:
     Loopt het plan langer, pas dan de periode aan.
     """
     plan_t = _planperiode(ctx.plan)
-    if ctx.fase is not Fase.UITVOERING or not plan_t.loopt_vooruit or plan_t.tot >= ctx.today:
+    if ctx.fase is not Fase.UITVOERING or plan_t is None or plan_t.loopt_terug:
+        return
+    if plan_t.einde is None or plan_t.einde >= ctx.today:
         return
     if any(m.soort is MomentSoort.EVALUATIE for m in ctx.plan.meten_en_bijsturen.momenten):
         return
     yield Finding(
         "manifest",
         ("periode", "tot"),
-        f"Het plan liep tot {datum(plan_t.tot)} en staat nog op fase uitvoering, maar stap 6 "
+        f"Het plan liep tot en met {datum(plan_t.tot)} en staat nog op fase uitvoering, maar stap 6 "
         "heeft geen evaluatiemoment.",
         "Zet in 06-meten-en-bijsturen.yaml onder `momenten` een moment met `soort: evaluatie`, "
         "of zet `fase: evaluatie` in samenplan.yaml als de evaluatie al loopt.",
         related=(Ref("meten_en_bijsturen", ("momenten",), "hier horen de momenten"),),
     )
+
+
+@rule(
+    "SP608",
+    "planperiode-onbekend",
+    Severity.WARNING,
+    "De periode van het plan ontbreekt of is nog (deels) onbekend.",
+    theme="tijd",
+    applies_from=Fase.BESLUIT,
+    error_from=Fase.BESLUIT,
+    error_until=Fase.BESLUIT,
+    weight=Weight.PLAN,
+    bad="""
+# samenplan.yaml, fase: besluit
+periode: {van: 2023-08-01, tot: onbekend}
+""",
+    good="""
+# samenplan.yaml, fase: besluit
+periode: {van: 2023-08-01, tot: 2025-07-31}
+""",
+)
+def planperiode_onbekend(ctx: RuleContext) -> Iterator[Finding]:
+    """Een concept weet soms nog niet hoe lang het plan loopt. Daarom mag de `periode` in
+    samenplan.yaml in de fase concept ontbreken, of `onbekend` zijn (`tot: onbekend`). Wie
+    over het plan besluit, moet wel weten tot wanneer het loopt: vanaf de fase besluit meldt
+    deze regel een ontbrekende of onbekende periode. In de fase besluit is dat een fout,
+    daarna een waarschuwing.
+
+    Zolang de periode onbekend is, vergelijkt check er niets mee: geen interventie valt
+    "buiten het plan", en het document schrijft "onbekend".
+
+    Oplossing: zet in samenplan.yaml `periode:` met `van:` en `tot:`. Een maand (2025-07),
+    een jaar (2025) of een schooljaar (2024-2025) mag ook.
+    """
+    p = ctx.plan.manifest.periode
+    if p is None:
+        yield Finding(
+            "manifest",
+            (),
+            "Het plan heeft nog geen periode: niet te zien is van wanneer tot wanneer het loopt.",
+            "Zet in samenplan.yaml `periode:` met `van:` en `tot:`, bijvoorbeeld "
+            "`periode: {van: 2023-08-01, tot: 2025-07-31}`.",
+        )
+        return
+    for key, d in (("van", p.van), ("tot", p.tot)):
+        if not d.bekend:
+            wat = "het begin" if key == "van" else "het einde"
+            yield Finding(
+                "manifest",
+                ("periode", key),
+                f"{_hoofdletter(wat)} van de periode van het plan is nog onbekend.",
+                f"Vul bij `{key}:` een datum in: een dag, maand, jaar of schooljaar.",
+            )
+
+
+def _onbekende_datums(value: object, path: KeyPath) -> Iterator[KeyPath]:
+    """Key paths of every date in ``value`` (a model, list or value) that is onbekend."""
+    if isinstance(value, Datum):
+        if not value.bekend:
+            yield path
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _onbekende_datums(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _onbekende_datums(item, (*path, i))
+
+
+def _mag_onbekend(slug: str, path: KeyPath) -> bool:
+    """The plan's own periode (SP608) and a doorloop's end may be onbekend here."""
+    return (slug == "manifest" and path[:1] == ("periode",)) or path[-2:] == ("doorloop", "tot")
+
+
+@rule(
+    "SP609",
+    "datum-onbekend",
+    Severity.WARNING,
+    "Een datum is nog onbekend.",
+    theme="tijd",
+    error_from=Fase.BESLUIT,
+    error_until=Fase.BESLUIT,
+    bad="""
+planning:
+  - {interventie: huiswerkklas, start: 2024-01, eind: onbekend}
+""",
+    good="""
+planning:
+  - {interventie: huiswerkklas, start: 2024-01, eind: 2025-07}
+""",
+)
+def datum_onbekend(ctx: RuleContext) -> Iterator[Finding]:
+    """Een datum mag `onbekend` zijn: dat is eerlijker dan een verzonnen dag. Maar een
+    onbekende datum is nog niet af. check vergelijkt hem met niets (hij valt nooit "buiten
+    het plan") en het document schrijft "onbekend". Deze regel houdt bij welke datums nog
+    ingevuld moeten worden. In een concept is dat een waarschuwing, in de fase besluit een
+    fout, en daarna weer een waarschuwing.
+
+    Weet je alleen de maand, het jaar of het schooljaar? Schrijf dan dat: 2024-10, 2024 of
+    2024-2025. Dat is geen melding. De periode van het plan heeft een eigen regel (SP608), en
+    bij `doorloop` mag `tot` onbekend zijn.
+
+    Oplossing: vul de datum in, zo precies als jullie hem weten.
+    """
+    for doc in DOCUMENTS:
+        for path in _onbekende_datums(getattr(ctx.plan, doc.slug), ()):
+            if _mag_onbekend(doc.slug, path):
+                continue
+            field = str(path[-1])
+            where = describe_path(path, ctx.raw.get(doc.slug))
+            plek = f" bij {where}" if where else ""
+            yield Finding(
+                doc.slug,
+                path,
+                f"De datum '{field}'{plek} is nog onbekend.",
+                "Vul de datum in: een dag (2024-03-15), maand (2024-03), jaar (2024) of "
+                "schooljaar (2024-2025).",
+            )

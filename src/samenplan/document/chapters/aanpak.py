@@ -4,6 +4,7 @@ from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
 from samenplan.document.nodes import (
     Cell,
     Chapter,
+    Field,
     Row,
     Section,
     field,
@@ -71,6 +72,22 @@ def _toekenning(iv: Interventie, lk: Lookup) -> str:
     return f"Toegekend aan {lk.name('partner', t.aanvrager)}{op}{ronde}"
 
 
+def _doorloop(iv: Interventie) -> tuple[Field | None, ...]:
+    """What the plan says about an interventie running on after the plan or the money."""
+    d = iv.doorloop
+    if d is None:
+        return ()
+    if d.tot is None:
+        tot = "ja, zonder einddatum"
+    else:
+        tot = f"tot {datum(d.tot)}" if d.tot.bekend else "ja, einddatum onbekend"
+    return (
+        field("Loopt door na het plan of het geld", tot),
+        field("Waarom het doorloopt", d.reden),
+        field("Daarna betaald uit", d.bekostiging),
+    )
+
+
 def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
     o = iv.onderbouwing
     return Section(
@@ -87,6 +104,7 @@ def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
                 field("Onderbouwing", onderbouwing(o)),
                 field("Toelichting op de onderbouwing", o.toelichting if o else ""),
                 field("Periode", periode(iv.periode.van, iv.periode.tot) if iv.periode else ""),
+                *_doorloop(iv),
                 field("Bereik", f"{number(iv.bereik.aantal)} {iv.bereik.eenheid}" if iv.bereik else ""),
                 field("Locaties", tuple(iv.locaties)),
                 field("Toekenning", _toekenning(iv, lk)),

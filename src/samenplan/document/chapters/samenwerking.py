@@ -22,6 +22,7 @@ from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
 from samenplan.plan.models.samenwerking import Besluit, Geldstroom, Overleg, Verdeling
+from samenplan.plan.vocab import Begrotingsjaren
 
 
 def _overleg(o: Overleg, lk: Lookup) -> Row:
@@ -61,8 +62,24 @@ def _verdeling(g: Geldstroom, v: Verdeling) -> Section | None:
     )
 
 
-def _geldstroom(plan: Plan, g: Geldstroom, lk: Lookup) -> Section:
+def _looptijd(g: Geldstroom) -> str:
+    """The spending term as the plan writes it, with its verlenging and the source of that."""
     looptijd = periode(g.periode.van, g.periode.tot) if g.periode else "periode van de regeling"
+    if g.verlenging is None:
+        return looptijd
+    bron = " ".join(g.verlenging.bron.split())
+    return f"{looptijd}, verlengd tot {datum(g.verlenging.tot)} (bron: {bron})"
+
+
+#: How the document names a geldstroom's budget years.
+BEGROTINGSJAREN = {
+    Begrotingsjaren.KALENDERJAAR: "kalenderjaren",
+    Begrotingsjaren.SCHOOLJAAR: "schooljaren (1 augustus tot en met 31 juli)",
+}
+
+
+def _geldstroom(plan: Plan, g: Geldstroom, lk: Lookup) -> Section:
+    looptijd = _looptijd(g)
     van = any(p.partner for p in g.posten)
     posten = [
         Row(
@@ -84,6 +101,8 @@ def _geldstroom(plan: Plan, g: Geldstroom, lk: Lookup) -> Section:
                 field("Ontvanger", lk.name("partner", g.ontvanger)),
                 field("Bedrag", money(g.bedrag)),
                 field("Periode", looptijd),
+                field("Over de verlenging", g.verlenging.toelichting if g.verlenging else ""),
+                field("Begrotingsjaren", BEGROTINGSJAREN[g.begrotingsjaren]),
                 field(
                     "Bestedingsdoelen",
                     tuple(bestedingsdoel_name(plan, g.regeling, d) for d in g.bestedingsdoelen),

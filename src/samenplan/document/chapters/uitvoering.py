@@ -17,9 +17,18 @@ def _planning(chart: TimelineChart) -> list[Row]:
     return [
         Row(
             Cell(b.naam),
-            (Cell(b.van), Cell(b.tot), Cell(items=tuple(f"{m.datum}: {m.text}" for m in b.mijlpalen))),
+            (
+                Cell(b.van),
+                Cell(b.tot),
+                Cell(
+                    items=(
+                        *(f"{m.datum}: {m.text}" for m in b.mijlpalen),
+                        *(f"datum onbekend: {text}" for text in b.mijlpalen_onbekend),
+                    )
+                ),
+            ),
         )
-        for b in chart.balken
+        for b in (*chart.balken, *chart.niet_getekend)
     ]
 
 
@@ -44,7 +53,17 @@ def _risico(r: Risico, lk: Lookup) -> Row:
 
 def _span(chart: TimelineChart) -> Text:
     """The end of the plan, and the interventies the timeline cannot show."""
-    blocks: list[Paragraph | Bullets] = [Paragraph(f"Het plan loopt tot en met {chart.end.datum}.")]
+    einde = (
+        f"Het plan loopt tot en met {chart.end.datum}."
+        if chart.end
+        else "Het einde van het plan is nog onbekend."
+    )
+    blocks: list[Paragraph | Bullets] = [Paragraph(einde)]
+    if chart.niet_getekend:
+        blocks += [
+            Paragraph("Van deze planning is het begin of het einde nog onbekend; de tijdlijn toont ze niet:"),
+            Bullets(tuple(b.naam for b in chart.niet_getekend)),
+        ]
     if chart.zonder_planning:
         blocks += [Paragraph("Deze interventies hebben nog geen planning:"), Bullets(chart.zonder_planning)]
     elif chart.balken:

@@ -79,6 +79,20 @@ class Toekenning(Model):
     toelichting: Tekst = Field(default="")
 
 
+class Doorloop(Model):
+    """An interventie that deliberately runs on after the plan or the money."""
+
+    model_config = config("De interventie loopt door na het plan of na het geld.")
+
+    tot: Datum | None = Field(
+        default=None, description="Tot wanneer de interventie doorloopt; mag ook onbekend zijn."
+    )
+    reden: Tekst = Field(min_length=1, description="Waarom de interventie doorloopt.")
+    bekostiging: str = Field(
+        min_length=1, description="Waaruit de interventie dan betaald wordt, bijvoorbeeld eigen middelen."
+    )
+
+
 class Interventie(Model):
     """One measure of the approach."""
 
@@ -111,6 +125,11 @@ class Interventie(Model):
         default=None, description="Waarom jullie verwachten dat de interventie werkt."
     )
     periode: Periode | None = Field(default=None, description="Wanneer de interventie loopt.")
+    doorloop: Doorloop | None = Field(
+        default=None,
+        description="De interventie loopt bewust door na het plan of na het geld: tot wanneer, "
+        "waarom, en waarvan ze dan betaald wordt.",
+    )
     bereik: Bereik | None = Field(
         default=None, description="Hoeveel kinderen, ouders of professionals de interventie bereikt."
     )

@@ -21,6 +21,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from samenplan.plan.datum import Datum as Datum  # the date type; models import it from here
 from samenplan.plan.vocab import BedragSoort
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -66,12 +67,6 @@ def _check_id(value: Any) -> Any:
             "'{value}' is geen geldige id",
             {"value": value},
         )
-    return value
-
-
-def _check_datum(value: Any) -> Any:
-    if isinstance(value, (bool, int | float)):
-        raise PydanticCustomError("datum_ongeldig", "'{value}' is geen datum", {"value": value})
     return value
 
 
@@ -272,12 +267,6 @@ CbsCode = Annotated[
     Field(pattern=CBS_PATTERN, json_schema_extra={"pattern": CBS_PATTERN}),
 ]
 
-Datum = Annotated[
-    date,
-    BeforeValidator(_check_datum),
-    WithJsonSchema({"type": "string", "format": "date", "description": "Datum als JJJJ-MM-DD."}),
-]
-
 Getal = Annotated[
     Decimal,
     BeforeValidator(_check_getal),
@@ -354,12 +343,28 @@ Tekst = Annotated[str, Field(description="Vrije tekst; alinea's en opsommingen b
 
 
 class Periode(Model):
-    """A closed date range."""
+    """A date range; it starts on ``van.eerste`` and ends on ``tot.laatste``."""
 
-    model_config = config("Periode met begin- en einddatum.")
+    model_config = config("Periode met begin en einde.")
 
-    van: Datum = Field(description="Eerste dag van de periode (JJJJ-MM-DD).")
-    tot: Datum = Field(description="Laatste dag van de periode (JJJJ-MM-DD).")
+    van: Datum = Field(
+        description="Begin van de periode: een dag (2023-08-01), maand (2023-08), jaar, schooljaar "
+        "(2023-2024) of onbekend. De periode begint op de eerste dag daarvan."
+    )
+    tot: Datum = Field(
+        description="Einde van de periode: een dag (2025-07-31), maand (2025-07), jaar, schooljaar "
+        "(2024-2025) of onbekend. De periode loopt tot en met de laatste dag daarvan."
+    )
+
+    @property
+    def begin(self) -> "date | None":
+        """The first day of the period (``van.eerste``); None when the start is unknown."""
+        return self.van.eerste
+
+    @property
+    def einde(self) -> "date | None":
+        """The last day of the period (``tot.laatste``); None when the end is unknown."""
+        return self.tot.laatste
 
 
 class Meetwaarde(Model):
@@ -368,4 +373,6 @@ class Meetwaarde(Model):
     model_config = config("Een waarde op een datum.")
 
     waarde: Getal = Field(description="De gemeten of beoogde waarde.")
-    datum: Datum = Field(description="Datum van de meting of het streefmoment (JJJJ-MM-DD).")
+    datum: Datum = Field(
+        description="Datum van de meting of het streefmoment: een dag, maand (2024-10), jaar of schooljaar."
+    )

@@ -106,7 +106,11 @@ class Manifest(Model):
         min_length=1, description="De gemeente of gemeenten waarvoor het plan geldt."
     )
     regio: str = Field(default="", description="Naam van de regio, als het plan regionaal is.")
-    periode: Periode = Field(description="Looptijd van het plan.")
+    periode: Periode | None = Field(
+        default=None,
+        description="Looptijd van het plan. In een concept mag die nog ontbreken of (deels) onbekend "
+        "zijn; vanaf de fase besluit meldt check dat.",
+    )
     fase: Fase = Field(description="Fase van het plan: concept, besluit, uitvoering of evaluatie.")
     regelingen: list[Regeling] = Field(
         default_factory=list,

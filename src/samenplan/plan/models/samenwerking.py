@@ -5,7 +5,7 @@ from typing import Annotated
 from pydantic import Field, Strict
 
 from samenplan.plan.models.common import Bedrag, Datum, Id, Model, Periode, Tekst, config
-from samenplan.plan.vocab import Orgaan, OverlegSoort, PartnerSoort
+from samenplan.plan.vocab import Begrotingsjaren, Orgaan, OverlegSoort, PartnerSoort
 
 
 class Partner(Model):
@@ -131,6 +131,20 @@ class Subsidie(Model):
     toelichting: Tekst = Field(default="")
 
 
+class Verlenging(Model):
+    """A geldstroom's spending term extended, with the source of the extension."""
+
+    model_config = config("De bestedingstermijn is verlengd: tot wanneer, en waar dat staat.")
+
+    tot: Datum = Field(description="Nieuw einde van de bestedingstermijn, bijvoorbeeld 2025-07-31.")
+    bron: str = Field(
+        min_length=1,
+        description="Waar de verlenging staat: de wijziging van de regeling, een brief of beschikking "
+        "(link of vindplaats).",
+    )
+    toelichting: Tekst = Field(default="", description="Wat de verlenging betekent voor dit plan.")
+
+
 class Geldstroom(Model):
     """Money at hand: how much, from which regeling, for which bestedingsdoelen."""
 
@@ -145,6 +159,15 @@ class Geldstroom(Model):
     )
     periode: Periode | None = Field(
         default=None, description="Bestedingsperiode; leeg = de periode van de regeling."
+    )
+    verlenging: Verlenging | None = Field(
+        default=None,
+        description="De bestedingstermijn is verlengd: het nieuwe einde (tot) en de bron van de verlenging.",
+    )
+    begrotingsjaren: Begrotingsjaren = Field(
+        default=Begrotingsjaren.KALENDERJAAR,
+        description="Of de jaren in de begroting kalenderjaren zijn (zoals in SiSa) of schooljaren "
+        "(2023-2024, zoals bij schoolbesturen).",
     )
     bestedingsdoelen: list[Id] = Field(
         default_factory=list, description="Ids van de bestedingsdoelen waaraan het geld gaat."
