@@ -4,7 +4,7 @@ import json
 from typing import Any
 
 from samenplan.plan import datum
-from samenplan.plan.models.common import BEDRAG_PATTERN, ID_PATTERN, JAAR_PATTERN
+from samenplan.plan.models.common import BEDRAG_PATTERN, BEGROTINGSJAAR_PATTERN, ID_PATTERN
 from samenplan.plan.schema_catalog import add_catalog_completion
 from samenplan.plan.steps import DOCUMENTS, Document
 
@@ -22,7 +22,7 @@ PATTERN_MESSAGES = {
     r"^GM\d{4}$": "Een CBS-gemeentecode is GM met vier cijfers, bijvoorbeeld GM0363.",
     BEDRAG_PATTERN: "Een bedrag is een getal (125000), of onbekend, of een getal met ervoor "
     "ongeveer, minstens of hoogstens: ongeveer 1.500.000.",
-    JAAR_PATTERN: "Een jaar is een kalenderjaar (2024) of een schooljaar (2023-2024).",
+    BEGROTINGSJAAR_PATTERN: "Een jaar is een kalenderjaar (2024) of een schooljaar (2023-2024).",
     **dict.fromkeys(
         (datum.DAG_PATTERN, datum.MAAND_PATTERN, datum.JAAR_PATTERN, datum.SCHOOLJAAR_PATTERN),
         DATUM_MESSAGE,

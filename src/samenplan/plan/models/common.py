@@ -279,7 +279,8 @@ Geheel = Annotated[int, Strict()]
 Jaar = Annotated[Geheel, Field(ge=2000, le=2100, description="Kalenderjaar, bijvoorbeeld 2024.")]
 
 _SCHOOLJAAR_RE = re.compile(r"^(\d{4})\s*[-/]\s*(\d{4})$")
-JAAR_PATTERN = r"^\d{4}-\d{4}$"
+#: A school year as the parser reads it ("2023-2024", "2023/2024"); distinct from a Datum.
+BEGROTINGSJAAR_PATTERN = r"^\s*\d{4}\s*[-/]\s*\d{4}\s*$"
 
 
 @dataclass(frozen=True, order=True)
@@ -333,7 +334,7 @@ class Begrotingsjaar:
         return {
             "anyOf": [
                 {"type": "integer", "minimum": 2000, "maximum": 2100},
-                {"type": "string", "pattern": JAAR_PATTERN},
+                {"type": "string", "pattern": BEGROTINGSJAAR_PATTERN},
             ],
             "description": "Kalenderjaar (2024) of schooljaar ('2023-2024', 1 augustus tot 31 juli).",
         }
