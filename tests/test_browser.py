@@ -465,7 +465,7 @@ def test_payloads_reach_every_free_text_field(tmp_path: Path) -> None:
     # The regelingen's details live in the catalog; the report names a regeling and links it.
     hidden = re.compile(
         r"regelingen\[\d+\]\.(bestedingsdoelen\[\d+\]\.(omschrijving|artikel)|"
-        r"verstrekker|ontvangers\[\d+\]|toelichting|bron|bestedingsdoelen_bron|niet_nagekeken\[\d+\])$"
+        r"verstrekker|aanvragers\[\d+\]|toelichting|bron|bestedingsdoelen_bron|niet_nagekeken\[\d+\])$"
     )
     shown = [(where, m) for where, m in markers.planted if not hidden.search(where)]
     assert [w for w, m in shown if m not in html] == []

@@ -20,9 +20,9 @@ from samenplan.diff.values import Names, Show
 from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
-from samenplan.plan.models.aanpak import Interventie
+from samenplan.plan.models.aanpak import Interventie, Taak
 from samenplan.plan.models.analyse import Bevinding, Bron
-from samenplan.plan.models.manifest import Manifest
+from samenplan.plan.models.manifest import Gebied, Manifest
 from samenplan.plan.models.meten import Meting, Verantwoording
 from samenplan.plan.models.resultaten import Indicator, Resultaat
 from samenplan.plan.models.samenwerking import (
@@ -119,7 +119,12 @@ KINDS: tuple[Kind, ...] = (
             Aspect("gemeenten", "gemeenten", v.gemeenten),
             Aspect("regio", "regio", v.plain),
         ),
-        {"formaatversie": SETTING, "controle": SETTING, "regelingen": "read through the geldstromen"},
+        {
+            "formaatversie": SETTING,
+            "controle": SETTING,
+            "regelingen": "read through the geldstromen",
+            "gebieden": OWN_KIND,
+        },
         whole=True,
     ),
     Kind(
@@ -145,7 +150,27 @@ KINDS: tuple[Kind, ...] = (
         Partner,
         lambda p: ((x.id, x) for x in p.samenwerking.partners),
         _name("partner"),
-        (_text("naam", "naam"), Aspect("soort", "soort", v.vocab), _text("rol", "rol")),
+        (
+            _text("naam", "naam"),
+            Aspect("soort", "soort", v.vocab),
+            Aspect("onder", "deel van", v.one("partner")),
+            Aspect("brin", "BRIN-nummer", v.plain),
+            _text("rol", "rol"),
+        ),
+        {"id": KEY},
+    ),
+    Kind(
+        "gebied",
+        "samenwerking",
+        "manifest.gebieden",
+        Gebied,
+        lambda p: ((x.id, x) for x in p.manifest.gebieden),
+        _name("gebied"),
+        (
+            _text("naam", "naam"),
+            Aspect("soort", "soort", v.vocab),
+            Aspect("binnen", "ligt in", v.one("gebied")),
+        ),
         {"id": KEY},
     ),
     Kind(
@@ -194,6 +219,7 @@ KINDS: tuple[Kind, ...] = (
             _text("naam", "naam"),
             Aspect("regeling", "regeling", v.one("regeling")),
             Aspect("ontvanger", "ontvanger", v.one("partner")),
+            Aspect("voor", "ontvangen voor", v.ids("partner"), members=True),
             Aspect("periode", "bestedingsperiode", v.span),
             Aspect("bestedingsdoelen", "bestedingsdoelen", v.doelen, members=True),
             _text("toelichting", "toelichting"),
@@ -224,7 +250,7 @@ KINDS: tuple[Kind, ...] = (
         (
             _text("naam", "naam"),
             Aspect("periode", "periode", v.span),
-            Aspect("trekker", "trekker", v.one("partner")),
+            Aspect("trekkers", "trekkers", v.ids("partner"), members=True),
             Aspect("partners", "partners", v.ids("partner"), members=True),
             Aspect("doelgroepen", "doelgroepen", v.ids("doelgroep"), members=True),
             Aspect("leefdomeinen", "leefdomeinen", v.vocab, members=True),
@@ -234,10 +260,25 @@ KINDS: tuple[Kind, ...] = (
             Aspect("onderbouwing", "onderbouwing", v.onderbouwing),
             _text("onderbouwing.toelichting", "toelichting bij de onderbouwing"),
             Aspect("bereik", "bereik", v.bereik),
-            Aspect("locaties", "locaties", v.vocab, members=True),
+            Aspect("gebieden", "gebieden", v.ids("gebied"), members=True),
             _text("omschrijving", "omschrijving"),
         ),
         {"id": KEY, "begroting": MONEY},
+    ),
+    Kind(
+        "taakverdeling",
+        "interventies",
+        "aanpak.taakverdeling",
+        Taak,
+        lambda p: _occurrences((" en ".join(t.wie), t) for t in p.aanpak.taakverdeling),
+        lambda e, n: " en ".join(n.lookup.names("partner", e.wie)),
+        (
+            Aspect("ontwikkelgebieden", "ontwikkelgebieden", v.vocab, members=True),
+            Aspect("leefdomeinen", "leefdomeinen", v.vocab, members=True),
+            _text("toelichting", "toelichting"),
+        ),
+        {"wie": KEY},
+        told_when_new=("ontwikkelgebieden", "leefdomeinen"),
     ),
     Kind(
         "planning",
@@ -345,7 +386,7 @@ KINDS: tuple[Kind, ...] = (
         (
             Aspect("vorm", "vorm", v.vocab),
             Aspect("deadline", "deadline", v.day),
-            Aspect("wie", "wie", v.one("partner")),
+            Aspect("wie", "wie", v.ids("partner"), members=True),
             _text("toelichting", "toelichting"),
         ),
         {"geldstroom": KEY},

@@ -4,6 +4,7 @@ import json
 from typing import Any
 
 from samenplan.plan.models.common import ID_PATTERN
+from samenplan.plan.models.samenwerking import BRIN_PATTERN
 from samenplan.plan.schema_catalog import add_catalog_completion
 from samenplan.plan.steps import DOCUMENTS, Document
 
@@ -16,7 +17,11 @@ VOCABULARIES = {
     "stappenplan), en eventueel wijk.",
     "Ontwikkelgebied": "Ontwikkelgebied van een kind: cognitief, executief, sociaal en emotioneel "
     "(de vier van NP Onderwijs), en fysiek.",
-    "PartnerSoort": "Soort organisatie of groep die meedoet aan het plan.",
+    "PartnerSoort": "Soort organisatie of groep die meedoet aan het plan. Ook: koepel, overleg "
+    "(een bestuurlijk overleg als partner), kennisinstelling, bedrijf, afdeling (deel van een "
+    "andere partner, met `onder`), schoollocatie (onder haar schoolbestuur) en open_groep (elke "
+    "organisatie die aanvraagt).",
+    "GebiedSoort": "Soort gebied: stadsdeel, wijk, dorp, kern, school, gemeente of regio.",
     "Fase": "Fase van het plan: concept, besluit, uitvoering of evaluatie. Hoe later de fase, "
     "hoe strenger de controle.",
     "BronSoort": "Soort bron in de analyse: cijfers, signalen, gesprek of onderzoek.",
@@ -48,6 +53,8 @@ PATTERN_MESSAGES = {
     ID_PATTERN: "Een id bestaat uit kleine letters, cijfers, - en _, en begint met een letter of "
     "cijfer: geen spaties of hoofdletters. Bijvoorbeeld huiswerkklas-noord.",
     r"^GM\d{4}$": "Een CBS-gemeentecode is GM met vier cijfers, bijvoorbeeld GM0363.",
+    BRIN_PATTERN: "Een BRIN-nummer heeft 4 tekens (twee cijfers en twee letters, 12AB), of 6 "
+    "voor een vestiging (12AB00).",
 }
 
 

@@ -60,7 +60,26 @@ class PartnerSoort(StrEnum):
     VERVOLGONDERWIJS = "vervolgonderwijs"
     JONGEREN = "jongeren"
     OUDERS = "ouders"
+    KOEPEL = "koepel"  # an umbrella of organisations acting as one partner
+    OVERLEG = "overleg"  # a bestuurlijk overleg or LEA table acting as a partner
+    KENNISINSTELLING = "kennisinstelling"
+    BEDRIJF = "bedrijf"
+    AFDELING = "afdeling"  # part of an organisation, e.g. leerplicht of the gemeente (`onder`)
+    SCHOOLLOCATIE = "schoollocatie"  # a school building under its schoolbestuur (`onder`, `brin`)
+    OPEN_GROEP = "open_groep"  # "elke organisatie die aanvraagt"
     OVERIG = "overig"
+
+
+class GebiedSoort(StrEnum):
+    """Kind of area a plan names once and refers to (samenplan.yaml `gebieden`)."""
+
+    STADSDEEL = "stadsdeel"
+    WIJK = "wijk"
+    DORP = "dorp"
+    KERN = "kern"
+    SCHOOL = "school"
+    GEMEENTE = "gemeente"
+    REGIO = "regio"
 
 
 class Fase(StrEnum):

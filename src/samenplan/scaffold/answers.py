@@ -187,7 +187,7 @@ def _geldstromen(ids: list[str], partners: tuple[PartnerAnswer, ...]) -> tuple[G
         if regeling is None:
             hint = did_you_mean(ident, catalog) or "Kies uit: " + ", ".join(sorted(catalog)) + "."
             raise AnswerError(f"'{ident}' is geen bekende regeling. {hint}")
-        ontvanger = next((p.id for p in partners if p.soort in regeling.ontvangers), partners[0].id)
+        ontvanger = next((p.id for p in partners if p.soort in regeling.aanvragers), partners[0].id)
         result.append(
             GeldstroomAnswer(
                 ident.replace("_", "-"),

@@ -32,13 +32,13 @@ def _hint(value: str, kind: str, options: list[str]) -> str:
 interventies:
   - id: huiswerkclub
     naam: Huiswerkclub
-    trekker: gemeente-rivierstd
+    trekkers: [gemeente-rivierstd]
 """,
     good="""
 interventies:
   - id: huiswerkclub
     naam: Huiswerkclub
-    trekker: gemeente-rivierstad
+    trekkers: [gemeente-rivierstad]
 """,
 )
 def onbekende_verwijzing(ctx: RuleContext) -> Iterator[Finding]:

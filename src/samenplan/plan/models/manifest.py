@@ -2,9 +2,9 @@
 
 from pydantic import Field
 
-from samenplan.plan.models.common import CbsCode, Geheel, Model, Periode, config
+from samenplan.plan.models.common import CbsCode, Geheel, Id, Model, Periode, config
 from samenplan.plan.models.regeling import Regeling
-from samenplan.plan.vocab import Ernst, Fase
+from samenplan.plan.vocab import Ernst, Fase, GebiedSoort
 
 FORMAAT_VERSIE = 1
 
@@ -16,6 +16,17 @@ class Gemeente(Model):
 
     naam: str = Field(min_length=1, description="Naam van de gemeente.")
     cbs_code: CbsCode | None = Field(default=None, description="CBS-gemeentecode, bijvoorbeeld GM0363.")
+
+
+class Gebied(Model):
+    """An area the plan names once: a stadsdeel, wijk, dorp, kern, school, gemeente or regio."""
+
+    model_config = config("Een gebied waarnaar het plan verwijst: stadsdeel, wijk, dorp, school.")
+
+    id: Id
+    naam: str = Field(min_length=1, description="Naam van het gebied.")
+    soort: GebiedSoort = Field(description="Soort gebied.")
+    binnen: Id | None = Field(default=None, description="Id van het grotere gebied waarin dit gebied ligt.")
 
 
 class Controle(Model):
@@ -53,6 +64,11 @@ class Manifest(Model):
     regio: str = Field(default="", description="Naam van de regio, als het plan regionaal is.")
     periode: Periode = Field(description="Looptijd van het plan.")
     fase: Fase = Field(description="Fase van het plan: concept, besluit, uitvoering of evaluatie.")
+    gebieden: list[Gebied] = Field(
+        default_factory=list,
+        description="De gebieden van het plan (wijken, dorpen, scholen), één keer benoemd; "
+        "doelgroepen, bevindingen, interventies en posten verwijzen ernaar.",
+    )
     regelingen: list[Regeling] = Field(
         default_factory=list,
         description="Eigen regelingen naast de meegeleverde catalogus (eigen budget, subsidie).",
