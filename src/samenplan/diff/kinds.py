@@ -204,6 +204,7 @@ KINDS: tuple[Kind, ...] = (
         (
             _text("naam", "naam"),
             Aspect("leeftijd", "leeftijd", v.leeftijd),
+            Aspect("gebieden", "gebieden", v.ids("gebied"), members=True),
             _text("omschrijving", "omschrijving"),
         ),
         {"id": KEY},
@@ -421,6 +422,7 @@ KINDS: tuple[Kind, ...] = (
             Aspect("ontwikkelgebieden", "ontwikkelgebieden", v.vocab, members=True),
             Aspect("doelgroepen", "doelgroepen", v.ids("doelgroep"), members=True),
             Aspect("bronnen", "bronnen", v.ids("bron"), members=True),
+            Aspect("gebieden", "gebieden", v.ids("gebied"), members=True),
             _text("geparkeerd", "geparkeerd"),
         ),
         {"id": KEY},

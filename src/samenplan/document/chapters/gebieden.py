@@ -48,7 +48,7 @@ def _gebied(plan: Plan, g: Gebied, lk: Lookup) -> Section | None:
     return section(
         g.naam,
         fields(
-            field("Soort", label(g.soort)),
+            field("Soort", label(g.soort) if g.soort else ""),
             field("Ligt in", lk.name("gebied", g.binnen)),
             field("Gebieden hierin", tuple(kleiner)),
             field(

@@ -25,7 +25,10 @@ class Gebied(Model):
 
     id: Id
     naam: str = Field(min_length=1, description="Naam van het gebied.")
-    soort: GebiedSoort = Field(description="Soort gebied.")
+    soort: GebiedSoort | None = Field(
+        default=None,
+        description="Soort gebied: stadsdeel, wijk, dorp, kern, school, gemeente of regio.",
+    )
     binnen: Id | None = Field(default=None, description="Id van het grotere gebied waarin dit gebied ligt.")
 
 
