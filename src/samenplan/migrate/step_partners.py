@@ -146,8 +146,9 @@ def _gebieden(files: PlanFiles) -> list[Change]:
 
 def _same_style(old: Any, values: list[str]) -> CommentedSeq:
     """``values`` in the list ``old`` when it was one (its style and comments stay), else a new one."""
-    if isinstance(old, CommentedSeq):
-        old[:] = values
+    if isinstance(old, CommentedSeq) and len(old) == len(values):
+        for i, value in enumerate(values):
+            old[i] = value  # item by item: the comments after each item stay
         return old
     return _flow(values)
 
