@@ -265,7 +265,7 @@ def test_work_tree_against_a_branch_leaves_the_work_tree_alone(own_repo: Repo, r
         "",
         "Controle",
         # The spending term ended on 31 July 2025: unallocated money is a terugbetaalrisico (SP313).
-        "- Nieuw: SP313 fout in plan/02-samenwerking.yaml:201: De bestedingstermijn van geldstroom "
+        "- Nieuw: SP313 fout in plan/02-samenwerking.yaml:215: De bestedingstermijn van geldstroom "
         "'gs_subsidie_samen_sterker' is op 31 juli 2025 afgelopen, maar € 5.000 is niet toegewezen; "
         "dat geld moet mogelijk terug.",
     ]
