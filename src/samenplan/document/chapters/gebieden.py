@@ -41,26 +41,54 @@ def _geld(ivs: list[Interventie], gebied: str, lk: Lookup) -> tuple[Decimal | No
     return (total(_begroot(iv) for iv in alleen) if alleen else None), zinnen
 
 
+def _keten(start: str | None, ouder: dict[str, str | None]) -> list[str]:
+    """The ids of the larger gebieden ``start`` lies in, nearest first (a ring stops)."""
+    found: list[str] = []
+    while start is not None and start in ouder and start not in found:
+        found.append(start)
+        start = ouder[start]
+    return found
+
+
+def _voor(naam: str, ivs: list[Interventie]) -> str:
+    """'de 5 interventies voor Rivierstad'; '' for none."""
+    if not ivs:
+        return ""
+    return f"de interventie voor {naam}" if len(ivs) == 1 else f"de {len(ivs)} interventies voor {naam}"
+
+
 def _gebied(plan: Plan, g: Gebied, lk: Lookup) -> Section | None:
-    ivs = [iv for iv in plan.aanpak.interventies if g.id in iv.gebieden]
+    ouder = {x.id: x.binnen for x in plan.manifest.gebieden}
+    boven = _keten(g.binnen, ouder)
+    onder = [x.id for x in plan.manifest.gebieden if x.id != g.id and g.id in _keten(x.binnen, ouder)]
+    alle = plan.aanpak.interventies
+    ivs = [iv for iv in alle if g.id in iv.gebieden]
+    groter = [_voor(lk.name("gebied", b), [iv for iv in alle if b in iv.gebieden]) for b in boven]
+    kleiner = [
+        f"{iv.naam} ({lk.name('gebied', k)})"
+        for k in onder
+        for iv in alle
+        if k in iv.gebieden and iv not in ivs
+    ]
     bedrag, zinnen = _geld(ivs, g.id, lk)
-    kleiner = [x.naam for x in plan.manifest.gebieden if x.binnen == g.id]
     return section(
         g.naam,
         fields(
             field("Soort", label(g.soort) if g.soort else ""),
             field("Ligt in", lk.name("gebied", g.binnen)),
-            field("Gebieden hierin", tuple(kleiner)),
+            field("Gebieden hierin", tuple(x.naam for x in plan.manifest.gebieden if x.binnen == g.id)),
             field(
                 "Doelgroepen",
                 tuple(d.naam for d in plan.urgentie.doelgroepen if g.id in d.gebieden),
             ),
             field("Bevindingen", tuple(b.tekst for b in plan.analyse.bevindingen if g.id in b.gebieden)),
             field("Interventies", tuple(iv.naam for iv in ivs)),
+            field("Ook hier", tuple(g for g in groter if g)),
+            field("In een gebied hierin", tuple(dict.fromkeys(kleiner))),
             field("Begroot voor dit gebied alleen", money(bedrag) if bedrag is not None else ""),
         ),
         *(note(z) for z in zinnen),
-        None if ivs else note("In dit gebied staat nog geen interventie."),
+        None if ivs or any(groter) or kleiner else note("In dit gebied staat nog geen interventie."),
     )
 
 
