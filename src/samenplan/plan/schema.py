@@ -92,6 +92,7 @@ def build_schema(doc: Document) -> dict[str, Any]:
     if definitions:
         result["definitions"] = definitions
     add_catalog_completion(result)  # regeling and bestedingsdoel ids from the catalog
+    _numbers_as_text(result)
     _add_pattern_messages(result)
     _add_type_messages(result)
     _add_markdown(result)
@@ -105,6 +106,24 @@ def _describe_vocabulary(name: str, definition: dict[str, Any]) -> None:
     definition["description"] = VOCABULARIES[name]
     # Shown by the YAML language server for a value that is not in the list.
     definition["errorMessage"] = f"Deze waarde is niet toegestaan. Kies uit: {allowed}."
+
+
+#: A text field that also takes a number: ``titel: 2024`` reads as the text '2024' in check
+#: (the models set coerce_numbers_to_str), so the editor accepts it too.
+TEXT_OR_NUMBER = ["string", "number"]
+
+
+def _numbers_as_text(node: Any) -> None:
+    """Let every free text accept a number, as check does; ids, codes and dates stay strict."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not {"pattern", "format", "enum", "const"} & set(node):
+            node["type"] = TEXT_OR_NUMBER
+            node.setdefault("errorMessage", TYPE_MESSAGES["string"])
+        for value in node.values():
+            _numbers_as_text(value)
+    elif isinstance(node, list):
+        for value in node:
+            _numbers_as_text(value)
 
 
 def _add_type_messages(node: Any) -> None:
