@@ -1,8 +1,8 @@
 """A Git repository with three commits of the heidedorpen example, for the diff tests.
 
-v1: the example with three findings: an interventie period past the plan's end (SP602, and
-    SP310 for its money past the regeling's term, both kept in every version) and a typo in a
-    partner id (SP201, solved in v2).
+v1: the example without its taakverdeling, with three findings: an interventie period past
+    the plan's end (SP602, and SP310 for its money past the regeling's term, both kept in
+    every version) and a typo in a partner id (SP201, solved in v2).
 v2: € 4.000 moved from Hei-Online to the praktijkondersteuner; the huiswerkclub in Aarveld
     stopped (gone from aanpak and planning), so no interventie is cognitive any more (SP103,
     new); a target changed; the typo fixed.
@@ -73,6 +73,11 @@ class Repo:
 
 
 def _v1(repo: Repo) -> None:
+    # Without the example's taakverdeling (the schools cover cognitief), stopping the only
+    # cognitive interventie in v2 leaves a gap (SP103).
+    path = repo.plan / "05-aanpak.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("\n# Wat de partners buiten")] + "\n", encoding="utf-8")
     repo.edit("05-aanpak.yaml", "      tot: 2025-07-15\n", "      tot: 2025-08-15\n")
     repo.edit(
         "05-aanpak.yaml",

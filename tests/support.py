@@ -75,8 +75,8 @@ def break_plan(root: Path) -> None:
     edit(
         root,
         "05-aanpak.yaml",  # SP201: a typo in a reference, with a suggestion
-        "    trekker: sw_deheide\n    partners: [sb_aacollege, gem_aarveld]",
-        "    trekker: sw_deheid\n    partners: [sb_aacollege, gem_aarveld]",
+        "    trekkers: [sw_deheide]\n    partners: [sb_aacollege, aa_heidebeek",
+        "    trekkers: [sw_deheid]\n    partners: [sb_aacollege, aa_heidebeek",
     )
     edit(
         root,

@@ -284,7 +284,9 @@ def with_an_error(tmp_path: Path) -> Path:
     plan.mkdir()
     for source in (EXAMPLES / "heidedorpen").glob("*.yaml"):
         text = source.read_text(encoding="utf-8")
-        (plan / source.name).write_text(text.replace("trekker: ", "trekker: onbekend_", 1), encoding="utf-8")
+        (plan / source.name).write_text(
+            text.replace("trekkers: [", "trekkers: [onbekend_", 1), encoding="utf-8"
+        )
     return plan
 
 
@@ -465,7 +467,7 @@ def test_payloads_reach_every_free_text_field(tmp_path: Path) -> None:
     # The regelingen's details live in the catalog; the report names a regeling and links it.
     hidden = re.compile(
         r"regelingen\[\d+\]\.(bestedingsdoelen\[\d+\]\.(omschrijving|artikel)|"
-        r"verstrekker|ontvangers\[\d+\]|toelichting|bron|bestedingsdoelen_bron|niet_nagekeken\[\d+\])$"
+        r"verstrekker|aanvragers\[\d+\]|toelichting|bron|bestedingsdoelen_bron|niet_nagekeken\[\d+\])$"
     )
     shown = [(where, m) for where, m in markers.planted if not hidden.search(where)]
     assert [w for w, m in shown if m not in html] == []

@@ -97,7 +97,7 @@ def test_entry_is_complete(regeling_id: str) -> None:
     assert regeling.korte_naam.strip()
     assert regeling.referentie.strip()
     assert regeling.verstrekker.strip()
-    assert regeling.ontvangers
+    assert regeling.aanvragers
     assert regeling.bron.startswith(("http://", "https://"))
     assert regeling.toelichting.strip()
     assert regeling.periode is not None
@@ -161,7 +161,7 @@ def test_npo_gemeenten_facts() -> None:
     assert npo.periode is not None
     assert npo.periode.begin == date(2021, 7, 1)  # spending allowed from 1 July 2021
     assert npo.periode.einde == date(2025, 7, 31)
-    assert npo.ontvangers == ["gemeente"]
+    assert npo.aanvragers == ["gemeente"]
     assert npo.kanaal is Kanaal.SPUK
     # The article letters of the bestedingsdoelen are not verified: none may be filled in,
     # and the list is marked as such, naming the possible missing doel.
@@ -255,12 +255,12 @@ def test_derived_periods_are_not_fixed_terms() -> None:
         assert regeling.bestedingsdoelen_status is DoelenStatus.NIET_GEOORMERKT
 
 
-def test_ontvangers_are_partner_soorten() -> None:
+def test_catalog_aanvragers_are_partner_soorten() -> None:
     from samenplan.plan.vocab import PartnerSoort
 
     soorten = {s.value for s in PartnerSoort}
     for regeling in CATALOG.values():
-        assert set(regeling.ontvangers) <= soorten, regeling.id
+        assert set(regeling.aanvragers) <= soorten, regeling.id
 
 
 def _own(regeling_id: str, doel_id: str = "eigen") -> Regeling:

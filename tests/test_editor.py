@@ -235,7 +235,7 @@ def test_field_names_complete(workspace: Path, server: LanguageServer) -> None:
     )
     items = result["items"] if isinstance(result, dict) else result
     labels = {item["label"] for item in items}
-    assert {"bereik", "begroting", "locaties", "onderbouwing"} <= labels, labels
+    assert {"bereik", "begroting", "gebieden", "onderbouwing"} <= labels, labels
     documented = {item["label"]: item.get("documentation") for item in items}
     assert "Hoeveel kinderen" in json.dumps(documented["bereik"], ensure_ascii=False)
 

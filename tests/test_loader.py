@@ -546,7 +546,9 @@ def test_all_problems_in_all_files_in_one_run(plan: PlanCopy) -> None:
 
 def test_several_problems_in_one_file(plan: PlanCopy) -> None:
     text = plan.edit("05-aanpak.yaml", "bedrag: 52000\n", "bedrag: veel\n")
-    text = plan.edit("05-aanpak.yaml", "trekker: sb_heidekring\n", "trekker: sb_heidekring\n    trekkr: x\n")
+    text = plan.edit(
+        "05-aanpak.yaml", "trekkers: [sb_heidekring]\n", "trekkers: [sb_heidekring]\n    trekkr: x\n"
+    )
     line, col = position(text, "bedrag: veel")
     diags = plan.diagnostics()
     assert sorted((d.code, where(d)) for d in diags) == [

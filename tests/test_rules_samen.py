@@ -79,7 +79,7 @@ def test_sp502_one_onderwijspartner_is_enough(tmp_path: Path, keep: str) -> None
 
 def test_sp503_missing_trekker_points_at_the_interventie(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, AANPAK, "    trekker: swv_deheide\n", "")
+    replace_once(plan, AANPAK, "    trekkers: [swv_deheide]\n", "")
     diag = only(plan, "SP503")
     line = line_of(plan, AANPAK, "- id: i_poj_school")
     assert where(diag) == (AANPAK, line, col_of(plan, AANPAK, line, "id:"))
@@ -91,10 +91,17 @@ def test_sp503_missing_trekker_points_at_the_interventie(tmp_path: Path) -> None
 def test_sp503_empty_trekker_points_at_the_key(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     set_concept(plan)
-    line = replace_once(plan, AANPAK, "    trekker: swv_deheide\n", "    trekker:\n")
+    line = replace_once(plan, AANPAK, "    trekkers: [swv_deheide]\n", "    trekkers: []\n")
     diag = only(plan, "SP503")
-    assert where(diag) == (AANPAK, line, col_of(plan, AANPAK, line, "trekker"))
+    assert where(diag) == (AANPAK, line, col_of(plan, AANPAK, line, "trekkers"))
     assert diag.severity is Severity.WARNING
+    assert "`trekkers:`" in diag.hint
+
+
+def test_sp503_two_trekkers_are_a_trekker(tmp_path: Path) -> None:
+    plan = copy_example(tmp_path)
+    replace_once(plan, AANPAK, "    trekkers: [swv_deheide]\n", "    trekkers: [swv_deheide, sw_deheide]\n")
+    assert not with_code(check(plan), "SP503")
 
 
 # SP504 ---------------------------------------------------------------------------------------

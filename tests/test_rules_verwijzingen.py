@@ -9,6 +9,7 @@ from samenplan.check.rules.verwijzingen import VERWIJZINGEN
 from samenplan.diagnostics import Diagnostic, Severity
 from samenplan.plan.idkinds import KINDS, Reference
 
+MANIFEST = "samenplan.yaml"
 URGENTIE = "01-urgentie.yaml"
 SAMENWERKING = "02-samenwerking.yaml"
 ANALYSE = "03-analyse.yaml"
@@ -21,7 +22,16 @@ UITVOERING = "07-uitvoering.yaml"
 # One case per reference field, in the order of VERWIJZINGEN; list-valued fields break a
 # later item.
 TYPOS = [
+    (MANIFEST, "binnen: zandloo", "binnen: zanldoo", "zanldoo", "zandloo"),
     (URGENTIE, "- partner: sb_heidekring", "- partner: sb_hiedekring", "sb_hiedekring", "sb_heidekring"),
+    (URGENTIE, "gebieden: [heidedorpen]", "gebieden: [heidedorpne]", "heidedorpne", "heidedorpen"),
+    (
+        SAMENWERKING,
+        "onder: sb_aacollege\n    brin: 99AA00",
+        "onder: sb_aacolleeg\n    brin: 99AA00",
+        "sb_aacolleeg",
+        "sb_aacollege",
+    ),
     (
         SAMENWERKING,
         "partner: gem_zandloo\n    functie: Subsidiemenu",
@@ -38,6 +48,13 @@ TYPOS = [
     ),
     (SAMENWERKING, "- partner: gem_aarveld", "- partner: gem_aravled", "gem_aravled", "gem_aarveld"),
     (SAMENWERKING, "ontvanger: gem_zandloo", "ontvanger: gem_zadnloo", "gem_zadnloo", "gem_zandloo"),
+    (
+        SAMENWERKING,
+        "voor: [gem_zandloo, gem_aarveld]",
+        "voor: [gem_zandloo, gem_aarvled]",
+        "gem_aarvled",
+        "gem_aarveld",
+    ),
     (ANALYSE, "doelgroepen: [dg_ouders]", "doelgroepen: [dg_oduers]", "dg_oduers", "dg_ouders"),
     (
         ANALYSE,
@@ -46,6 +63,7 @@ TYPOS = [
         "b_gesprekekn",
         "b_gesprekken",
     ),
+    (ANALYSE, "gebieden: [heidedorpen]", "gebieden: [heidedorpne]", "heidedorpne", "heidedorpen"),
     (ANALYSE, "aanbieder: jgz_ggd", "aanbieder: jgz_gdg", "jgz_gdg", "jgz_ggd"),
     (RESULTATEN, "doelgroepen: [dg_jongeren]", "doelgroepen: [dg_jongerne]", "dg_jongerne", "dg_jongeren"),
     (
@@ -64,14 +82,15 @@ TYPOS = [
         "r_jongrene",
         "r_jongeren",
     ),
-    (AANPAK, "trekker: gem_zandloo", "trekker: gem_zanldoo", "gem_zanldoo", "gem_zandloo"),
+    (AANPAK, "trekkers: [gem_zandloo]", "trekkers: [gem_zanldoo]", "gem_zanldoo", "gem_zandloo"),
     (
         AANPAK,
-        "partners: [sb_aacollege, gem_aarveld]",
-        "partners: [sb_aacolelge, gem_aarveld]",
+        "partners: [sb_aacollege, aa_heidebeek, aa_zandloo, gem_aarveld]",
+        "partners: [sb_aacolelge, aa_heidebeek, aa_zandloo, gem_aarveld]",
         "sb_aacolelge",
         "sb_aacollege",
     ),
+    (AANPAK, "gebieden: [aarveld]", "gebieden: [aarvled]", "aarvled", "aarveld"),
     (
         AANPAK,
         "geldstroom: gs_npo_heidekring\n        bestedingsdoel: d_",
@@ -94,6 +113,13 @@ TYPOS = [
         "gem_zandlooo",
         "gem_zandloo",
     ),
+    (
+        AANPAK,
+        "wie: [sb_heidekring, sb_aacollege]",
+        "wie: [sb_heidekring, sb_aacolleeg]",
+        "sb_aacolleeg",
+        "sb_aacollege",
+    ),
     (METEN, "indicator: ind_lezen_2f", "indicator: ind_lezne_2f", "ind_lezne_2f", "ind_lezen_2f"),
     (METEN, "wie: sw_deheide", "wie: sw_dehedie", "sw_dehedie", "sw_deheide"),
     (
@@ -103,7 +129,13 @@ TYPOS = [
         "b_registratie_jongerewnerk",
         "b_registratie_jongerenwerk",
     ),
-    (METEN, "wie: [gem_heidebeek]\n", "wie: [gem_hiedebeek]\n", "gem_hiedebeek", "gem_heidebeek"),
+    (
+        METEN,
+        "rapportage\n    wie: [gem_heidebeek]\n",
+        "rapportage\n    wie: [gem_hiedebeek]\n",
+        "gem_hiedebeek",
+        "gem_heidebeek",
+    ),
     (
         METEN,
         "indicator: ind_bereik_online\n    signaalwaarde",
@@ -118,7 +150,7 @@ TYPOS = [
         "gs_npo_hiedekring",
         "gs_npo_heidekring",
     ),
-    (METEN, "wie: gem_zandloo", "wie: gem_zandlo0", "gem_zandlo0", "gem_zandloo"),
+    (METEN, "wie: [gem_zandloo]", "wie: [gem_zandlo0]", "gem_zandlo0", "gem_zandloo"),
     (UITVOERING, "interventie: i_hei_online", "interventie: i_hie_online", "i_hie_online", "i_hei_online"),
     (
         UITVOERING,
@@ -183,7 +215,7 @@ def test_sp201_typo_is_found_at_the_value_with_a_suggestion(
 
 def test_sp201_message_names_item_role_and_kind(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, AANPAK, "trekker: gem_zandloo", "trekker: gem_zanldoo")
+    replace_once(plan, AANPAK, "trekkers: [gem_zandloo]", "trekkers: [gem_zanldoo]")
     diag = _only_sp201(plan)
     assert diag.message == (
         "Interventie 'i_subsidiemenu' noemt trekker 'gem_zanldoo', maar er is geen partner met die id."

@@ -16,6 +16,7 @@ from samenplan.load.source import read_source
 from samenplan.plan import datum
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.scaffold.schemafiles import print_schema, write_schemas
+from support import copy_example
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FILES = {doc.file: doc.file.removesuffix(".yaml") + ".schema.json" for doc in DOCUMENTS}
@@ -220,6 +221,33 @@ def test_toon_unknown_file_suggests() -> None:
     assert "Traceback" not in proc.stderr
 
 
+def test_a_number_where_text_is_expected_is_text_in_the_editor_as_in_check(tmp_path: Path) -> None:
+    # `titel: 2024` passes check (the number is read as the text '2024'); the editor agrees.
+    import jsonschema
+
+    from samenplan.load.planfolder import load_plan
+    from samenplan.plan.schema import build_schema
+    from samenplan.plan.steps import BY_FILE
+
+    manifest = {
+        "formaatversie": 1,
+        "titel": 2024,
+        "gemeenten": [{"naam": "Rivierstad"}],
+        "periode": {"van": "2024-01-01", "tot": "2025-12-31"},
+        "fase": "concept",
+    }
+    validator = jsonschema.Draft7Validator(build_schema(BY_FILE["samenplan.yaml"]))
+    assert not list(validator.iter_errors(manifest))
+    assert list(validator.iter_errors({**manifest, "titel": True})), "true is no text"
+    assert list(validator.iter_errors({**manifest, "fase": 2024})), "a vocabulary stays strict"
+    plan = copy_example(tmp_path)
+    path = plan / "samenplan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("titel: Samen Sterker in de Heidedorpen 2023-2025", "titel: 2024"), "utf-8")
+    loaded = load_plan(plan)
+    assert loaded.plan is not None and loaded.plan.manifest.titel == "2024"
+
+
 def test_schema_refuses_an_id_with_spaces_as_the_loader_does() -> None:
     import jsonschema
 
@@ -357,7 +385,9 @@ def test_every_vocabulary_and_pattern_has_a_dutch_error_message() -> None:
         for node in nodes(schema):
             if "pattern" in node:
                 message = node["patternErrorMessage"]
-                assert any(word in message for word in ("kleine letters", "GM", "onbekend", "schooljaar"))
+                assert any(
+                    word in message for word in ("kleine letters", "GM", "onbekend", "schooljaar", "BRIN")
+                )
             if "enum" in node:
                 allowed = ", ".join(map(str, node["enum"][:-1]))
                 assert node["errorMessage"].startswith("Deze waarde is niet toegestaan. Kies uit: "), file
@@ -372,11 +402,12 @@ def _date_branch(node: dict[str, object]) -> bool:
 
 
 def test_every_leaf_of_a_kind_has_a_dutch_message_for_a_wrong_value() -> None:
-    from samenplan.plan.schema import TYPE_MESSAGES
+    from samenplan.plan.schema import TEXT_OR_NUMBER, TYPE_MESSAGES
 
     for file, schema in built():
         for node in nodes(schema):
             kind = "date" if node.get("format") == "date" else node.get("type")
+            kind = "string" if kind == TEXT_OR_NUMBER else kind
             if kind == "object":
                 assert "errorMessage" not in node, (file, "it would hide which field is missing")
             elif "enum" in node:

@@ -39,7 +39,7 @@ def test_plan_wide_comes_before_a_part_before_one_place(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
     aanpak = plan / "05-aanpak.yaml"
     aanpak.write_text(
-        aanpak.read_text(encoding="utf-8").replace("trekker: sw_deheide", "trekker: sw_deheid", 1),
+        aanpak.read_text(encoding="utf-8").replace("trekkers: [sw_deheide]", "trekkers: [sw_deheid]", 1),
         encoding="utf-8",
     )
     samen = plan / "02-samenwerking.yaml"

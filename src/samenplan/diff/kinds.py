@@ -20,9 +20,9 @@ from samenplan.diff.values import Names, Show
 from samenplan.dutch import datum
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
-from samenplan.plan.models.aanpak import Interventie
+from samenplan.plan.models.aanpak import Interventie, Taak
 from samenplan.plan.models.analyse import Bevinding, Bron
-from samenplan.plan.models.manifest import Gerelateerd, Kader, Manifest, Wijziging
+from samenplan.plan.models.manifest import Gebied, Gerelateerd, Kader, Manifest, Wijziging
 from samenplan.plan.models.meten import Meting, Verantwoording
 from samenplan.plan.models.resultaten import Indicator, Resultaat
 from samenplan.plan.models.samenwerking import (
@@ -128,6 +128,7 @@ KINDS: tuple[Kind, ...] = (
             "kader": OWN_KIND,
             "gerelateerd": OWN_KIND,
             "wijzigingen": OWN_KIND,
+            "gebieden": OWN_KIND,
         },
         whole=True,
     ),
@@ -186,7 +187,27 @@ KINDS: tuple[Kind, ...] = (
         Partner,
         lambda p: ((x.id, x) for x in p.samenwerking.partners),
         _name("partner"),
-        (_text("naam", "naam"), Aspect("soort", "soort", v.vocab), _text("rol", "rol")),
+        (
+            _text("naam", "naam"),
+            Aspect("soort", "soort", v.vocab),
+            Aspect("onder", "deel van", v.one("partner")),
+            Aspect("brin", "BRIN-nummer", v.plain),
+            _text("rol", "rol"),
+        ),
+        {"id": KEY},
+    ),
+    Kind(
+        "gebied",
+        "samenwerking",
+        "manifest.gebieden",
+        Gebied,
+        lambda p: ((x.id, x) for x in p.manifest.gebieden),
+        _name("gebied"),
+        (
+            _text("naam", "naam"),
+            Aspect("soort", "soort", v.vocab),
+            Aspect("binnen", "ligt in", v.one("gebied")),
+        ),
         {"id": KEY},
     ),
     Kind(
@@ -220,6 +241,7 @@ KINDS: tuple[Kind, ...] = (
         (
             _text("naam", "naam"),
             Aspect("leeftijd", "leeftijd", v.leeftijd),
+            Aspect("gebieden", "gebieden", v.ids("gebied"), members=True),
             _text("omschrijving", "omschrijving"),
         ),
         {"id": KEY},
@@ -235,6 +257,7 @@ KINDS: tuple[Kind, ...] = (
             _text("naam", "naam"),
             Aspect("regeling", "regeling", v.one("regeling")),
             Aspect("ontvanger", "ontvanger", v.one("partner")),
+            Aspect("voor", "ontvangen voor", v.ids("partner"), members=True),
             Aspect("periode", "bestedingsperiode", v.span),
             Aspect("verlenging", "verlenging", v.verlenging),
             Aspect("begrotingsjaren", "begrotingsjaren", v.vocab),
@@ -276,7 +299,7 @@ KINDS: tuple[Kind, ...] = (
             _text("naam", "naam"),
             Aspect("periode", "periode", v.span),
             Aspect("doorloop", "doorloop", v.doorloop),
-            Aspect("trekker", "trekker", v.one("partner")),
+            Aspect("trekkers", "trekkers", v.ids("partner"), members=True),
             Aspect("partners", "partners", v.ids("partner"), members=True),
             Aspect("doelgroepen", "doelgroepen", v.ids("doelgroep"), members=True),
             Aspect("leefdomeinen", "leefdomeinen", v.vocab, members=True),
@@ -287,10 +310,25 @@ KINDS: tuple[Kind, ...] = (
             _text("onderbouwing.toelichting", "toelichting bij de onderbouwing"),
             Aspect("bereik", "bereik", v.bereik),
             Aspect("toekenning", "toekenning", v.toekenning),
-            Aspect("locaties", "locaties", v.vocab, members=True),
+            Aspect("gebieden", "gebieden", v.ids("gebied"), members=True),
             _text("omschrijving", "omschrijving"),
         ),
         {"id": KEY, "begroting": MONEY},
+    ),
+    Kind(
+        "taakverdeling",
+        "interventies",
+        "aanpak.taakverdeling",
+        Taak,
+        lambda p: _occurrences((" en ".join(t.wie), t) for t in p.aanpak.taakverdeling),
+        lambda e, n: " en ".join(n.lookup.names("partner", e.wie)),
+        (
+            Aspect("ontwikkelgebieden", "ontwikkelgebieden", v.vocab, members=True),
+            Aspect("leefdomeinen", "leefdomeinen", v.vocab, members=True),
+            _text("toelichting", "toelichting"),
+        ),
+        {"wie": KEY},
+        told_when_new=("ontwikkelgebieden", "leefdomeinen"),
     ),
     Kind(
         "planning",
@@ -398,7 +436,7 @@ KINDS: tuple[Kind, ...] = (
         (
             Aspect("vorm", "vorm", v.vocab),
             Aspect("deadline", "deadline", v.day),
-            Aspect("wie", "wie", v.one("partner")),
+            Aspect("wie", "wie", v.ids("partner"), members=True),
             _text("toelichting", "toelichting"),
         ),
         {"geldstroom": KEY},
@@ -433,6 +471,7 @@ KINDS: tuple[Kind, ...] = (
             Aspect("ontwikkelgebieden", "ontwikkelgebieden", v.vocab, members=True),
             Aspect("doelgroepen", "doelgroepen", v.ids("doelgroep"), members=True),
             Aspect("bronnen", "bronnen", v.ids("bron"), members=True),
+            Aspect("gebieden", "gebieden", v.ids("gebied"), members=True),
             _text("geparkeerd", "geparkeerd"),
         ),
         {"id": KEY},

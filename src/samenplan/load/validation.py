@@ -281,6 +281,14 @@ def _bad_cbs(e: _Error) -> tuple[str, str]:
     )
 
 
+def _bad_brin(e: _Error) -> tuple[str, str]:
+    return (
+        f"'{e.value}' is geen geldig BRIN-nummer{e.where}.",
+        "Een BRIN-nummer heeft 4 tekens: twee cijfers en twee letters, bijvoorbeeld 12AB. Een "
+        "vestiging heeft er 6: 12AB00. Weet je het niet? Laat `brin:` dan weg.",
+    )
+
+
 def _empty(e: _Error) -> tuple[str, str]:
     return f"{e.name} is leeg{e.where}.", "Vul een waarde in."
 
@@ -339,6 +347,7 @@ BY_TYPE: dict[str, _Mapping] = {
     "id_ongeldig": _Mapping(codes.BAD_VALUE, _bad_id),
     "string_pattern_mismatch": _Mapping(codes.BAD_VALUE, _bad_id),
     "cbs_ongeldig": _Mapping(codes.BAD_VALUE, _bad_cbs),
+    "brin_ongeldig": _Mapping(codes.BAD_VALUE, _bad_brin),
     "string_too_short": _Mapping(codes.BAD_VALUE, _empty),
     "too_short": _Mapping(codes.BAD_VALUE, _no_items),
     "string_too_long": _Mapping(codes.BAD_VALUE, _too_long),

@@ -110,7 +110,7 @@ def beschrijving(regeling: Regeling, dag: date) -> str:
         ("Vindplaats", regeling.referentie),
         ("Verstrekker", regeling.verstrekker),
         ("Kanaal", KANAAL_NAMEN[regeling.kanaal] if regeling.kanaal else ""),
-        ("Ontvangers", ", ".join(regeling.ontvangers)),
+        ("Aanvragers", ", ".join(regeling.aanvragers)),
         ("Periode", _periode_lang(regeling, dag)),
         ("Bron", regeling.bron),
     ]

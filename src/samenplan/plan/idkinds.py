@@ -56,6 +56,7 @@ class IdKind:
 
 #: Every id kind, in the order rules and documents list them.
 KINDS: tuple[IdKind, ...] = (
+    IdKind("gebied", "gebieden", "manifest", "gebieden.*"),
     IdKind("doelgroep", "doelgroepen", "urgentie", "doelgroepen.*"),
     IdKind("partner", "partners", "samenwerking", "partners.*"),
     IdKind("geldstroom", "geldstromen", "samenwerking", "geldstromen.*"),
@@ -97,21 +98,27 @@ def _ref(kind: str, doc: str, pattern: str, subject: str, rol: str = "", binnen:
 #: Every reference field of the plan format. The regelingen and bestedingsdoelen of a
 #: geldstroom are checked with the money rules (SP3xx), not with SP201.
 REFERENCES: tuple[Reference, ...] = (
+    _ref("gebied", "manifest", "gebieden.*.binnen", "Gebied '{0.id}'"),
     _ref("partner", "urgentie", "signalen.*.partner", "Een signaal"),
+    _ref("gebied", "urgentie", "doelgroepen.*.gebieden.*", "Doelgroep '{0.id}'"),
+    _ref("partner", "samenwerking", "partners.*.onder", "Partner '{0.id}'"),
     _ref("partner", "samenwerking", "werkgroep.*.partner", "Werkgroeplid '{0.naam}'"),
     _ref("partner", "samenwerking", "overleg.*.deelnemers.*", "Overleg '{0.naam}'", "deelnemer"),
     _ref("partner", "samenwerking", "besluitvorming.*.partner", "Een besluit"),
     _ref("partner", "samenwerking", "geldstromen.*.ontvanger", "Geldstroom '{0.id}'", "ontvanger"),
+    _ref("partner", "samenwerking", "geldstromen.*.voor.*", "Geldstroom '{0.id}'"),
     _ref("doelgroep", "analyse", "bevindingen.*.doelgroepen.*", "Bevinding '{0.id}'"),
     _ref("bron", "analyse", "bevindingen.*.bronnen.*", "Bevinding '{0.id}'"),
+    _ref("gebied", "analyse", "bevindingen.*.gebieden.*", "Bevinding '{0.id}'"),
     _ref("partner", "analyse", "bestaand_aanbod.*.aanbieder", "Bestaand aanbod '{0.naam}'", "aanbieder"),
     _ref("doelgroep", "resultaten", "resultaten.*.doelgroepen.*", "Resultaat '{0.id}'"),
     _ref("bevinding", "resultaten", "resultaten.*.bevindingen.*", "Resultaat '{0.id}'"),
     _ref("bron", "resultaten", "resultaten.*.indicatoren.*.bron", "Indicator '{1.id}'"),
     _ref("doelgroep", "aanpak", "interventies.*.doelgroepen.*", "Interventie '{0.id}'"),
     _ref("resultaat", "aanpak", "interventies.*.resultaten.*", "Interventie '{0.id}'"),
-    _ref("partner", "aanpak", "interventies.*.trekker", "Interventie '{0.id}'", "trekker"),
+    _ref("partner", "aanpak", "interventies.*.trekkers.*", "Interventie '{0.id}'", "trekker"),
     _ref("partner", "aanpak", "interventies.*.partners.*", "Interventie '{0.id}'"),
+    _ref("gebied", "aanpak", "interventies.*.gebieden.*", "Interventie '{0.id}'"),
     _ref(
         "geldstroom",
         "aanpak",
@@ -129,13 +136,14 @@ REFERENCES: tuple[Reference, ...] = (
     ),
     _ref("partner", "aanpak", "interventies.*.toekenning.aanvrager", "Interventie '{0.id}'", "aanvrager"),
     _ref("partner", "samenwerking", "geldstromen.*.posten.*.partner", "Post '{1.id}'"),
+    _ref("partner", "aanpak", "taakverdeling.*.wie.*", "De taakverdeling"),
     _ref("indicator", "meten_en_bijsturen", "metingen.*.indicator", "Een meting"),
     _ref("partner", "meten_en_bijsturen", "metingen.*.wie", "De meting van '{0.indicator}'"),
     _ref("bron", "meten_en_bijsturen", "metingen.*.bron", "De meting van '{0.indicator}'"),
     _ref("partner", "meten_en_bijsturen", "momenten.*.wie.*", "Het moment van {0.datum}"),
     _ref("indicator", "meten_en_bijsturen", "bijsturing.*.indicator", "Een bijsturingsafspraak"),
     _ref("geldstroom", "meten_en_bijsturen", "verantwoording.*.geldstroom", "Een verantwoording"),
-    _ref("partner", "meten_en_bijsturen", "verantwoording.*.wie", "De verantwoording van '{0.geldstroom}'"),
+    _ref("partner", "meten_en_bijsturen", "verantwoording.*.wie.*", "De verantwoording van '{0.geldstroom}'"),
     _ref("interventie", "uitvoering", "planning.*.interventie", "De planning"),
     _ref("interventie", "uitvoering", "voortgang.*.interventie", "Een voortgangsregel"),
     _ref("partner", "uitvoering", "risicos.*.eigenaar", "Een risico", "eigenaar"),

@@ -20,6 +20,7 @@ _LABELS: dict[str, str] = {
     "databank": "Databank Effectieve Jeugdinterventies",
     "menukaart": "NPO-menukaart",
     "eigen": "eigen onderbouwing",
+    "open_groep": "open groep",
 }
 
 

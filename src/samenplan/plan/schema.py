@@ -5,6 +5,7 @@ from typing import Any
 
 from samenplan.plan import datum
 from samenplan.plan.models.common import BEDRAG_PATTERN, BEGROTINGSJAAR_PATTERN, ID_PATTERN
+from samenplan.plan.models.samenwerking import BRIN_PATTERN
 from samenplan.plan.schema_catalog import add_catalog_completion
 from samenplan.plan.steps import DOCUMENTS, Document
 
@@ -27,6 +28,8 @@ PATTERN_MESSAGES = {
         (datum.DAG_PATTERN, datum.MAAND_PATTERN, datum.JAAR_PATTERN, datum.SCHOOLJAAR_PATTERN),
         DATUM_MESSAGE,
     ),
+    BRIN_PATTERN: "Een BRIN-nummer heeft 4 tekens (twee cijfers en twee letters, 12AB), of 6 "
+    "voor een vestiging (12AB00).",
 }
 
 
@@ -64,6 +67,7 @@ def build_schema(doc: Document) -> dict[str, Any]:
     if definitions:
         result["definitions"] = definitions
     add_catalog_completion(result)  # regeling and bestedingsdoel ids from the catalog
+    _numbers_as_text(result)
     _add_pattern_messages(result)
     _add_type_messages(result)
     _add_markdown(result)
@@ -76,6 +80,24 @@ def _describe_vocabulary(definition: dict[str, Any]) -> None:
     allowed = ", ".join(values[:-1]) + f" of {values[-1]}" if len(values) > 1 else values[0]
     # Shown by the YAML language server for a value that is not in the list.
     definition["errorMessage"] = f"Deze waarde is niet toegestaan. Kies uit: {allowed}."
+
+
+#: A text field that also takes a number: ``titel: 2024`` reads as the text '2024' in check
+#: (the models set coerce_numbers_to_str), so the editor accepts it too.
+TEXT_OR_NUMBER = ["string", "number"]
+
+
+def _numbers_as_text(node: Any) -> None:
+    """Let every free text accept a number, as check does; ids, codes and dates stay strict."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not {"pattern", "format", "enum", "const"} & set(node):
+            node["type"] = TEXT_OR_NUMBER
+            node.setdefault("errorMessage", TYPE_MESSAGES["string"])
+        for value in node.values():
+            _numbers_as_text(value)
+    elif isinstance(node, list):
+        for value in node:
+            _numbers_as_text(value)
 
 
 def _add_type_messages(node: Any) -> None:

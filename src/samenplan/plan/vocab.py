@@ -77,7 +77,12 @@ NPO_ONTWIKKELGEBIEDEN: tuple[Ontwikkelgebied, ...] = (
 )
 
 
-@described("Soort organisatie of groep die meedoet aan het plan.")
+@described(
+    "Soort organisatie of groep die meedoet aan het plan. Ook: koepel, overleg (een bestuurlijk "
+    "overleg als partner), kennisinstelling, bedrijf, afdeling (deel van een andere partner, met "
+    "`onder`), schoollocatie (onder haar schoolbestuur) en open_groep (elke organisatie die "
+    "aanvraagt)."
+)
 class PartnerSoort(StrEnum):
     """Kind of organisation or group that takes part in the plan."""
 
@@ -95,7 +100,27 @@ class PartnerSoort(StrEnum):
     VERVOLGONDERWIJS = "vervolgonderwijs"
     JONGEREN = "jongeren"
     OUDERS = "ouders"
+    KOEPEL = "koepel"  # an umbrella of organisations acting as one partner
+    OVERLEG = "overleg"  # a bestuurlijk overleg or LEA table acting as a partner
+    KENNISINSTELLING = "kennisinstelling"
+    BEDRIJF = "bedrijf"
+    AFDELING = "afdeling"  # part of an organisation, e.g. leerplicht of the gemeente (`onder`)
+    SCHOOLLOCATIE = "schoollocatie"  # a school building under its schoolbestuur (`onder`, `brin`)
+    OPEN_GROEP = "open_groep"  # "elke organisatie die aanvraagt"
     OVERIG = "overig"
+
+
+@described("Soort gebied: stadsdeel, wijk, dorp, kern, school, gemeente of regio.")
+class GebiedSoort(StrEnum):
+    """Kind of area a plan names once and refers to (samenplan.yaml `gebieden`)."""
+
+    STADSDEEL = "stadsdeel"
+    WIJK = "wijk"
+    DORP = "dorp"
+    KERN = "kern"
+    SCHOOL = "school"
+    GEMEENTE = "gemeente"
+    REGIO = "regio"
 
 
 @described(

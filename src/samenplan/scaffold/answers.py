@@ -92,6 +92,10 @@ def parse_periode(text: str) -> tuple[date, date]:
     return van, tot
 
 
+#: 'school' is as close to schoollocatie as to schoolbestuur; a plan's partner is mostly the bestuur.
+_SCHOOL = "Bedoelde je 'schoolbestuur'? Voor één school van een bestuur: 'schoollocatie'."
+
+
 def parse_partner(text: str) -> PartnerAnswer:
     """'Stichting Stroomwijs=schoolbestuur' → a partner."""
     naam, sep, soort = _text(text, "De partner").rpartition("=")
@@ -103,7 +107,11 @@ def parse_partner(text: str) -> PartnerAnswer:
         )
     allowed = [s.value for s in PartnerSoort]
     if soort not in allowed:
-        hint = did_you_mean(soort, allowed) or "Toegestaan: " + ", ".join(allowed) + "."
+        hint = (
+            _SCHOOL
+            if soort == "school"
+            else did_you_mean(soort, allowed) or "Toegestaan: " + ", ".join(allowed) + "."
+        )
         raise AnswerError(f"'{soort}' is geen soort partner. {hint}")
     return PartnerAnswer(slug(naam), naam, soort)
 
@@ -187,7 +195,7 @@ def _geldstromen(ids: list[str], partners: tuple[PartnerAnswer, ...]) -> tuple[G
         if regeling is None:
             hint = did_you_mean(ident, catalog) or "Kies uit: " + ", ".join(sorted(catalog)) + "."
             raise AnswerError(f"'{ident}' is geen bekende regeling. {hint}")
-        ontvanger = next((p.id for p in partners if p.soort in regeling.ontvangers), partners[0].id)
+        ontvanger = next((p.id for p in partners if p.soort in regeling.aanvragers), partners[0].id)
         result.append(
             GeldstroomAnswer(
                 ident.replace("_", "-"),

@@ -103,24 +103,28 @@ interventies:
 interventies:
   - id: zomerschool
     naam: Zomerschool
-    trekker: sb_heidekring
+    trekkers: [sb_heidekring]
 """,
 )
 def interventie_zonder_trekker(ctx: RuleContext) -> Iterator[Finding]:
-    """Elke interventie heeft één partner die haar trekt: die zorgt dat het gebeurt, houdt
+    """Elke interventie heeft een partner die haar trekt: die zorgt dat het gebeurt, houdt
     de voortgang bij en spreekt de anderen aan. Zonder trekker voelt niemand zich
-    verantwoordelijk. In een concept is dit een waarschuwing; vanaf de fase besluit een fout.
+    verantwoordelijk. Trekken twee partners samen (de GGD en het welzijnswerk), zet ze dan
+    allebei bij `trekkers:`. In een concept is dit een waarschuwing; vanaf de fase besluit een
+    fout.
 
-    Oplossing: zet bij `trekker:` de id van een partner uit 02-samenwerking.yaml. Andere
-    partners die meedoen, zet je bij `partners:`.
+    Oplossing: zet bij `trekkers:` de id van een partner uit 02-samenwerking.yaml, of van
+    meer partners: `trekkers: [ggd, welzijn]`. Andere partners die meedoen, zet je bij
+    `partners:`.
     """
     for i, iv in enumerate(ctx.plan.aanpak.interventies):
-        if iv.trekker is None:
+        if not iv.trekkers:
             yield Finding(
                 "aanpak",
-                ("interventies", i, "trekker"),
+                ("interventies", i, "trekkers"),
                 f"Interventie '{iv.id}' heeft geen trekker.",
-                "Zet bij `trekker:` de id van de partner die de interventie trekt.",
+                "Zet bij `trekkers:` de id van de partner die de interventie trekt, of van "
+                "meer partners: [ggd, welzijn].",
                 related=(Ref("samenwerking", ("partners",), "Hier staan de partners."),),
                 at_key=True,
             )

@@ -5,9 +5,10 @@ from collections.abc import Iterator, Sequence
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import KeyPath, Severity, Weight
+from samenplan.plan import coverage
 from samenplan.plan.labels import label
 from samenplan.plan.models.aanpak import Interventie
-from samenplan.plan.vocab import KERN_LEEFDOMEINEN, NPO_ONTWIKKELGEBIEDEN, Fase, Leefdomein
+from samenplan.plan.vocab import KERN_LEEFDOMEINEN, Fase, Leefdomein
 
 #: Adjective form of each ontwikkelgebied: 'de executieve ontwikkeling'.
 ADJECTIEF = {
@@ -265,7 +266,11 @@ interventies:
     good="""
 interventies:
   - {id: a, naam: A, leefdomeinen: [school, thuis]}
-  - {id: b, naam: B, leefdomeinen: [vrije_tijd, online]}
+  - {id: b, naam: B, leefdomeinen: [vrije_tijd]}
+taakverdeling:
+  - wie: [jongerenwerk]
+    leefdomeinen: [online]
+    toelichting: Het jongerenwerk is online aanwezig uit het eigen jeugdbudget.
 """,
 )
 def leefdomein_niet_bereikt(ctx: RuleContext) -> Iterator[Finding]:
@@ -273,21 +278,25 @@ def leefdomein_niet_bereikt(ctx: RuleContext) -> Iterator[Finding]:
     tijd en online. Blijft een leefdomein leeg, dan mist het plan een deel van het leven van
     kinderen. In een concept is dit een waarschuwing; vanaf de fase besluit een fout.
 
-    Oplossing: voeg een interventie toe die dit leefdomein bereikt, of breid een bestaande
-    interventie uit.
+    Een leefdomein dat een partner buiten de interventies van dit plan voor zijn rekening
+    neemt, telt als bereikt als dat in de `taakverdeling` van 05-aanpak.yaml staat, met wie
+    het doet. Het plandocument zegt dan wie dat leefdomein doet.
+
+    Oplossing: voeg een interventie toe die dit leefdomein bereikt, breid een bestaande
+    interventie uit, of schrijf in `taakverdeling:` welke partner het buiten dit plan doet.
     """
-    if not ctx.plan.aanpak.interventies:
+    aanpak = ctx.plan.aanpak
+    if not aanpak.interventies:
         return  # an empty step 5 is reported by SP803
-    reached = {d for iv in ctx.plan.aanpak.interventies for d in iv.leefdomeinen}
-    for domein in KERN_LEEFDOMEINEN:
-        if domein not in reached:
-            yield Finding(
-                "aanpak",
-                ("interventies",),
-                f"Geen enkele interventie bereikt leefdomein {label(domein)}.",
-                f"Voeg een interventie toe met '{domein}' in de leefdomeinen, of breid er een uit.",
-                at_key=True,
-            )
+    for domein in coverage.leefdomeinen(aanpak.interventies, aanpak.taakverdeling).gaps:
+        yield Finding(
+            "aanpak",
+            ("interventies",),
+            f"Geen enkele interventie bereikt leefdomein {label(domein)}.",
+            f"Voeg een interventie toe met '{domein}' in de leefdomeinen, of breid er een uit. "
+            "Doet een partner het buiten dit plan? Zet dat in `taakverdeling:`.",
+            at_key=True,
+        )
 
 
 @rule(
@@ -312,19 +321,24 @@ def ontwikkelgebied_niet_bereikt(ctx: RuleContext) -> Iterator[Finding]:
     Het plan besteedt aan alle vier aandacht, met minstens één interventie per gebied.
     Fysieke ontwikkeling (`fysiek`) is welkom maar niet verplicht.
 
+    Vaak doen de scholen de cognitieve inhaalslag met hun eigen NPO-schoolprogramma, en doet
+    de gemeente de sociaal-emotionele kant. Staat die afspraak in de `taakverdeling` van
+    05-aanpak.yaml (wie, welk ontwikkelgebied, en een toelichting), dan telt het
+    ontwikkelgebied als bereikt, en zegt het plandocument wie het doet.
+
     Oplossing: zet het ontwikkelgebied bij een interventie die eraan werkt, of voeg er een toe.
-    Werken de scholen er al aan in hun eigen NPO-schoolprogramma? Noem dat in `samenhang` in
-    05-aanpak.yaml en zet deze regel met een reden uit.
+    Werken de scholen er al aan in hun eigen NPO-schoolprogramma? Zet dat in `taakverdeling:`,
+    bijvoorbeeld `- {wie: [sb_heidekring], ontwikkelgebieden: [cognitief]}`.
     """
-    if not ctx.plan.aanpak.interventies:
+    aanpak = ctx.plan.aanpak
+    if not aanpak.interventies:
         return  # an empty step 5 is reported by SP803
-    reached = {g for iv in ctx.plan.aanpak.interventies for g in iv.ontwikkelgebieden}
-    for gebied in NPO_ONTWIKKELGEBIEDEN:
-        if gebied not in reached:
-            yield Finding(
-                "aanpak",
-                ("interventies",),
-                f"Geen enkele interventie werkt aan de {ADJECTIEF[gebied]} ontwikkeling.",
-                f"Zet '{gebied}' bij een interventie die eraan werkt, of voeg er een toe.",
-                at_key=True,
-            )
+    for gebied in coverage.ontwikkelgebieden(aanpak.interventies, aanpak.taakverdeling).gaps:
+        yield Finding(
+            "aanpak",
+            ("interventies",),
+            f"Geen enkele interventie werkt aan de {ADJECTIEF[gebied]} ontwikkeling.",
+            f"Zet '{gebied}' bij een interventie die eraan werkt, of voeg er een toe. Doen de "
+            "scholen het met hun eigen NPO-schoolprogramma? Zet dat in `taakverdeling:`.",
+            at_key=True,
+        )

@@ -32,13 +32,13 @@ def _hint(value: str, kind: str, options: list[str]) -> str:
 interventies:
   - id: huiswerkclub
     naam: Huiswerkclub
-    trekker: gemeente-rivierstd
+    trekkers: [gemeente-rivierstd]
 """,
     good="""
 interventies:
   - id: huiswerkclub
     naam: Huiswerkclub
-    trekker: gemeente-rivierstad
+    trekkers: [gemeente-rivierstad]
 """,
 )
 def onbekende_verwijzing(ctx: RuleContext) -> Iterator[Finding]:
@@ -151,3 +151,69 @@ def dubbele_id(ctx: RuleContext) -> Iterator[Finding]:
                     "Geef een van beide een andere id en pas de verwijzingen daarnaar aan.",
                     related=(first.ref(f"Hier staat de eerste {kind} '{ident}'."),),
                 )
+
+
+#: The fields that say an item is part of a larger one of its own kind: (kind, doc, list, field).
+DEEL_VAN = (
+    ("partner", "samenwerking", "partners", "onder"),
+    ("gebied", "manifest", "gebieden", "binnen"),
+)
+
+
+@rule(
+    "SP203",
+    "deel-van-zichzelf",
+    Severity.ERROR,
+    "Een partner valt onder zichzelf, of een gebied ligt in zichzelf (een kring).",
+    theme="verwijzingen",
+    bad="""
+partners:
+  - {id: leerplicht, naam: Leerplicht, soort: afdeling, onder: gemeente}
+  - {id: gemeente, naam: Gemeente Rivierstad, soort: gemeente, onder: leerplicht}
+""",
+    good="""
+partners:
+  - {id: leerplicht, naam: Leerplicht, soort: afdeling, onder: gemeente}
+  - {id: gemeente, naam: Gemeente Rivierstad, soort: gemeente}
+""",
+)
+def deel_van_zichzelf(ctx: RuleContext) -> Iterator[Finding]:
+    """Met `onder:` zeg je dat een partner deel is van een andere partner: een afdeling
+    (leerplicht) van de gemeente, een schoollocatie van haar schoolbestuur. Met `binnen:`
+    zeg je dat een gebied in een groter gebied ligt: een wijk in een stadsdeel. Dat gaat
+    altijd naar iets groters. Kom je via `onder:` of `binnen:` weer uit bij waar je begon,
+    dan klopt de indeling niet: niemand weet meer wat het grotere geheel is.
+
+    Oplossing: haal `onder:` of `binnen:` weg bij het grootste van de twee (de gemeente,
+    het stadsdeel), of laat het naar iets nog groters wijzen.
+    """
+    for kind, doc, key, veld in DEEL_VAN:
+        items = list(getattr(getattr(ctx.plan, doc), key))
+        parent = {x.id: getattr(x, veld) for x in reversed(items)}  # the first definition wins
+        reported: set[str] = set()
+        for i, item in enumerate(items):
+            ring = _ring(item.id, parent)
+            if ring and item.id not in reported:
+                reported.update(ring)  # one finding per ring, at its first member
+                route = " → ".join(f"'{x}'" for x in (*ring, item.id))
+                yield Finding(
+                    doc,
+                    (key, i, veld),
+                    f"{kind.capitalize()} '{item.id}' is deel van zichzelf: {route}.",
+                    f"Haal `{veld}:` weg bij het grootste van deze {BY_KIND[kind].plural}, of laat "
+                    "het naar iets nog groters wijzen.",
+                )
+
+
+def _ring(start: str, parent: dict[str, str | None]) -> tuple[str, ...]:
+    """The ids from ``start`` back to itself along ``parent``; () when that never happens."""
+    route: list[str] = []
+    node: str | None = start
+    while node is not None and node in parent:
+        route.append(node)
+        node = parent[node]
+        if node == start:
+            return tuple(route)
+        if node in route:
+            return ()  # a ring further up, reported at its own members
+    return ()

@@ -7,6 +7,7 @@ from samenplan.document.nodes import (
     Field,
     Row,
     Section,
+    cell,
     field,
     fields,
     flat,
@@ -23,6 +24,37 @@ from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
 from samenplan.plan.models.aanpak import Begrotingsregel, Interventie, Onderbouwing
 from samenplan.plan.money import Som, som
+
+#: How the document names a randvoorwaardelijke maatregel.
+RANDVOORWAARDELIJK = (
+    "randvoorwaardelijk: maakt de andere interventies mogelijk (samenwerking, "
+    "professionalisering, coördinatie) en bereikt zelf geen kinderen"
+)
+
+
+def _taakverdeling(plan: Plan, lk: Lookup) -> Section | None:
+    rows = [
+        Row(
+            Cell(items=lk.names("partner", t.wie)),
+            (Cell(labels(t.ontwikkelgebieden)), Cell(labels(t.leefdomeinen)), cell(t.toelichting)),
+        )
+        for t in plan.aanpak.taakverdeling
+    ]
+    return section(
+        "Taakverdeling",
+        text(
+            "Wat partners buiten de interventies van dit plan doen, bijvoorbeeld de scholen met "
+            "hun eigen NPO-schoolprogramma. Wat hier staat, telt mee als bereikt."
+        )
+        if rows
+        else None,
+        table(
+            "Wie welk ontwikkelgebied en leefdomein doet",
+            ("Wie", "Ontwikkelgebieden", "Leefdomeinen", "Toelichting"),
+            rows,
+            "",
+        ),
+    )
 
 
 def onderbouwing(o: Onderbouwing | None) -> str:
@@ -95,18 +127,19 @@ def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
         parts(
             text(iv.omschrijving),
             fields(
+                field("Soort maatregel", RANDVOORWAARDELIJK if iv.randvoorwaardelijk else ""),
                 field("Doelgroepen", lk.names("doelgroep", iv.doelgroepen)),
                 field("Leefdomeinen", labels(iv.leefdomeinen)),
                 field("Ontwikkelgebieden", labels(iv.ontwikkelgebieden)),
                 field("Resultaten", lk.names("resultaat", iv.resultaten)),
-                field("Trekker", lk.name("partner", iv.trekker)),
+                field("Trekker" if len(iv.trekkers) < 2 else "Trekkers", lk.names("partner", iv.trekkers)),
                 field("Partners", lk.names("partner", iv.partners)),
                 field("Onderbouwing", onderbouwing(o)),
                 field("Toelichting op de onderbouwing", o.toelichting if o else ""),
                 field("Periode", periode(iv.periode.van, iv.periode.tot) if iv.periode else ""),
                 *_doorloop(iv),
                 field("Bereik", f"{number(iv.bereik.aantal)} {iv.bereik.eenheid}" if iv.bereik else ""),
-                field("Locaties", tuple(iv.locaties)),
+                field("Gebieden", lk.names("gebied", iv.gebieden)),
                 field("Toekenning", _toekenning(iv, lk)),
             ),
             _begroting(plan, iv, lk),
@@ -122,4 +155,5 @@ def chapter(plan: Plan, lk: Lookup) -> Chapter:
         *(_interventie(plan, iv, lk) for iv in a.interventies),
         None if a.interventies else note("Er zijn nog geen interventies."),
         section("Samenhang tussen de interventies", text(a.samenhang, NIET_INGEVULD)),
+        _taakverdeling(plan, lk),
     )

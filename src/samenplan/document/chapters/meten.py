@@ -28,7 +28,7 @@ def _verantwoording(v: Verantwoording, lk: Lookup) -> Row:
         (
             Cell(label(v.vorm)),
             Cell(datum(v.deadline) if v.deadline else ""),
-            Cell(lk.name("partner", v.wie)),
+            Cell(items=lk.names("partner", v.wie)),
             cell(v.toelichting),
         ),
     )

@@ -7,6 +7,8 @@ from samenplan.document.nodes import (
     Chapter,
     Row,
     Section,
+    Table,
+    Text,
     cell,
     field,
     fields,
@@ -21,8 +23,27 @@ from samenplan.dutch import datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
-from samenplan.plan.models.samenwerking import Besluit, Geldstroom, Overleg, Verdeling
+from samenplan.plan.models.samenwerking import Besluit, Geldstroom, Overleg, Partner, Verdeling
 from samenplan.plan.vocab import Begrotingsjaren
+
+
+def _partners(partners: list[Partner], lk: Lookup) -> Table | Text:
+    """The partners; 'Deel van' and 'BRIN' only when a partner has one."""
+    onder, brin = any(p.onder for p in partners), any(p.brin for p in partners)
+    columns = ("Partner", "Soort", *(("Deel van",) if onder else ()), *(("BRIN",) if brin else ()), "Rol")
+    rows = [
+        Row(
+            cell(p.naam),
+            (
+                Cell(label(p.soort)),
+                *((Cell(lk.name("partner", p.onder)),) if onder else ()),
+                *((Cell(p.brin or ""),) if brin else ()),
+                cell(p.rol),
+            ),
+        )
+        for p in partners
+    ]
+    return table("Partners in het plan", columns, rows, "Er zijn nog geen partners.")
 
 
 def _overleg(o: Overleg, lk: Lookup) -> Row:
@@ -99,6 +120,7 @@ def _geldstroom(plan: Plan, g: Geldstroom, lk: Lookup) -> Section:
             fields(
                 field("Regeling", _regeling(plan, g)),
                 field("Ontvanger", lk.name("partner", g.ontvanger)),
+                field("Ontvangt het geld voor", lk.names("partner", g.voor)),
                 field("Bedrag", money(g.bedrag)),
                 field("Periode", looptijd),
                 field("Over de verlenging", g.verlenging.toelichting if g.verlenging else ""),
@@ -135,12 +157,7 @@ def chapter(plan: Plan, lk: Lookup) -> Chapter:
         "samenwerking",
         section(
             "Partners",
-            table(
-                "Partners in het plan",
-                ("Partner", "Soort", "Rol"),
-                [Row(cell(p.naam), (Cell(label(p.soort)), cell(p.rol))) for p in s.partners],
-                "Er zijn nog geen partners.",
-            ),
+            _partners(s.partners, lk),
         ),
         section(
             "Werkgroep",

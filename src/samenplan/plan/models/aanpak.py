@@ -119,7 +119,10 @@ class Interventie(Model):
         ),
     )
     resultaten: list[Id] = Field(default_factory=list, description="Ids van resultaten.")
-    trekker: Id | None = Field(default=None, description="Id van de partner die trekt.")
+    trekkers: list[Id] = Field(
+        default_factory=list,
+        description="Ids van de partner of partners die de interventie trekken: [ggd, welzijn].",
+    )
     partners: list[Id] = Field(default_factory=list, description="Ids van andere partners.")
     onderbouwing: Onderbouwing | None = Field(
         default=None, description="Waarom jullie verwachten dat de interventie werkt."
@@ -133,13 +136,37 @@ class Interventie(Model):
     bereik: Bereik | None = Field(
         default=None, description="Hoeveel kinderen, ouders of professionals de interventie bereikt."
     )
-    locaties: list[str] = Field(default_factory=list, description="Waar: wijk, dorp, stadsdeel of school.")
+    gebieden: list[Id] = Field(
+        default_factory=list,
+        description="Ids van de gebieden (uit samenplan.yaml) waar de interventie loopt: wijk, "
+        "dorp, stadsdeel of school.",
+    )
     begroting: list[Begrotingsregel] = Field(
         default_factory=list,
         description="Het geld voor de interventie: per geldstroom (of post) en bestedingsdoel een bedrag.",
     )
     toekenning: Toekenning | None = Field(
         default=None, description="Als de interventie een toegekende subsidieaanvraag is: aan wie en wanneer."
+    )
+
+
+class Taak(Model):
+    """Who covers which ontwikkelgebieden and leefdomeinen, also outside this plan's interventies."""
+
+    model_config = config(
+        "Wie welke ontwikkelgebieden en leefdomeinen voor zijn rekening neemt, ook buiten de "
+        "interventies van dit plan (bijvoorbeeld de scholen met hun eigen NPO-schoolprogramma)."
+    )
+
+    wie: list[Id] = Field(min_length=1, description="Ids van de partners die dit doen.")
+    ontwikkelgebieden: list[Ontwikkelgebied] = Field(
+        default_factory=list, description="De ontwikkelgebieden die zij voor hun rekening nemen."
+    )
+    leefdomeinen: list[Leefdomein] = Field(
+        default_factory=list, description="De leefdomeinen die zij voor hun rekening nemen."
+    )
+    toelichting: Tekst = Field(
+        default="", description="Hoe en waarmee, bijvoorbeeld: uit hun eigen NPO-schoolprogramma."
     )
 
 
@@ -152,3 +179,8 @@ class Aanpak(Model):
         default_factory=list, description="De interventies van de aanpak."
     )
     samenhang: Tekst = Field(default="", description="Hoe de interventies samen één geheel vormen.")
+    taakverdeling: list[Taak] = Field(
+        default_factory=list,
+        description="Wie welk ontwikkelgebied of leefdomein doet, ook buiten dit plan: dan telt "
+        "de controle het als bereikt.",
+    )

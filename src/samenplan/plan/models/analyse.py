@@ -56,6 +56,9 @@ class Bevinding(Model):
         description="Welke ontwikkelgebieden het raakt: cognitief, executief, sociaal, emotioneel, fysiek.",
     )
     bronnen: list[Id] = Field(default_factory=list, description="Ids van de bronnen.")
+    gebieden: list[Id] = Field(
+        default_factory=list, description="Ids van de gebieden (uit samenplan.yaml) waar dit speelt."
+    )
     cijfer: Cijfer | None = Field(default=None, description="Het cijfer waarop de bevinding steunt.")
     geparkeerd: Tekst = Field(
         default="", description="Reden waarom het plan deze bevinding (nog) niet oppakt."

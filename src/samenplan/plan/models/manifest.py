@@ -4,9 +4,9 @@ from typing import Any
 
 from pydantic import Field
 
-from samenplan.plan.models.common import Bedrag, CbsCode, Datum, Geheel, Model, Periode, Tekst, config
+from samenplan.plan.models.common import Bedrag, CbsCode, Datum, Geheel, Id, Model, Periode, Tekst, config
 from samenplan.plan.models.regeling import Regeling
-from samenplan.plan.vocab import Ernst, Fase
+from samenplan.plan.vocab import Ernst, Fase, GebiedSoort
 
 #: The formaatversie this samenplan reads; an older plan is updated by `samenplan migrate`.
 FORMAAT_VERSIE = 2
@@ -19,6 +19,20 @@ class Gemeente(Model):
 
     naam: str = Field(min_length=1, description="Naam van de gemeente.")
     cbs_code: CbsCode | None = Field(default=None, description="CBS-gemeentecode, bijvoorbeeld GM0363.")
+
+
+class Gebied(Model):
+    """An area the plan names once: a stadsdeel, wijk, dorp, kern, school, gemeente or regio."""
+
+    model_config = config("Een gebied waarnaar het plan verwijst: stadsdeel, wijk, dorp, school.")
+
+    id: Id
+    naam: str = Field(min_length=1, description="Naam van het gebied.")
+    soort: GebiedSoort | None = Field(
+        default=None,
+        description="Soort gebied: stadsdeel, wijk, dorp, kern, school, gemeente of regio.",
+    )
+    binnen: Id | None = Field(default=None, description="Id van het grotere gebied waarin dit gebied ligt.")
 
 
 class Controle(Model):
@@ -112,6 +126,11 @@ class Manifest(Model):
         "zijn; vanaf de fase besluit meldt check dat.",
     )
     fase: Fase = Field(description="Fase van het plan: concept, besluit, uitvoering of evaluatie.")
+    gebieden: list[Gebied] = Field(
+        default_factory=list,
+        description="De gebieden van het plan (wijken, dorpen, scholen), één keer benoemd; "
+        "doelgroepen, bevindingen, interventies en posten verwijzen ernaar.",
+    )
     regelingen: list[Regeling] = Field(
         default_factory=list,
         description="Eigen regelingen naast de meegeleverde catalogus (eigen budget, subsidie).",

@@ -49,7 +49,9 @@ class Verantwoording(Model):
     deadline: Datum | None = Field(
         default=None, description="Uiterste datum van de verantwoording (JJJJ-MM-DD)."
     )
-    wie: Id | None = Field(default=None, description="Id van de partner die verantwoordt.")
+    wie: list[Id] = Field(
+        default_factory=list, description="Ids van de partners die verantwoorden: [gemeente]."
+    )
     toelichting: Tekst = Field(default="")
 
 

@@ -80,8 +80,10 @@ class Regeling(Model):
         description="Hoe het geld komt: spuk, algemene_uitkering, bekostiging, subsidie, "
         "eigen_middelen of overig.",
     )
-    ontvangers: list[str] = Field(
-        default_factory=list, description="Wie het geld kan ontvangen (soort partner)."
+    aanvragers: list[str] = Field(
+        default_factory=list,
+        description="Wie het geld kan ontvangen of aanvragen: soort partner (gemeente, "
+        "schoolbestuur) of een omschrijving (verenigingen in de gemeente).",
     )
     periode: Periode | None = Field(default=None, description="Periode waarin het geld besteed mag worden.")
     vaste_termijn: bool = Field(

@@ -1,11 +1,35 @@
 """Stap 2: partners, werkgroep, overleg, decision route, participation, geldstromen."""
 
-from typing import Annotated
+import re
+from typing import Annotated, Any
 
-from pydantic import Field, Strict
+from pydantic import BeforeValidator, Field, Strict
+from pydantic_core import PydanticCustomError
 
 from samenplan.plan.models.common import Bedrag, Datum, Id, Model, Periode, Tekst, config
 from samenplan.plan.vocab import Begrotingsjaren, Orgaan, OverlegSoort, PartnerSoort
+
+#: A BRIN number: two digits and two letters or digits (12AB); a vestiging adds two digits (12AB00).
+BRIN_PATTERN = r"^[0-9]{2}[A-Za-z0-9]{2}([0-9]{2})?$"
+_BRIN_RE = re.compile(BRIN_PATTERN)
+
+
+def _check_brin(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not _BRIN_RE.match(text):
+            raise PydanticCustomError("brin_ongeldig", "'{value}' is geen BRIN-nummer", {"value": value})
+        return text.upper()
+    return value
+
+
+Brin = Annotated[
+    str,
+    BeforeValidator(_check_brin),
+    Field(pattern=BRIN_PATTERN, json_schema_extra={"pattern": BRIN_PATTERN}),
+]
 
 
 class Partner(Model):
@@ -17,6 +41,16 @@ class Partner(Model):
     naam: str = Field(min_length=1, description="Naam van de organisatie.")
     soort: PartnerSoort = Field(description="Soort partner.")
     rol: Tekst = Field(default="", description="Wat deze partner in het plan doet.")
+    onder: Id | None = Field(
+        default=None,
+        description="Id van de partner waar deze partner deel van is: een afdeling onder de "
+        "gemeente, een schoollocatie onder haar schoolbestuur.",
+    )
+    brin: Brin | None = Field(
+        default=None,
+        description="BRIN-nummer van een school of schoolbestuur: 4 tekens (12AB), of 6 voor "
+        "een vestiging (12AB00).",
+    )
 
 
 class Werkgroeplid(Model):
@@ -154,6 +188,10 @@ class Geldstroom(Model):
     naam: str = Field(min_length=1, description="Naam van de geldstroom.")
     regeling: Id = Field(description="Id van de regeling (catalogus of eigen regeling).")
     ontvanger: Id = Field(description="Id van de partner die het geld ontvangt.")
+    voor: list[Id] = Field(
+        default_factory=list,
+        description="Ids van de partners namens wie de ontvanger het geld ontvangt (als penvoerder).",
+    )
     bedrag: Bedrag = Field(
         description="Bedrag in euro; mag 'onbekend', 'ongeveer 1.500.000' of 'minstens ...' zijn."
     )

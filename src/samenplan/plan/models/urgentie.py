@@ -41,6 +41,9 @@ class Doelgroep(Model):
         default=None, description="Leeftijd; leeg voor ouders of professionals."
     )
     omschrijving: Tekst = Field(default="", description="Wie er bij deze groep horen.")
+    gebieden: list[Id] = Field(
+        default_factory=list, description="Ids van de gebieden (uit samenplan.yaml) waar dit speelt."
+    )
 
 
 class BestaandBeleid(Model):
