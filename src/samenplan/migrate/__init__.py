@@ -5,9 +5,12 @@ the plan folder (comments, key order and formatting are kept). ``STEPS`` lists t
 they run; the CLI shows the changes first and writes only when told to.
 """
 
+from samenplan.migrate import step_monitor
 from samenplan.migrate.changes import Change, PlanFiles, Step
 
 #: The migration steps from formaatversie 1 to 2, in the order they run.
-STEPS: list[Step] = []
+STEPS: list[Step] = [
+    step_monitor.migrate,
+]
 
 __all__ = ["STEPS", "Change", "PlanFiles", "Step"]

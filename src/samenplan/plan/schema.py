@@ -36,8 +36,8 @@ VOCABULARIES = {
     "Status": "Hoe een interventie ervoor staat: gepland, loopt, afgerond of gestopt.",
     "Niveau": "laag, middel of hoog.",
     "Ernst": "Ernst van een melding: fout, waarschuwing of info.",
-    "Kanaal": "Hoe het geld bij de ontvanger komt: spuk (specifieke uitkering), algemene_uitkering, "
-    "bekostiging, subsidie, eigen_middelen of overig.",
+    "Kanaal": "Hoe het geld bij de ontvanger komt: specifieke_uitkering (SPUK), "
+    "decentralisatie_uitkering, algemene_uitkering, bekostiging, subsidie, eigen_middelen of overig.",
     "DoelenStatus": "Hoe zeker de lijst met bestedingsdoelen is: vastgesteld (uit de officiële tekst), "
     "niet_nagekeken (kan onvolledig zijn) of niet_geoormerkt (geld zonder oormerk).",
 }

@@ -4,6 +4,7 @@ from samenplan.document.chapters.common import NIET_INGEVULD, step_chapter
 from samenplan.document.nodes import (
     Cell,
     Chapter,
+    Field,
     Row,
     Section,
     field,
@@ -16,11 +17,11 @@ from samenplan.document.nodes import (
     table,
     text,
 )
-from samenplan.dutch import number, periode
+from samenplan.dutch import datum, number, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
-from samenplan.plan.models.aanpak import Begrotingsregel, Interventie, Onderbouwing
+from samenplan.plan.models.aanpak import Begrotingsregel, Bereik, Interventie, Onderbouwing
 from samenplan.plan.money import total
 
 
@@ -30,6 +31,37 @@ def onderbouwing(o: Onderbouwing | None) -> str:
         return ""
     extra = [label(o.niveau) if o.niveau else "", f"doelgebied {o.doelgebied}" if o.doelgebied else ""]
     return ", ".join([label(o.soort), *(x for x in extra if x)])
+
+
+def _onderbouwing(found: list[Onderbouwing]) -> tuple[Field | None, ...]:
+    """One onderbouwing as a kind and its toelichting; several as one line each."""
+    if len(found) == 1:
+        return (
+            field("Onderbouwing", onderbouwing(found[0])),
+            field("Toelichting op de onderbouwing", found[0].toelichting),
+        )
+    lines = tuple(
+        f"{onderbouwing(o)}: {flat(o.toelichting)}" if o.toelichting.strip() else onderbouwing(o)
+        for o in found
+    )
+    return (field("Onderbouwingen", lines),)
+
+
+def gepland(b: Bereik) -> str:
+    """'120 kinderen'."""
+    return f"{number(b.aantal)} {flat(b.eenheid)}"
+
+
+def bereikt(b: Bereik) -> tuple[str, ...]:
+    """Each count of what was reached, in date order.
+
+    '80 kinderen op 1 juli 2024 (67% van het geplande aantal)'.
+    """
+    lines = []
+    for g in sorted(b.gerealiseerd, key=lambda x: x.datum):
+        share = f" ({number(round(100 * g.aantal / b.aantal))}% van het geplande aantal)" if b.aantal else ""
+        lines.append(f"{number(g.aantal)} {flat(b.eenheid)} op {datum(g.datum)}{share}")
+    return tuple(lines)
 
 
 def _regel(plan: Plan, r: Begrotingsregel, lk: Lookup, uit: bool) -> Row:
@@ -58,7 +90,6 @@ def _begroting(plan: Plan, iv: Interventie, lk: Lookup) -> Section | None:
 
 
 def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
-    o = iv.onderbouwing
     return Section(
         flat(iv.naam),
         parts(
@@ -70,10 +101,13 @@ def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
                 field("Resultaten", lk.names("resultaat", iv.resultaten)),
                 field("Trekker", lk.name("partner", iv.trekker)),
                 field("Partners", lk.names("partner", iv.partners)),
-                field("Onderbouwing", onderbouwing(o)),
-                field("Toelichting op de onderbouwing", o.toelichting if o else ""),
+                *_onderbouwing(iv.onderbouwing),
                 field("Periode", periode(iv.periode.van, iv.periode.tot) if iv.periode else ""),
-                field("Bereik", f"{number(iv.bereik.aantal)} {iv.bereik.eenheid}" if iv.bereik else ""),
+                field(
+                    "Bereik (gepland)" if iv.bereik and iv.bereik.gerealiseerd else "Bereik",
+                    gepland(iv.bereik) if iv.bereik else "",
+                ),
+                field("Bereikt", bereikt(iv.bereik) if iv.bereik else ""),
                 field("Locaties", tuple(iv.locaties)),
             ),
             _begroting(plan, iv, lk),

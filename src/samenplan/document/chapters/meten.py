@@ -1,12 +1,29 @@
 """Stap 6: metingen, meet- en bijstuurmomenten, bijsturing and verantwoording."""
 
+from samenplan.document.chapters.aanpak import bereikt, gepland
 from samenplan.document.chapters.common import step_chapter
-from samenplan.document.nodes import Cell, Chapter, Row, cell, section, table
-from samenplan.dutch import datum
+from samenplan.document.nodes import (
+    Cell,
+    Chapter,
+    Part,
+    Row,
+    Section,
+    cell,
+    field,
+    fields,
+    flat,
+    money,
+    note,
+    section,
+    table,
+)
+from samenplan.dutch import datum, euro
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label
-from samenplan.plan.lookup import Lookup
-from samenplan.plan.models.meten import Meting, Moment, Verantwoording
+from samenplan.plan.lookup import Lookup, bestedingsdoel_name
+from samenplan.plan.models.meten import Meting, Moment, Restant, Verantwoording
+from samenplan.plan.models.regeling import KANAAL_NAMEN
+from samenplan.plan.money import total
 
 
 def _meting(m: Meting, lk: Lookup) -> Row:
@@ -22,14 +39,87 @@ def _moment(m: Moment, lk: Lookup) -> Row:
     )
 
 
-def _verantwoording(v: Verantwoording, lk: Lookup) -> Row:
-    return Row(
-        Cell(lk.name("geldstroom", v.geldstroom)),
+def _wie(v: Verantwoording) -> list[str]:
+    """The partners who account (one today; a list in formaat 2)."""
+    return [v.wie] if v.wie else []
+
+
+def _restant(r: Restant | None) -> str:
+    """'€ 15.000 over; dat moet (misschien) terug.'; what the plan does not say, said so."""
+    if r is None:
+        return "Het plan zegt niet of er aan het eind geld over is."
+    terug = {
+        True: "dat moet (misschien) terug",
+        False: "dat hoeft niet terug",
+        None: "het plan zegt niet of dat terug moet",
+    }[r.terugbetalen]
+    return f"{euro(r.bedrag)} over; {terug}."
+
+
+def _besteed(plan: Plan, v: Verantwoording, lk: Lookup) -> Part:
+    """What was spent per bestedingsdoel and jaar, with the total; or that the plan does not say."""
+    if not v.besteed:
+        return note("Het plan zegt nog niet wat er besteed is.")
+    regeling = next((g.regeling for g in plan.samenwerking.geldstromen if g.id == v.geldstroom), None)
+    rows = [
+        Row(
+            Cell(
+                bestedingsdoel_name(plan, regeling, b.bestedingsdoel) if b.bestedingsdoel else "niet per doel"
+            ),
+            (Cell(str(b.jaar) if b.jaar else "niet per jaar"), money(b.bedrag)),
+        )
+        for b in sorted(v.besteed, key=lambda b: (b.jaar or 0, b.bestedingsdoel or ""))
+    ]
+    rows.append(Row(Cell("Totaal besteed"), (Cell(), money(total(b.bedrag for b in v.besteed))), total=True))
+    caption = f"Besteed uit {lk.name('geldstroom', v.geldstroom)}, per bestedingsdoel en jaar"
+    return table(caption, ("Bestedingsdoel", "Jaar", "Bedrag"), rows, "")
+
+
+def _verantwoording(plan: Plan, v: Verantwoording, lk: Lookup) -> Section:
+    """One geldstroom's verantwoording: how, who accounts and who does the work, spent, left over."""
+    return Section(
+        lk.name("geldstroom", v.geldstroom),
         (
-            Cell(label(v.vorm)),
-            Cell(datum(v.deadline) if v.deadline else ""),
-            Cell(lk.name("partner", v.wie)),
-            cell(v.toelichting),
+            *(
+                p
+                for p in (
+                    fields(
+                        field("Vorm", label(v.vorm)),
+                        field("Kanaal", KANAAL_NAMEN[v.kanaal] if v.kanaal else "niet ingevuld"),
+                        field("Kenmerk", v.kenmerk),
+                        field("Deadline", datum(v.deadline) if v.deadline else "niet ingevuld"),
+                        field("Verantwoordt", lk.names("partner", _wie(v)) or "niet ingevuld"),
+                        field("Doet het werk", lk.names("partner", v.uitvoerders) or "niet ingevuld"),
+                        field("Toelichting", v.toelichting),
+                    ),
+                    _besteed(plan, v, lk),
+                    fields(
+                        field("Restant", _restant(v.restant)),
+                        field("Toelichting bij het restant", v.restant.toelichting if v.restant else ""),
+                    ),
+                )
+                if p is not None
+            ),
+        ),
+    )
+
+
+def _bereik(plan: Plan) -> Section | None:
+    """Planned against realised bereik, for the interventies that counted what they reached."""
+    rows = [
+        Row(Cell(flat(iv.naam)), (Cell(gepland(iv.bereik)), Cell(items=bereikt(iv.bereik))))
+        for iv in plan.aanpak.interventies
+        if iv.bereik and iv.bereik.gerealiseerd
+    ]
+    if not rows:
+        return None
+    return section(
+        "Bereik: gepland en bereikt",
+        table(
+            "Hoeveel de interventies wilden bereiken en hoeveel ze bereikten",
+            ("Interventie", "Gepland", "Bereikt"),
+            rows,
+            "",
         ),
     )
 
@@ -70,13 +160,10 @@ def chapter(plan: Plan, lk: Lookup) -> Chapter:
                 "Er zijn nog geen afspraken over bijsturen.",
             ),
         ),
+        _bereik(plan),
         section(
             "Verantwoording",
-            table(
-                "Verantwoording per geldstroom",
-                ("Geldstroom", "Vorm", "Deadline", "Wie", "Toelichting"),
-                [_verantwoording(v, lk) for v in m.verantwoording],
-                "Er is nog geen verantwoording afgesproken.",
-            ),
+            *[_verantwoording(plan, v, lk) for v in m.verantwoording],
+            None if m.verantwoording else note("Er is nog geen verantwoording afgesproken."),
         ),
     )
