@@ -411,4 +411,5 @@ NOT_COMPARED: tuple[str, ...] = (
     "meten_en_bijsturen.bijsturing",
     "uitvoering.communicatie",
     "uitvoering.risicos",
+    "uitvoering.risicos.interventies",
 )
