@@ -89,8 +89,8 @@ def test_sp408_eigen_without_toelichting(plan: Path) -> None:
     line = replace_once(
         plan,
         AANPAK,
-        "      - soort: menukaart\n        doelgebied: A\n        toelichting: Extra leertijd buiten schooltijd"
-        " valt onder doelgebied A van de NPO-menukaart.\n",
+        "      - soort: menukaart\n        doelgebied: A\n        toelichting: Extra leertijd buiten "
+        "schooltijd valt onder doelgebied A van de NPO-menukaart.\n",
         "      - soort: eigen\n",
     )
     diag = only(check(plan), "SP408")
@@ -98,13 +98,17 @@ def test_sp408_eigen_without_toelichting(plan: Path) -> None:
     assert "eigen onderbouwing zonder toelichting" in diag.message
 
 
+HUISWERKCLUB_TOELICHTING = (
+    "        toelichting: Extra leertijd buiten schooltijd valt onder doelgebied A van de NPO-menukaart.\n"
+)
+
+
 def test_sp408_each_onderbouwing_of_a_list_must_say_something(plan: Path) -> None:
     line = replace_once(
         plan,
         AANPAK,
-        "        toelichting: Extra leertijd buiten schooltijd valt onder doelgebied A van de NPO-menukaart.\n",
-        "        toelichting: Extra leertijd buiten schooltijd valt onder doelgebied A van de NPO-menukaart.\n"
-        "      - soort: databank\n",
+        HUISWERKCLUB_TOELICHTING,
+        HUISWERKCLUB_TOELICHTING + "      - soort: databank\n",
     )
     diag = only(check(plan), "SP408")
     assert at(diag) == (AANPAK, line + 1, col_of(plan, AANPAK, line + 1, "databank"))
@@ -118,9 +122,9 @@ def test_sp408_a_menukaart_and_an_eigen_onderbouwing_together_pass(plan: Path) -
     replace_once(
         plan,
         AANPAK,
-        "        toelichting: Extra leertijd buiten schooltijd valt onder doelgebied A van de NPO-menukaart.\n",
-        "        toelichting: Extra leertijd buiten schooltijd valt onder doelgebied A van de NPO-menukaart.\n"
-        "      - soort: eigen\n        toelichting: De proef in 2022 in Aarveld ging goed.\n",
+        HUISWERKCLUB_TOELICHTING,
+        HUISWERKCLUB_TOELICHTING
+        + "      - soort: eigen\n        toelichting: De proef in 2022 in Aarveld ging goed.\n",
     )
     assert check(plan).diagnostics == []  # the list loads and SP408 is satisfied
 

@@ -32,9 +32,9 @@ def _wanneer(m: Meetwaarde) -> date:
     return m.datum
 
 
-def _niet_na(m: Meetwaarde, doel: Meetwaarde) -> bool:
-    """Whether measurement ``m`` was taken on or before the date of target ``doel``."""
-    return _wanneer(m) <= _wanneer(doel)
+def _op_of_voor(a: Meetwaarde, b: Meetwaarde) -> bool:
+    """Whether ``a`` holds on or before the date of ``b``."""
+    return _wanneer(a) <= _wanneer(b)
 
 
 def punten(ind: Indicator) -> list[Punt]:
@@ -92,12 +92,12 @@ def trend(ind: Indicator) -> str:
             f"meting): {_verschil(start.waarde, laatste.waarde, ind.eenheid)}."
         ]
     richting = _richting(ind, start)
-    eerder = [t for t in ind.tussendoelen if _niet_na(t, laatste)]
+    eerder = [t for t in ind.tussendoelen if _op_of_voor(t, laatste)]
     if richting and eerder:
         doel = max(eerder, key=_wanneer)
         gehaald = "gehaald" if _gehaald(laatste.waarde, doel.waarde, richting) else "niet gehaald"
         waarde = measure(doel.waarde, ind.eenheid)
-        zinnen.append(f"Het tussendoel van {waarde} voor {datum(_wanneer(doel))} is {gehaald}.")
+        zinnen.append(f"Het tussendoel van {waarde} op {datum(_wanneer(doel))} is {gehaald}.")
     streef = ind.streefwaarde
     if richting and streef is not None:
         if _gehaald(laatste.waarde, streef.waarde, richting):

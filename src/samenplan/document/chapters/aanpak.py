@@ -55,12 +55,12 @@ def gepland(b: Bereik) -> str:
 def bereikt(b: Bereik) -> tuple[str, ...]:
     """Each count of what was reached, in date order.
 
-    '80 kinderen op 1 juli 2024 (67% van het geplande aantal)'.
+    '80 op 1 juli 2024 (67% van het geplande aantal)'; the unit is that of the planned bereik.
     """
     lines = []
     for g in sorted(b.gerealiseerd, key=lambda x: x.datum):
         share = f" ({number(round(100 * g.aantal / b.aantal))}% van het geplande aantal)" if b.aantal else ""
-        lines.append(f"{number(g.aantal)} {flat(b.eenheid)} op {datum(g.datum)}{share}")
+        lines.append(f"{number(g.aantal)} op {datum(g.datum)}{share}")
     return tuple(lines)
 
 

@@ -75,6 +75,17 @@ def _besteed(plan: Plan, v: Verantwoording, lk: Lookup) -> Part:
     return table(caption, ("Bestedingsdoel", "Jaar", "Bedrag"), rows, "")
 
 
+def _kanaal(plan: Plan, v: Verantwoording) -> str:
+    """The kanaal the verantwoording names, else the one of its regeling, said as such."""
+    if v.kanaal:
+        return KANAAL_NAMEN[v.kanaal]
+    regeling = next((g.regeling for g in plan.samenwerking.geldstromen if g.id == v.geldstroom), None)
+    found = plan.regelingen.get(regeling or "")
+    if found is not None and found.kanaal is not None:
+        return f"{KANAAL_NAMEN[found.kanaal]} (volgens de regeling {found.label})"
+    return "niet ingevuld"
+
+
 def _verantwoording(plan: Plan, v: Verantwoording, lk: Lookup) -> Section:
     """One geldstroom's verantwoording: how, who accounts and who does the work, spent, left over."""
     return Section(
@@ -85,7 +96,7 @@ def _verantwoording(plan: Plan, v: Verantwoording, lk: Lookup) -> Section:
                 for p in (
                     fields(
                         field("Vorm", label(v.vorm)),
-                        field("Kanaal", KANAAL_NAMEN[v.kanaal] if v.kanaal else "niet ingevuld"),
+                        field("Kanaal", _kanaal(plan, v)),
                         field("Kenmerk", v.kenmerk),
                         field("Deadline", datum(v.deadline) if v.deadline else "niet ingevuld"),
                         field("Verantwoordt", lk.names("partner", _wie(v)) or "niet ingevuld"),

@@ -61,7 +61,7 @@ def _verloop(i: Indicator, lk: Lookup) -> Section | None:
         f"Verloop van {name}",
         note(trend(i)),
         table(
-            f"Verloop van {name}",
+            f"Nulmeting, metingen, tussendoelen en streefwaarde van {name}",
             ("Datum", "Wat", "Waarde", "Bron"),
             [_punt(p, i, lk) for p in punten(i)],
             "",
