@@ -658,8 +658,8 @@ def alleen_output_gemeten(ctx: RuleContext) -> Iterator[Finding]:
     yield Finding(
         "resultaten",
         ("resultaten",),
-        f"Het plan meet alleen output: er zijn {output} tellingen van wat er gedaan is, maar {geen}; "
-        "zo is niet te zien of het kinderen beter gaat.",
+        f"Het plan meet alleen output: er {'is 1 telling' if output == 1 else f'zijn {output} tellingen'} "
+        f"van wat er gedaan is, maar {geen}; zo is niet te zien of het kinderen beter gaat.",
         "Zet bij een outcome-indicator onder `metingen` wat er gemeten is, met waarde, datum en "
         "bron, of spreek in stap 6 af wanneer dat gemeten wordt.",
         at_key=True,
