@@ -52,13 +52,15 @@ def heeft_verloop(ind: Indicator) -> bool:
 
 
 def _verschil(a: Decimal, b: Decimal, eenheid: str) -> str:
-    """'6 procentpunt hoger', '3 kinderen lager', 'gelijk'."""
+    """'6 procentpunt hoger', '140 kinderen meer', '3 lager', 'gelijk'."""
     if a == b:
         return "gelijk"
-    richting = "hoger" if b > a else "lager"
-    verschil = abs(b - a)
-    wat = f"{number(verschil)} procentpunt" if eenheid == "%" else measure(verschil, eenheid)
-    return f"{wat} {richting}"
+    verschil = number(abs(b - a))
+    if eenheid == "%":
+        return f"{verschil} procentpunt {'hoger' if b > a else 'lager'}"
+    if eenheid:
+        return f"{verschil} {eenheid} {'meer' if b > a else 'minder'}"
+    return f"{verschil} {'hoger' if b > a else 'lager'}"
 
 
 def _op(m: Meetwaarde, eenheid: str) -> str:

@@ -46,7 +46,7 @@ PARTS: dict[str, tuple[Part, ...]] = {
     ),
     "aanpak": (
         ("interventies", lambda s: [i.naam for i in s.interventies]),
-        ("onderbouwing", lambda s: _all(i.onderbouwing for i in s.interventies)),
+        ("onderbouwing", lambda s: _all(i.onderbouwing or None for i in s.interventies)),
         ("trekkers", lambda s: _all(i.trekker for i in s.interventies)),
         ("begroting", lambda s: [b for i in s.interventies for b in i.begroting]),
         ("samenhang", lambda s: s.samenhang),
