@@ -18,6 +18,7 @@ from samenplan.check import rulecontext
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic, Severity, Weight
 from samenplan.document.render import render_report
+from support import Cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formaat2"
 RESULTATEN = "04-resultaten.yaml"
@@ -356,3 +357,72 @@ def test_status_counts_an_interventie_with_a_list_as_onderbouwd(tmp_path: Path) 
     emptied = check(plan).loaded.plan
     assert emptied is not None
     assert "onderbouwing" in missing_parts(emptied, "aanpak")
+
+
+# What ties the shapes to the rest of the plan ---------------------------------------------------
+
+
+def test_diff_names_a_new_meting_a_new_besteding_and_a_changed_restant(tmp_path: Path, cli: Cli) -> None:
+    shutil.copytree(FIXTURES / "verantwoording", tmp_path / "oud")
+    nieuw = fixture(tmp_path, "verantwoording")
+    shutil.move(nieuw, tmp_path / "nieuw")
+    nieuw = tmp_path / "nieuw"
+    replace_once(
+        nieuw,
+        RESULTATEN,
+        "          - {waarde: 55, datum: 2026-06-30}\n",
+        "          - {waarde: 55, datum: 2026-06-30}\n          - {waarde: 58, datum: 2026-11-30}\n",
+    )
+    replace_once(
+        nieuw,
+        METEN,
+        "      - {bestedingsdoel: lezen, jaar: 2026, bedrag: 15000}\n",
+        "      - {bestedingsdoel: lezen, jaar: 2026, bedrag: 15000}\n"
+        "      - {bestedingsdoel: lezen, jaar: 2027, bedrag: 2000}\n",
+    )
+    replace_once(nieuw, METEN, "      terugbetalen: true\n", "      terugbetalen: false\n")
+    done = cli("diff", "oud", "nieuw", cwd=tmp_path)
+    out = done.out
+    assert "  - metingen: erbij: 58% op 30 november 2026" in out
+    assert "  - besteed: erbij: € 2.000 (lezen, 2027)" in out
+    assert "  - restant: € 3.000, moet terug → € 3.000, mag blijven" in out
+
+
+def test_sp706_a_risico_linked_to_an_interventie_covers_exactly_that_one(tmp_path: Path) -> None:
+    plan = fixture(tmp_path, "monitoring")
+    replace_once(
+        plan,
+        AANPAK,
+        "    omschrijving: Ouders krijgen boeken mee en een app met voorleesfilmpjes.\n",
+        "    omschrijving: Een coach bezoekt ouders thuis en maakt voorleesfilmpjes.\n",
+    )
+    # the only capacity risico is linked to the leesclub, not to the voorlezen
+    diag = only(check(plan), "SP706")
+    assert "'voorlezen'" in diag.message and "coach" in diag.message
+    assert "`interventies:`" in diag.hint
+    replace_once(
+        plan,
+        "07-uitvoering.yaml",
+        "    interventies: [leesclub]\n",
+        "    interventies: [leesclub, voorlezen]\n",
+    )
+    assert with_code(check(plan), "SP706") == []
+
+
+def test_sp201_checks_the_new_references(tmp_path: Path) -> None:
+    plan = fixture(tmp_path, "verantwoording")
+    replace_once(
+        plan, "07-uitvoering.yaml", "    interventies: [leesclub]\n", "    interventies: [leesclubb]\n"
+    )
+    replace_once(plan, METEN, "    uitvoerders: [bieb]\n", "    uitvoerders: [biebb]\n")
+    replace_once(
+        plan,
+        RESULTATEN,
+        "{waarde: 140, datum: 2026-07-01, bron: telling}",
+        "{waarde: 140, datum: 2026-07-01, bron: tellingg}",
+    )
+    messages = sorted(d.message for d in with_code(check(plan), "SP201"))
+    assert len(messages) == 3, messages
+    assert any("uitvoerder 'biebb'" in m for m in messages)
+    assert any("interventie 'leesclubb'" in m for m in messages)
+    assert any("bron 'tellingg'" in m for m in messages)
