@@ -426,3 +426,12 @@ def test_sp201_checks_the_new_references(tmp_path: Path) -> None:
     assert any("uitvoerder 'biebb'" in m for m in messages)
     assert any("interventie 'leesclubb'" in m for m in messages)
     assert any("bron 'tellingg'" in m for m in messages)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_document_says_which_interventies_a_risico_is_about(fmt: str) -> None:
+    text = document(FIXTURES / "monitoring", fmt)
+    start = text.index("Risico's en maatregelen")
+    assert "Interventie" in text[start : start + 200]
+    assert "Te weinig vrijwilligers in de bibliotheek." in text[start:]
+    assert "Leesclub na school in de bibliotheek" in text[start : text.index("Borging", start)]
