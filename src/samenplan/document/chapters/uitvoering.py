@@ -37,7 +37,7 @@ def _voortgang(v: Voortgang, lk: Lookup) -> Row:
 
 def _risico(r: Risico, lk: Lookup, gekoppeld: bool) -> Row:
     waarover = (
-        (Cell(items=lk.names("interventie", r.interventies) or ("het hele plan",)),) if gekoppeld else ()
+        (Cell(items=lk.names("interventie", r.interventies) or ("niet genoemd",)),) if gekoppeld else ()
     )
     return Row(
         cell(r.omschrijving),

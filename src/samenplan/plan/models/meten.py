@@ -70,7 +70,7 @@ class Restant(Model):
     terugbetalen: Annotated[
         Annotated[bool, Strict()] | None,
         BeforeValidator(_onbekend_is_leeg),
-        WithJsonSchema({"anyOf": [{"type": "boolean"}, {"const": "onbekend"}]}),
+        WithJsonSchema({"anyOf": [{"type": "boolean"}, {"const": "onbekend"}, {"type": "null"}]}),
     ] = Field(
         default=None,
         description="true: het geld moet (misschien) terug; false: het mag blijven; "
