@@ -162,7 +162,7 @@ def test_npo_gemeenten_facts() -> None:
     assert npo.periode.begin == date(2021, 7, 1)  # spending allowed from 1 July 2021
     assert npo.periode.einde == date(2025, 7, 31)
     assert npo.aanvragers == ["gemeente"]
-    assert npo.kanaal is Kanaal.SPUK
+    assert npo.kanaal is Kanaal.SPECIFIEKE_UITKERING
     # The article letters of the bestedingsdoelen are not verified: none may be filled in,
     # and the list is marked as such, naming the possible missing doel.
     assert [d.id for d in npo.bestedingsdoelen if d.artikel is not None] == []

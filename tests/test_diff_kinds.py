@@ -80,6 +80,9 @@ def test_every_list_of_the_format_is_a_kind_or_not_compared_on_purpose() -> None
         "deelnemers",
         "wie",
         "mijlpalen",
+        "onderbouwing",
+        "uitvoerders",
+        "besteed",
     }
     for path in lists:
         if path.rsplit(".", 1)[1] in fields and path.count(".") == 2:

@@ -53,7 +53,7 @@ def test_sp408_interventie_without_onderbouwing(plan: Path) -> None:
     replace_once(
         plan,
         AANPAK,
-        "    onderbouwing:\n      soort: menukaart\n      doelgebied: A\n      toelichting: Extra "
+        "    onderbouwing:\n      - soort: menukaart\n        doelgebied: A\n        toelichting: Extra "
         "leertijd buiten schooltijd valt onder doelgebied A van de NPO-menukaart.\n",
         "",
     )
@@ -74,7 +74,7 @@ def test_sp408_no_interventie_has_onderbouwing_is_one_plan_wide_finding(plan: Pa
         if line == "    onderbouwing:":
             skipping = True
             continue
-        if skipping and line.startswith("      "):
+        if skipping and line.startswith("      "):  # the list items under it
             continue
         skipping = False
         kept.append(line)
@@ -89,13 +89,44 @@ def test_sp408_eigen_without_toelichting(plan: Path) -> None:
     line = replace_once(
         plan,
         AANPAK,
-        "      soort: menukaart\n      doelgebied: A\n      toelichting: Extra leertijd buiten schooltijd"
-        " valt onder doelgebied A van de NPO-menukaart.\n",
-        "      soort: eigen\n",
+        "      - soort: menukaart\n        doelgebied: A\n        toelichting: Extra leertijd buiten "
+        "schooltijd valt onder doelgebied A van de NPO-menukaart.\n",
+        "      - soort: eigen\n",
     )
     diag = only(check(plan), "SP408")
     assert at(diag) == (AANPAK, line, col_of(plan, AANPAK, line, "eigen"))
     assert "eigen onderbouwing zonder toelichting" in diag.message
+
+
+HUISWERKCLUB_TOELICHTING = (
+    "        toelichting: Extra leertijd buiten schooltijd valt onder doelgebied A van de NPO-menukaart.\n"
+)
+
+
+def test_sp408_each_onderbouwing_of_a_list_must_say_something(plan: Path) -> None:
+    line = replace_once(
+        plan,
+        AANPAK,
+        HUISWERKCLUB_TOELICHTING,
+        HUISWERKCLUB_TOELICHTING + "      - soort: databank\n",
+    )
+    diag = only(check(plan), "SP408")
+    assert at(diag) == (AANPAK, line + 1, col_of(plan, AANPAK, line + 1, "databank"))
+    assert diag.message == (
+        "Interventie 'i_huiswerkclub_aarveld' heeft een onderbouwing uit de databank zonder erkenningsniveau."
+    )
+    assert "`niveau:`" in diag.hint
+
+
+def test_sp408_a_menukaart_and_an_eigen_onderbouwing_together_pass(plan: Path) -> None:
+    replace_once(
+        plan,
+        AANPAK,
+        HUISWERKCLUB_TOELICHTING,
+        HUISWERKCLUB_TOELICHTING
+        + "      - soort: eigen\n        toelichting: De proef in 2022 in Aarveld ging goed.\n",
+    )
+    assert check(plan).diagnostics == []  # the list loads and SP408 is satisfied
 
 
 # SP409 bevinding zonder bron --------------------------------------------------------------

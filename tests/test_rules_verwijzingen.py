@@ -73,7 +73,20 @@ TYPOS = [
         "bev_plannne",
         "bev_plannen",
     ),
-    (RESULTATEN, "bron: b_toets_groep8", "bron: b_toest_groep8", "b_toest_groep8", "b_toets_groep8"),
+    (
+        RESULTATEN,
+        "bron: b_toets_groep8\n        nulmeting",
+        "bron: b_toest_groep8\n        nulmeting",
+        "b_toest_groep8",
+        "b_toets_groep8",
+    ),
+    (
+        RESULTATEN,
+        "2024-06-30, bron: b_toets_groep8}",
+        "2024-06-30, bron: b_toest_groep8}",
+        "b_toest_groep8",
+        "b_toets_groep8",
+    ),
     (AANPAK, "doelgroepen: [dg_jongeren]", "doelgroepen: [dg_jonegren]", "dg_jonegren", "dg_jongeren"),
     (
         AANPAK,
@@ -151,6 +164,13 @@ TYPOS = [
         "gs_npo_heidekring",
     ),
     (METEN, "wie: [gem_zandloo]", "wie: [gem_zandlo0]", "gem_zandlo0", "gem_zandloo"),
+    (
+        METEN,
+        "uitvoerders: [swv_deheide, sb_heidekring]",
+        "uitvoerders: [swv_deheide, sb_hiedekring]",
+        "sb_hiedekring",
+        "sb_heidekring",
+    ),
     (UITVOERING, "interventie: i_hei_online", "interventie: i_hie_online", "i_hie_online", "i_hei_online"),
     (
         UITVOERING,
@@ -160,6 +180,13 @@ TYPOS = [
         "i_poj_school",
     ),
     (UITVOERING, "eigenaar: gem_zandloo", "eigenaar: gem_zandool", "gem_zandool", "gem_zandloo"),
+    (
+        UITVOERING,
+        "interventies: [i_subsidiemenu]",
+        "interventies: [i_subsidiemnu]",
+        "i_subsidiemnu",
+        "i_subsidiemenu",
+    ),
 ]
 
 

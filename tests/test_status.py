@@ -93,7 +93,7 @@ def test_status_text_on_the_command_line(cli: Cli) -> None:
     lines = run.stdout.splitlines()
     assert lines[0].endswith(", fase uitvoering")
     assert lines[1].startswith("Volledigheid: ")
-    assert "Stap 6: Maak afspraken over meten en bijsturen (75%)" in lines
+    assert "Stap 6: Maak afspraken over meten en bijsturen (80%)" in lines
     assert "  nog niet: bijsturing" in lines
     assert "Wat nu?" in lines
 

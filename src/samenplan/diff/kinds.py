@@ -72,10 +72,14 @@ class Kind:
 
 
 def value(entry: Any, dotted: str) -> Any:
-    """The field ``dotted`` of ``entry``; None when a step on the way is absent."""
+    """The field ``dotted`` of ``entry``; None when a step on the way is absent.
+
+    Through a list of texts (the toelichting of each onderbouwing) it is the texts together."""
     for part in dotted.split("."):
         if entry is None:
             return None
+        if isinstance(entry, list):
+            return "\n\n".join(t for x in entry if (t := getattr(x, part)))
         entry = getattr(entry, part)
     return entry
 
@@ -391,6 +395,8 @@ KINDS: tuple[Kind, ...] = (
             Aspect("eenheid", "eenheid", v.plain),
             Aspect("bron", "bron", v.one("bron")),
             Aspect("nulmeting", "nulmeting", v.meetwaarde),
+            Aspect("metingen", "metingen", v.meetwaarden, members=True),
+            Aspect("tussendoelen", "tussendoelen", v.meetwaarden, members=True),
             Aspect("streefwaarde", "streefwaarde", v.meetwaarde),
         ),
         {"id": KEY},
@@ -438,6 +444,12 @@ KINDS: tuple[Kind, ...] = (
             Aspect("deadline", "deadline", v.day),
             Aspect("wie", "wie", v.ids("partner"), members=True),
             _text("toelichting", "toelichting"),
+            Aspect("kanaal", "kanaal", v.vocab),
+            Aspect("kenmerk", "kenmerk", v.plain),
+            Aspect("uitvoerders", "uitvoerders", v.ids("partner"), members=True),
+            Aspect("besteed", "besteed", v.bestedingen, members=True),
+            Aspect("restant", "restant", v.restant),
+            _text("restant.toelichting", "toelichting bij het restant"),
         ),
         {"geldstroom": KEY},
         part_of="geldstroom",
@@ -491,4 +503,5 @@ NOT_COMPARED: tuple[str, ...] = (
     "meten_en_bijsturen.bijsturing",
     "uitvoering.communicatie",
     "uitvoering.risicos",
+    "uitvoering.risicos.interventies",
 )

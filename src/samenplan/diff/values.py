@@ -9,6 +9,7 @@ from samenplan.dutch import datum, measure, number, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
+from samenplan.plan.money import Som
 
 GEEN = "geen"
 
@@ -80,9 +81,33 @@ def cijfer(v: Any, _e: Any, _n: Names) -> str:
     if v is None:
         return GEEN
     text = measure(v.waarde, v.eenheid)
-    if v.vergelijking is not None:
-        text += f" ({v.vergelijking.met}: {measure(v.vergelijking.waarde, v.eenheid)})"
+    if v.vergelijkingen:
+        text += f" ({'; '.join(f'{x.met}: {measure(x.waarde, v.eenheid)}' for x in v.vergelijkingen)})"
     return text
+
+
+def meetwaarden(v: Any, e: Any, n: Names) -> str:
+    """Metingen or tussendoelen of the indicator ``e``: '65% op 1 oktober 2023; …'."""
+    return "; ".join(meetwaarde(m, e, n) for m in v) or GEEN
+
+
+def bestedingen(v: Any, _e: Any, _n: Names) -> str:
+    """Besteed per bestedingsdoel and jaar: '€ 120.000 (b, 2023)'."""
+    return (
+        "; ".join(
+            f"{Som.van(b.bedrag).tekst} ({b.bestedingsdoel or 'geen doel'}, {b.jaar or 'geen jaar'})"
+            for b in v
+        )
+        or GEEN
+    )
+
+
+def restant(v: Any, _e: Any, _n: Names) -> str:
+    """'€ 15.000, moet terug'; the toelichting is compared as text on its own."""
+    if v is None:
+        return GEEN
+    terug = {True: "moet terug", False: "mag blijven", None: "onbekend of het terug moet"}[v.terugbetalen]
+    return f"{Som.van(v.bedrag).tekst}, {terug}"
 
 
 def money(v: Any, _e: Any, _n: Names) -> str:
@@ -120,20 +145,26 @@ def ja_nee(v: Any, _e: Any, _n: Names) -> str:
 
 
 def onderbouwing(v: Any, _e: Any, _n: Names) -> str:
-    """'NPO-menukaart, doelgebied D'; the toelichting is compared as text on its own."""
-    if v is None:
-        return GEEN
-    parts = [label(v.soort)]
-    if v.niveau is not None:
-        parts.append(label(v.niveau))
-    if v.doelgebied is not None:
-        parts.append(f"doelgebied {v.doelgebied}")
-    return ", ".join(parts)
+    """'NPO-menukaart, doelgebied D; eigen onderbouwing'; the toelichting is compared as text."""
+    shown = []
+    for o in v or ():
+        parts = [label(o.soort)]
+        if o.niveau is not None:
+            parts.append(label(o.niveau))
+        if o.doelgebied is not None:
+            parts.append(f"doelgebied {o.doelgebied}")
+        shown.append(", ".join(parts))
+    return "; ".join(shown) or GEEN
 
 
 def bereik(v: Any, _e: Any, _n: Names) -> str:
-    """'400 jongeren'."""
-    return f"{number(v.aantal)} {v.eenheid}" if v is not None else GEEN
+    """'400 jongeren', with what was reached: '(bereikt: 80 op 1 juli 2024)'."""
+    if v is None:
+        return GEEN
+    text = f"{number(v.aantal)} {v.eenheid}"
+    if v.gerealiseerd:
+        text += f" (bereikt: {'; '.join(f'{number(g.aantal)} op {datum(g.datum)}' for g in v.gerealiseerd)})"
+    return text
 
 
 def leeftijd(v: Any, _e: Any, _n: Names) -> str:

@@ -1,8 +1,9 @@
 """Each indicator's course as a small chart: from the nulmeting to the streefwaarde.
 
-The current plan format holds two values per indicator (nulmeting and streefwaarde, each with a
-date), so the chart shows those two points and the intended course between them as a dashed
-line. The chart is narrow (it fits a phone without shrinking); the indicator table next to it
+The chart shows the nulmeting and the streefwaarde (each with a date) and the intended course
+between them as a dashed line. Measured values and tussendoelen are not drawn: the table
+'Verloop van ...' under the indicator table holds them in date order, with the trend in words
+(document/verloop.py). The chart is narrow (it fits a phone without shrinking); the indicator table next to it
 holds the same values.
 """
 

@@ -9,7 +9,7 @@ its module: tests/test_migrate.py follows those moves to prove that every value 
 comment of the formaatversie 1 fixtures is still in the migrated plan.
 """
 
-from samenplan.migrate import step_formaatversie, step_money, step_partners
+from samenplan.migrate import step_formaatversie, step_money, step_monitor, step_partners
 from samenplan.migrate.changes import Change, PlanFiles, Step
 
 #: The migration steps from formaatversie 1 to 2, in the order they run.
@@ -17,6 +17,7 @@ STEPS: list[Step] = [
     step_formaatversie.migrate,
     step_money.migrate,
     step_partners.migrate,
+    step_monitor.migrate,
 ]
 
 __all__ = ["STEPS", "Change", "PlanFiles", "Step"]

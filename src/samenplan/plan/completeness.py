@@ -46,7 +46,7 @@ PARTS: dict[str, tuple[Part, ...]] = {
     ),
     "aanpak": (
         ("interventies", lambda s: [i.naam for i in s.interventies]),
-        ("onderbouwing", lambda s: _all(i.onderbouwing for i in s.interventies)),
+        ("onderbouwing", lambda s: _all(i.onderbouwing or None for i in s.interventies)),
         ("trekkers", lambda s: _all(i.trekkers or None for i in s.interventies)),
         ("begroting", lambda s: [b for i in s.interventies for b in i.begroting]),
         ("samenhang", lambda s: s.samenhang),
@@ -71,10 +71,22 @@ def _all(values: Any) -> object:
     return items if items and all(v is not None for v in items) else None
 
 
+#: Parts that count from fase uitvoering on: what has happened, measured and spent.
+UITGEVOERD: dict[str, Part] = {
+    "uitvoering": ("voortgang", lambda s: s.voortgang),
+    "resultaten": (
+        "gemeten waarden",
+        lambda s: [m for r in s.resultaten for i in r.indicatoren for m in i.metingen],
+    ),
+    "meten_en_bijsturen": ("besteed", lambda s: [b for v in s.verantwoording for b in v.besteed]),
+}
+
+
 def _parts(plan: Plan, slug: str) -> tuple[Part, ...]:
-    """The parts of a step in this plan's fase: voortgang counts from uitvoering on."""
-    if slug == "uitvoering" and plan.manifest.fase.rank >= Fase.UITVOERING.rank:
-        return (*PARTS[slug], ("voortgang", lambda s: s.voortgang))
+    """The parts of a step in this plan's fase: voortgang, gemeten waarden and besteed count
+    from uitvoering on."""
+    if slug in UITGEVOERD and plan.manifest.fase.rank >= Fase.UITVOERING.rank:
+        return (*PARTS[slug], UITGEVOERD[slug])
     return PARTS[slug]
 
 

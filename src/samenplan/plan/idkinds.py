@@ -114,6 +114,12 @@ REFERENCES: tuple[Reference, ...] = (
     _ref("doelgroep", "resultaten", "resultaten.*.doelgroepen.*", "Resultaat '{0.id}'"),
     _ref("bevinding", "resultaten", "resultaten.*.bevindingen.*", "Resultaat '{0.id}'"),
     _ref("bron", "resultaten", "resultaten.*.indicatoren.*.bron", "Indicator '{1.id}'"),
+    _ref(
+        "bron",
+        "resultaten",
+        "resultaten.*.indicatoren.*.metingen.*.bron",
+        "Een meting van indicator '{1.id}'",
+    ),
     _ref("doelgroep", "aanpak", "interventies.*.doelgroepen.*", "Interventie '{0.id}'"),
     _ref("resultaat", "aanpak", "interventies.*.resultaten.*", "Interventie '{0.id}'"),
     _ref("partner", "aanpak", "interventies.*.trekkers.*", "Interventie '{0.id}'", "trekker"),
@@ -144,9 +150,17 @@ REFERENCES: tuple[Reference, ...] = (
     _ref("indicator", "meten_en_bijsturen", "bijsturing.*.indicator", "Een bijsturingsafspraak"),
     _ref("geldstroom", "meten_en_bijsturen", "verantwoording.*.geldstroom", "Een verantwoording"),
     _ref("partner", "meten_en_bijsturen", "verantwoording.*.wie.*", "De verantwoording van '{0.geldstroom}'"),
+    _ref(
+        "partner",
+        "meten_en_bijsturen",
+        "verantwoording.*.uitvoerders.*",
+        "De verantwoording van '{0.geldstroom}'",
+        "uitvoerder",
+    ),
     _ref("interventie", "uitvoering", "planning.*.interventie", "De planning"),
     _ref("interventie", "uitvoering", "voortgang.*.interventie", "Een voortgangsregel"),
     _ref("partner", "uitvoering", "risicos.*.eigenaar", "Een risico", "eigenaar"),
+    _ref("interventie", "uitvoering", "risicos.*.interventies.*", "Een risico"),
     Reference("regeling", "samenwerking", "geldstromen.*.regeling", checked_by="geld"),
     Reference("bestedingsdoel", "samenwerking", "geldstromen.*.bestedingsdoelen.*", checked_by="geld"),
     Reference("bestedingsdoel", "samenwerking", "geldstromen.*.posten.*.bestedingsdoel", checked_by="geld"),
@@ -154,6 +168,12 @@ REFERENCES: tuple[Reference, ...] = (
     # KINDS, make this a checked reference (drop checked_by) so SP201 checks it.
     Reference("gebied", "samenwerking", "geldstromen.*.posten.*.gebied", checked_by="gebieden"),
     Reference("bestedingsdoel", "aanpak", "interventies.*.begroting.*.bestedingsdoel", checked_by="geld"),
+    Reference(
+        "bestedingsdoel",
+        "meten_en_bijsturen",
+        "verantwoording.*.besteed.*.bestedingsdoel",
+        checked_by="meten",
+    ),
 )
 
 

@@ -488,13 +488,21 @@ def geld_over_na_termijn(ctx: RuleContext) -> Iterator[Finding]:
     Staat in de voortgang bij elke interventie van de geldstroom hoeveel er besteed is (en
     betaalt alleen deze geldstroom die interventies), dan telt ze ook wat er echt besteed is.
 
-    Oplossing: zoek uit of het geld terug moet en zet dat in de toelichting van de geldstroom.
+    Noemt de verantwoording van de geldstroom in stap 6 een `restant`, dan zegt het plan al
+    wat er over is, en meldt deze regel niets; regel SP709 vraagt dan of het terug moet.
+
+    Oplossing: zoek uit of het geld terug moet en zet dat bij de verantwoording van de
+    geldstroom in stap 6, onder `restant:` met `bedrag`, `terugbetalen` en `toelichting`.
     Is de termijn verlengd? Zet dan bij de geldstroom `verlenging:` met `tot:` (het nieuwe
     einde) en `bron:` (waar de verlenging staat); dan telt het nieuwe einde.
     """
     perioden = geldperioden(ctx)
+    # A verantwoording with a restant already says what is left (SP709 asks whether it goes back).
+    met_restant = {v.geldstroom for v in ctx.plan.meten_en_bijsturen.verantwoording if v.restant}
     for stroom in _stromen(ctx):
         g = stroom.geldstroom
+        if g.id in met_restant:
+            continue
         gp = perioden.get(g.id)
         if gp is None or gp.termijn.loopt_terug or gp.termijn.einde is None:
             continue
@@ -512,8 +520,9 @@ def geld_over_na_termijn(ctx: RuleContext) -> Iterator[Finding]:
             (*stroom.path, "bedrag"),
             f"De bestedingstermijn van geldstroom '{g.id}' is op {datum(gp.termijn.einde)} "
             f"afgelopen, maar {over.rest_tekst} {wat}; dat geld moet mogelijk terug{gp.herkomst}.",
-            "Zoek uit of het geld terug moet en schrijf dat in de toelichting van de geldstroom. "
-            "Is de termijn verlengd? Zet dan `verlenging:` met `tot:` en `bron:` bij de geldstroom.",
+            "Zoek uit of het geld terug moet en zet dat in stap 6 bij de verantwoording, onder "
+            "`restant:`. Is de termijn verlengd? Zet dan `verlenging:` met `tot:` en `bron:` bij "
+            "de geldstroom.",
             related=(gp.ref,),
         )
 

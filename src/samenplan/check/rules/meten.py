@@ -6,7 +6,11 @@ from collections.abc import Iterator
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import Severity, Weight
-from samenplan.plan.vocab import Fase
+from samenplan.dutch import datum, euro
+from samenplan.plan.models.samenwerking import Geldstroom
+from samenplan.plan.money import Som, som
+from samenplan.plan.vocab import Fase, IndicatorSoort
+from samenplan.suggest import did_you_mean
 
 
 @rule(
@@ -284,10 +288,11 @@ risicos:
     good="""
 # 07-uitvoering.yaml
 risicos:
-  - omschrijving: De scholen vinden niet genoeg leerkrachten voor de huiswerkklas.
+  - omschrijving: De scholen vinden niet genoeg leerkrachten.
     kans: middel
     impact: hoog
     maatregel: Studenten van de pabo inzetten, onder begeleiding.
+    interventies: [huiswerkklas]
 """,
 )
 def personeel_zonder_risico(ctx: RuleContext) -> Iterator[Finding]:
@@ -301,23 +306,32 @@ def personeel_zonder_risico(ctx: RuleContext) -> Iterator[Finding]:
     samenplan herkent personeel aan woorden als leerkracht, coach, praktijkondersteuner,
     jongerenwerker, begeleider, mentor of fte in de naam en de omschrijving. Een risico
     gaat over capaciteit als het woorden noemt als niet genoeg, tekort, werven, vinden of
-    personeel. Staan er helemaal geen risico's, dan meldt regel SP705 dat, en deze regel
-    niet. In een concept is dit een waarschuwing; vanaf de fase besluit een fout.
+    personeel. Noemt een risico onder `interventies:` de interventies waarover het gaat, dan
+    telt het voor precies die interventies (en niet voor het hele plan). Staan er helemaal
+    geen risico's, dan meldt regel SP705 dat, en deze regel niet. In een concept is dit een
+    waarschuwing; vanaf de fase besluit een fout.
 
     Oplossing: zet in 07-uitvoering.yaml een risico over het personeel van deze interventie,
-    met een maatregel (bijvoorbeeld starten waar de nood het grootst is, of samen werven).
+    met een maatregel (bijvoorbeeld starten waar de nood het grootst is, of samen werven), en
+    zet de id van de interventie bij `interventies:` van het risico.
     """
     if not ctx.plan.uitvoering.risicos:
         return  # SP705 names the missing risico's
-    risicos = [f"{r.omschrijving} {r.maatregel}".lower() for r in ctx.plan.uitvoering.risicos]
-    capaciteit = [r for r in risicos if _woorden(r, _CAPACITEIT)]
-    genoemd = [_woorden(r, _PERSONEEL) for r in capaciteit]
-    if any(len(w) >= 2 or "personeel" in r for r, w in zip(capaciteit, genoemd, strict=True)):
+    capaciteit = [
+        (f"{r.omschrijving} {r.maatregel}".lower(), r.interventies)
+        for r in ctx.plan.uitvoering.risicos
+        if _woorden(f"{r.omschrijving} {r.maatregel}", _CAPACITEIT)
+    ]
+    algemeen = [(tekst, _woorden(tekst, _PERSONEEL)) for tekst, ivs in capaciteit if not ivs]
+    if any(len(w) >= 2 or "personeel" in tekst for tekst, w in algemeen):
         return  # a risico about staff in general covers every interventie
-    covered = set().union(*genoemd)
+    covered = set().union(*(w for _, w in algemeen))
+    gekoppeld = {iv for _, ivs in capaciteit for iv in ivs}
     for i, iv in enumerate(ctx.plan.aanpak.interventies):
         mensen = _woorden(f"{iv.naam} {iv.omschrijving}", _PERSONEEL)
-        if not mensen or mensen & covered or any(_noemt(r, iv.id, iv.naam) for r in capaciteit):
+        if not mensen or iv.id in gekoppeld or mensen & covered:
+            continue
+        if any(_noemt(tekst, iv.id, iv.naam) for tekst, _ in capaciteit):
             continue
         yield Finding(
             "aanpak",
@@ -325,6 +339,330 @@ def personeel_zonder_risico(ctx: RuleContext) -> Iterator[Finding]:
             f"Interventie '{iv.id}' hangt af van mensen ({', '.join(sorted(mensen))}), maar geen "
             "risico in stap 7 gaat over het vinden of vrijmaken van die mensen.",
             "Zet in 07-uitvoering.yaml onder `risicos:` een risico over dit personeel, met een "
-            "maatregel en een eigenaar.",
+            "maatregel en een eigenaar, en zet de id van de interventie bij `interventies:` van "
+            "het risico.",
             related=(Ref("uitvoering", ("risicos",), "hier staan de risico's"),),
         )
+
+
+# Verantwoording: what was spent and what is left (formaat 2) ------------------------------
+
+
+def _geldstromen(ctx: RuleContext) -> dict[str, tuple[int, Geldstroom]]:
+    """geldstroom id → (index, geldstroom), first definition wins (SP202 reports the others)."""
+    found: dict[str, tuple[int, Geldstroom]] = {}
+    for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
+        found.setdefault(g.id, (i, g))
+    return found
+
+
+def _bedrag(g: Geldstroom) -> Som | None:
+    """The geldstroom's amount as a sum; None when it is unknown (nothing to compare with)."""
+    bedrag = Som.van(g.bedrag)
+    return None if bedrag.hoog is None else bedrag
+
+
+@rule(
+    "SP707",
+    "meer-besteed-dan-geldstroom",
+    Severity.ERROR,
+    "Volgens de verantwoording is er meer besteed dan de geldstroom heeft.",
+    theme="meten",
+    bad="""
+# 02-samenwerking.yaml: geldstroom gs_npo, bedrag: 100000
+verantwoording:
+  - geldstroom: gs_npo
+    vorm: sisa
+    besteed:
+      - {bestedingsdoel: bovenschools, jaar: 2023, bedrag: 70000}
+      - {bestedingsdoel: bovenschools, jaar: 2024, bedrag: 45000}
+""",
+    good="""
+# 02-samenwerking.yaml: geldstroom gs_npo, bedrag: 100000
+verantwoording:
+  - geldstroom: gs_npo
+    vorm: sisa
+    besteed:
+      - {bestedingsdoel: bovenschools, jaar: 2023, bedrag: 55000}
+      - {bestedingsdoel: bovenschools, jaar: 2024, bedrag: 45000}
+""",
+)
+def meer_besteed_dan_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
+    """In stap 6 staat per geldstroom wat er besteed is, per bestedingsdoel en jaar (onder
+    `besteed`). Samen kan dat niet meer zijn dan het bedrag van de geldstroom: dan klopt het
+    bedrag van de geldstroom niet, of een bedrag in de verantwoording, of er is geld uit een
+    andere pot bij gekomen. Dat laatste hoort dan als eigen geldstroom in het plan. Staan er
+    voor één geldstroom meer verantwoordingen, dan telt deze regel ze samen.
+
+    Oplossing: verbeter het bedrag van de geldstroom in 02-samenwerking.yaml, of de bedragen
+    onder `besteed` in 06-meten-en-bijsturen.yaml. Kwam er geld uit een andere pot bij, zet
+    die dan als eigen geldstroom in het plan en verantwoord hem apart.
+    """
+    stromen = _geldstromen(ctx)
+    per_stroom: dict[str, list[int]] = {}
+    for k, v in enumerate(ctx.plan.meten_en_bijsturen.verantwoording):
+        if v.besteed:
+            per_stroom.setdefault(v.geldstroom, []).append(k)
+    for ident, plekken in per_stroom.items():
+        if ident not in stromen:
+            continue  # SP201 names the unknown geldstroom
+        i, g = stromen[ident]
+        bedrag = _bedrag(g)
+        verantwoording = ctx.plan.meten_en_bijsturen.verantwoording
+        besteed = som(Som.van(b.bedrag) for k in plekken for b in verantwoording[k].besteed)
+        te_veel = (bedrag - besteed).zeker_te_veel if bedrag is not None else None
+        if bedrag is None or te_veel is None:
+            continue
+        yield Finding(
+            "meten_en_bijsturen",
+            ("verantwoording", plekken[0], "besteed"),
+            f"Volgens de verantwoording is uit geldstroom '{g.id}' {besteed.tekst} besteed, "
+            f"{'minstens ' if not (besteed.exact and bedrag.exact) else ''}{euro(te_veel)} meer "
+            f"dan de {bedrag.tekst} van de geldstroom.",
+            "Verbeter het bedrag van de geldstroom of de bedragen onder `besteed`. Kwam er geld "
+            "uit een andere pot bij, zet die dan als eigen geldstroom in het plan.",
+            related=(
+                Ref("samenwerking", ("geldstromen", i, "bedrag"), f"het bedrag van geldstroom '{g.id}'"),
+                *(
+                    Ref("meten_en_bijsturen", ("verantwoording", k, "besteed"), "ook besteed")
+                    for k in plekken[1:]
+                ),
+            ),
+            at_key=True,
+        )
+
+
+@rule(
+    "SP708",
+    "besteed-aan-ander-doel",
+    Severity.ERROR,
+    "De verantwoording noemt een besteding aan een bestedingsdoel dat de geldstroom niet heeft.",
+    theme="meten",
+    bad="""
+# 02-samenwerking.yaml: geldstroom gs_npo, bestedingsdoelen: [bovenschools]
+verantwoording:
+  - geldstroom: gs_npo
+    vorm: sisa
+    besteed:
+      - {bestedingsdoel: huisvesting, jaar: 2024, bedrag: 20000}
+""",
+    good="""
+# 02-samenwerking.yaml: geldstroom gs_npo, bestedingsdoelen: [bovenschools]
+verantwoording:
+  - geldstroom: gs_npo
+    vorm: sisa
+    besteed:
+      - {bestedingsdoel: bovenschools, jaar: 2024, bedrag: 20000}
+""",
+)
+def besteed_aan_ander_doel(ctx: RuleContext) -> Iterator[Finding]:
+    """Een geldstroom noemt in stap 2 de bestedingsdoelen waaraan het geld besteed mag
+    worden. Noemt de verantwoording een besteding aan een ander doel, dan is dat geld besteed
+    aan iets waarvoor het niet bedoeld is (bij een specifieke uitkering kan het dan terug
+    moeten), of is het doel verkeerd geschreven. Een besteding zonder bestedingsdoel (niet
+    per doel uitgesplitst) meldt deze regel niet.
+
+    Oplossing: verbeter het bestedingsdoel onder `besteed`, of zet het doel bij de
+    `bestedingsdoelen` van de geldstroom in 02-samenwerking.yaml als de regeling het toestaat.
+    """
+    stromen = _geldstromen(ctx)
+    for k, v in enumerate(ctx.plan.meten_en_bijsturen.verantwoording):
+        if v.geldstroom not in stromen:
+            continue  # SP201 names the unknown geldstroom
+        i, g = stromen[v.geldstroom]
+        for j, b in enumerate(v.besteed):
+            if b.bestedingsdoel is None or b.bestedingsdoel in g.bestedingsdoelen:
+                continue
+            doelen = ", ".join(g.bestedingsdoelen) or "geen"
+            yield Finding(
+                "meten_en_bijsturen",
+                ("verantwoording", k, "besteed", j, "bestedingsdoel"),
+                f"De verantwoording van '{g.id}' noemt {Som.van(b.bedrag).tekst} besteed aan "
+                f"'{b.bestedingsdoel}', maar dat is geen bestedingsdoel van deze geldstroom "
+                f"(die heeft: {doelen}).",
+                " ".join(
+                    filter(
+                        None,
+                        (
+                            did_you_mean(b.bestedingsdoel, list(g.bestedingsdoelen)),
+                            "Verbeter het bestedingsdoel, of zet het bij `bestedingsdoelen` van de "
+                            "geldstroom als de regeling het toestaat.",
+                        ),
+                    )
+                ),
+                related=(
+                    Ref("samenwerking", ("geldstromen", i, "bestedingsdoelen"), f"de doelen van '{g.id}'"),
+                ),
+            )
+
+
+@rule(
+    "SP709",
+    "restant-terugbetalen-onbekend",
+    Severity.WARNING,
+    "Er is geld over aan het eind van de termijn, en er staat niet of het terug moet.",
+    theme="meten",
+    error_from=Fase.UITVOERING,
+    bad="""
+verantwoording:
+  - geldstroom: gs_npo
+    vorm: sisa
+    restant:
+      bedrag: 15000
+""",
+    good="""
+verantwoording:
+  - geldstroom: gs_npo
+    vorm: sisa
+    restant:
+      bedrag: 15000
+      terugbetalen: true
+      toelichting: Het Rijk vordert het restant terug na de SiSa-verantwoording over 2025.
+""",
+)
+def restant_terugbetalen_onbekend(ctx: RuleContext) -> Iterator[Finding]:
+    """Wat aan het eind van de bestedingstermijn over is, moet bij veel regelingen terug: bij
+    een specifieke uitkering na de SiSa-verantwoording, bij een subsidie na de
+    vaststelling. De landelijke evaluaties van het NP Onderwijs noemen geld dat aan het eind
+    over was als een van de grote problemen. Noemt de verantwoording een restant, dan zegt
+    ze ook of dat geld terug moet (`terugbetalen: true`) of mag blijven (`false`). Zo weten
+    college, raad en besturen op tijd wat het plan kost. In een concept of besluit is dit
+    een waarschuwing; vanaf de fase uitvoering een fout.
+
+    Staat er een restant bij de verantwoording, dan meldt regel SP313 (geld over na de
+    termijn) voor die geldstroom niets: de verantwoording zegt al wat er over is.
+
+    Oplossing: zet bij `restant:` `terugbetalen: true` of `false`, met in de `toelichting`
+    waarom (bijvoorbeeld de regel van de regeling, of de beschikking).
+    """
+    for k, v in enumerate(ctx.plan.meten_en_bijsturen.verantwoording):
+        r = v.restant
+        if r is None or r.terugbetalen is not None or Som.van(r.bedrag).zeker_over is None:
+            continue
+        yield Finding(
+            "meten_en_bijsturen",
+            ("verantwoording", k, "restant"),
+            f"Van geldstroom '{v.geldstroom}' is {Som.van(r.bedrag).tekst} over, maar er staat niet of dat "
+            "terug moet: een terugbetaalrisico dat niemand kent.",
+            "Zet bij `restant:` `terugbetalen: true` (het moet terug) of `false` (het mag blijven), "
+            "met in de `toelichting` waarom.",
+            at_key=True,
+        )
+
+
+# Monitoring over time (formaat 2) ---------------------------------------------------------
+
+
+@rule(
+    "SP710",
+    "meting-zonder-bron",
+    Severity.WARNING,
+    "Een gemeten waarde van een indicator zegt niet waar ze vandaan komt.",
+    theme="meten",
+    bad="""
+indicatoren:
+  - id: ind_lezen
+    naam: Percentage leerlingen groep 8 met niveau 2F lezen
+    metingen:
+      - {waarde: 58, datum: 2024-06-30}
+""",
+    good="""
+indicatoren:
+  - id: ind_lezen
+    naam: Percentage leerlingen groep 8 met niveau 2F lezen
+    bron: b_toets_groep8
+    metingen:
+      - {waarde: 58, datum: 2024-06-30}
+      - {waarde: 60, datum: 2025-06-30, bron: b_monitor}
+""",
+)
+def meting_zonder_bron(ctx: RuleContext) -> Iterator[Finding]:
+    """Een gemeten waarde is pas te vertrouwen als je weet waar ze vandaan komt: welke toets,
+    welke monitor, welke telling. Dan kan een lezer het nagaan, en meet de werkgroep de
+    volgende keer op dezelfde manier. Een meting zonder eigen `bron` komt uit de bron van de
+    indicator, of uit de bron van de meting in stap 6; heeft die ook geen bron, dan meldt
+    deze regel het.
+
+    Oplossing: zet `bron:` bij de indicator (voor al haar metingen), of bij de meting zelf
+    als die uit een andere bron komt. De bron staat in 03-analyse.yaml onder `bronnen`.
+    """
+    afgesproken = {m.indicator for m in ctx.plan.meten_en_bijsturen.metingen if m.bron}
+    for i, res in enumerate(ctx.plan.resultaten.resultaten):
+        for j, ind in enumerate(res.indicatoren):
+            if ind.bron or ind.id in afgesproken:
+                continue
+            for k, m in enumerate(ind.metingen):
+                if m.bron is None:
+                    yield Finding(
+                        "resultaten",
+                        ("resultaten", i, "indicatoren", j, "metingen", k),
+                        f"De meting van indicator '{ind.id}' op {datum(m.datum)} zegt niet waar de "
+                        "waarde vandaan komt.",
+                        "Zet `bron:` bij de indicator of bij de meting, met de id van een bron uit "
+                        "03-analyse.yaml.",
+                    )
+
+
+def _output_gemeten(ctx: RuleContext) -> int:
+    """How many output values the plan reports: metingen of output indicators, counts of bereik."""
+    indicatoren = [ind for res in ctx.plan.resultaten.resultaten for ind in res.indicatoren]
+    output = sum(len(ind.metingen) for ind in indicatoren if ind.soort is IndicatorSoort.OUTPUT)
+    return output + sum(len(iv.bereik.gerealiseerd) for iv in ctx.plan.aanpak.interventies if iv.bereik)
+
+
+@rule(
+    "SP711",
+    "alleen-output-gemeten",
+    Severity.WARNING,
+    "Het plan meet alleen hoeveel er gedaan is, niet of kinderen erop vooruitgaan.",
+    theme="meten",
+    applies_from=Fase.UITVOERING,
+    weight=Weight.PLAN,
+    bad="""
+# fase: uitvoering; 05-aanpak.yaml: bereik.gerealiseerd van de zomerschool
+# 04-resultaten.yaml: de outcome-indicator ind_lezen heeft geen metingen
+""",
+    good="""
+indicatoren:
+  - id: ind_lezen
+    soort: outcome
+    nulmeting: {waarde: 55, datum: 2023-06-30}
+    metingen:
+      - {waarde: 58, datum: 2024-06-30}
+""",
+)
+def alleen_output_gemeten(ctx: RuleContext) -> Iterator[Finding]:
+    """De landelijke evaluaties van het NP Onderwijs en van het jeugdbeleid zagen vaak dat er
+    alleen output gemeten werd: hoeveel kinderen meededen, hoeveel uren er waren. Of het
+    kinderen beter gaat (outcome), bleef onbekend. Een plan in uitvoering dat wel telt wat
+    het doet (metingen van output-indicatoren, of `bereik.gerealiseerd` bij interventies),
+    maar geen enkele meting heeft van een outcome-indicator, laat dat gat zien. Deze regel
+    doet mee vanaf de fase uitvoering, met één melding voor het hele plan.
+
+    Regel SP407 kijkt naar het ontwerp (een resultaat met alleen output-indicatoren); deze
+    regel kijkt naar wat er echt gemeten is.
+
+    Oplossing: zet bij een outcome-indicator in 04-resultaten.yaml onder `metingen` wat er
+    gemeten is, met datum en bron. Is er nog niet gemeten, spreek dan in stap 6 af wanneer.
+    """
+    output = _output_gemeten(ctx)
+    if not output:
+        return
+    indicatoren = [ind for res in ctx.plan.resultaten.resultaten for ind in res.indicatoren]
+    outcome = [ind for ind in indicatoren if ind.soort is IndicatorSoort.OUTCOME]
+    if any(ind.metingen for ind in outcome):
+        return
+    geen = (
+        "het plan heeft geen enkele outcome-indicator"
+        if not outcome
+        else f"geen van de {len(outcome)} outcome-indicatoren heeft een meting"
+    )
+    yield Finding(
+        "resultaten",
+        ("resultaten",),
+        f"Het plan meet alleen output: er {'is 1 telling' if output == 1 else f'zijn {output} tellingen'} "
+        f"van wat er gedaan is, maar {geen}; zo is niet te zien of het kinderen beter gaat.",
+        "Zet bij een outcome-indicator onder `metingen` wat er gemeten is, met waarde, datum en "
+        "bron, of spreek in stap 6 af wanneer dat gemeten wordt.",
+        at_key=True,
+    )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import Severity, Weight
+from samenplan.plan.models.aanpak import Onderbouwing
 from samenplan.plan.models.resultaten import Resultaat
 from samenplan.plan.placeholders import is_placeholder
 from samenplan.plan.vocab import BronSoort, Fase, IndicatorSoort, OnderbouwingSoort, ResultaatSoort
@@ -430,9 +431,11 @@ interventies:
   - id: huiswerkklas
     naam: Huiswerkklas
     onderbouwing:
-      soort: menukaart
-      doelgebied: A
-      toelichting: Extra instructie in kleine groepen staat op de NPO-menukaart.
+      - soort: menukaart
+        doelgebied: A
+        toelichting: Extra instructie in kleine groepen staat op de NPO-menukaart.
+      - soort: eigen
+        toelichting: Een proef op twee scholen in 2022 werkte goed.
 """,
 )
 def interventie_zonder_onderbouwing(ctx: RuleContext) -> Iterator[Finding]:
@@ -440,17 +443,19 @@ def interventie_zonder_onderbouwing(ctx: RuleContext) -> Iterator[Finding]:
     erkenning in de Databank Effectieve Jeugdinterventies, een doelgebied van de
     NPO-menukaart, of een eigen onderbouwing met uitleg (bijvoorbeeld een proef die goed
     ging). De landelijke evaluaties zagen vaak maatregelen zonder probleemanalyse of
-    onderbouwing; dan is achteraf ook niet te zeggen of ze werkten. Een eigen onderbouwing
-    zonder toelichting telt niet. Heeft geen enkele interventie een onderbouwing, dan komt er
-    één melding voor het hele plan. In een concept is dit een waarschuwing; vanaf de fase
-    besluit een fout.
+    onderbouwing; dan is achteraf ook niet te zeggen of ze werkten. Een interventie mag
+    meer onderbouwingen hebben, bijvoorbeeld een doelgebied van de menukaart en een eigen
+    uitleg. Elke onderbouwing moet iets zeggen: een eigen onderbouwing zonder toelichting,
+    een databank zonder erkenningsniveau of een menukaart zonder doelgebied meldt deze regel
+    ook. Heeft geen enkele interventie een onderbouwing, dan komt er één melding voor het
+    hele plan. In een concept is dit een waarschuwing; vanaf de fase besluit een fout.
 
-    Oplossing: zet `onderbouwing:` bij de interventie, met `soort:` (databank, menukaart of
-    eigen) en bij databank het `niveau`, bij menukaart het `doelgebied`, bij eigen een
-    `toelichting`.
+    Oplossing: zet `onderbouwing:` bij de interventie, een lijst met per onderbouwing
+    `soort:` (databank, menukaart of eigen) en bij databank het `niveau`, bij menukaart het
+    `doelgebied`, bij eigen een `toelichting`.
     """
     interventies = ctx.plan.aanpak.interventies
-    if len(interventies) >= PLAN_WIDE and all(iv.onderbouwing is None for iv in interventies):
+    if len(interventies) >= PLAN_WIDE and not any(iv.onderbouwing for iv in interventies):
         yield Finding(
             "aanpak",
             ("interventies",),
@@ -462,23 +467,45 @@ def interventie_zonder_onderbouwing(ctx: RuleContext) -> Iterator[Finding]:
         )
         return
     for i, iv in enumerate(interventies):
-        ob = iv.onderbouwing
-        if ob is None:
+        if not iv.onderbouwing:
             yield Finding(
                 "aanpak",
                 ("interventies", i, "id"),
                 f"Interventie '{iv.id}' heeft geen onderbouwing: er staat niet waarom ze zou werken.",
-                "Zet `onderbouwing:` bij de interventie, met `soort:` databank, menukaart of eigen, "
-                "en het niveau, het doelgebied of een toelichting.",
+                "Zet `onderbouwing:` bij de interventie: een lijst met per onderbouwing `soort:` "
+                "databank, menukaart of eigen, en het niveau, het doelgebied of een toelichting.",
             )
-        elif ob.soort is OnderbouwingSoort.EIGEN and not ob.toelichting.strip():
-            yield Finding(
-                "aanpak",
-                ("interventies", i, "onderbouwing", "soort"),
-                f"Interventie '{iv.id}' heeft een eigen onderbouwing zonder toelichting.",
-                "Schrijf bij `toelichting:` waarom de werkgroep verwacht dat het werkt, "
-                "bijvoorbeeld een proef of ervaring elders.",
-            )
+        for j, ob in enumerate(iv.onderbouwing):
+            missing = _onderbouwing_mist(ob)
+            if missing:
+                yield Finding(
+                    "aanpak",
+                    ("interventies", i, "onderbouwing", j, "soort"),
+                    f"Interventie '{iv.id}' heeft {missing[0]}.",
+                    missing[1],
+                )
+
+
+def _onderbouwing_mist(ob: Onderbouwing) -> tuple[str, str] | None:
+    """What an onderbouwing lacks to say why the interventie works, and the fix; None if whole."""
+    if ob.soort is OnderbouwingSoort.EIGEN and not ob.toelichting.strip():
+        return (
+            "een eigen onderbouwing zonder toelichting",
+            "Schrijf bij `toelichting:` waarom de werkgroep verwacht dat het werkt, "
+            "bijvoorbeeld een proef of ervaring elders.",
+        )
+    if ob.soort is OnderbouwingSoort.DATABANK and ob.niveau is None:
+        return (
+            "een onderbouwing uit de databank zonder erkenningsniveau",
+            "Zet bij `niveau:` het erkenningsniveau uit de Databank Effectieve Jeugdinterventies, "
+            "bijvoorbeeld goed_onderbouwd of effectief_eerste_aanwijzingen.",
+        )
+    if ob.soort is OnderbouwingSoort.MENUKAART and ob.doelgebied is None:
+        return (
+            "een onderbouwing uit de NPO-menukaart zonder doelgebied",
+            "Zet bij `doelgebied:` de letter van het doelgebied op de NPO-menukaart (A tot en met F).",
+        )
+    return None
 
 
 @rule(
@@ -497,7 +524,7 @@ bevindingen:
   - id: bev_lezen
     tekst: Kinderen lezen slechter dan voor corona.
     bronnen: [b_toets_groep8]
-    cijfer: {waarde: 55, eenheid: "%", vergelijking: {waarde: 62, met: Nederland}}
+    cijfer: {waarde: 55, eenheid: "%", vergelijkingen: [{waarde: 62, met: Nederland}]}
 """,
 )
 def bevinding_zonder_bron(ctx: RuleContext) -> Iterator[Finding]:
@@ -508,7 +535,7 @@ def bevinding_zonder_bron(ctx: RuleContext) -> Iterator[Finding]:
     dan noemt ze ook het cijfer: in de tekst of onder `cijfer:`.
 
     Oplossing: zet bij `bronnen:` de id van de bron uit dezelfde file. Komt de bevinding uit
-    cijfers, zet dan ook `cijfer:` met de waarde (en zo mogelijk een vergelijking).
+    cijfers, zet dan ook `cijfer:` met de waarde (en zo mogelijk vergelijkingen).
     """
     cijferbronnen = {b.id for b in ctx.plan.analyse.bronnen if b.soort is BronSoort.CIJFERS}
     for i, bev in enumerate(ctx.plan.analyse.bevindingen):
@@ -526,8 +553,8 @@ def bevinding_zonder_bron(ctx: RuleContext) -> Iterator[Finding]:
                 "analyse",
                 ("bevindingen", i, "id"),
                 f"Bevinding '{bev.id}' rust op cijfers, maar noemt geen cijfer.",
-                "Zet `cijfer:` bij de bevinding, met `waarde:` en `eenheid:` en zo mogelijk een "
-                "`vergelijking:`.",
+                "Zet `cijfer:` bij de bevinding, met `waarde:` en `eenheid:` en zo mogelijk "
+                "`vergelijkingen:`.",
             )
 
 

@@ -22,7 +22,7 @@ from samenplan.dutch import datum, number, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
-from samenplan.plan.models.aanpak import Begrotingsregel, Interventie, Onderbouwing
+from samenplan.plan.models.aanpak import Begrotingsregel, Bereik, Interventie, Onderbouwing
 from samenplan.plan.money import Som, som
 
 #: How the document names a randvoorwaardelijke maatregel.
@@ -63,6 +63,37 @@ def onderbouwing(o: Onderbouwing | None) -> str:
         return ""
     extra = [label(o.niveau) if o.niveau else "", f"doelgebied {o.doelgebied}" if o.doelgebied else ""]
     return ", ".join([label(o.soort), *(x for x in extra if x)])
+
+
+def _onderbouwing(found: list[Onderbouwing]) -> tuple[Field | None, ...]:
+    """One onderbouwing as a kind and its toelichting; several as one line each."""
+    if len(found) == 1:
+        return (
+            field("Onderbouwing", onderbouwing(found[0])),
+            field("Toelichting op de onderbouwing", found[0].toelichting),
+        )
+    lines = tuple(
+        f"{onderbouwing(o)}: {flat(o.toelichting)}" if o.toelichting.strip() else onderbouwing(o)
+        for o in found
+    )
+    return (field("Onderbouwingen", lines),)
+
+
+def gepland(b: Bereik) -> str:
+    """'120 kinderen'."""
+    return f"{number(b.aantal)} {flat(b.eenheid)}"
+
+
+def bereikt(b: Bereik) -> tuple[str, ...]:
+    """Each count of what was reached, in date order.
+
+    '80 op 1 juli 2024 (67% van het geplande aantal)'; the unit is that of the planned bereik.
+    """
+    lines = []
+    for g in sorted(b.gerealiseerd, key=lambda x: x.datum.volgorde):
+        share = f" ({number(round(100 * g.aantal / b.aantal))}% van het geplande aantal)" if b.aantal else ""
+        lines.append(f"{number(g.aantal)} op {datum(g.datum)}{share}")
+    return tuple(lines)
 
 
 def _regel(plan: Plan, r: Begrotingsregel, lk: Lookup, uit: bool) -> Row:
@@ -121,7 +152,6 @@ def _doorloop(iv: Interventie) -> tuple[Field | None, ...]:
 
 
 def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
-    o = iv.onderbouwing
     return Section(
         flat(iv.naam),
         parts(
@@ -134,11 +164,14 @@ def _interventie(plan: Plan, iv: Interventie, lk: Lookup) -> Section:
                 field("Resultaten", lk.names("resultaat", iv.resultaten)),
                 field("Trekker" if len(iv.trekkers) < 2 else "Trekkers", lk.names("partner", iv.trekkers)),
                 field("Partners", lk.names("partner", iv.partners)),
-                field("Onderbouwing", onderbouwing(o)),
-                field("Toelichting op de onderbouwing", o.toelichting if o else ""),
+                *_onderbouwing(iv.onderbouwing),
                 field("Periode", periode(iv.periode.van, iv.periode.tot) if iv.periode else ""),
                 *_doorloop(iv),
-                field("Bereik", f"{number(iv.bereik.aantal)} {iv.bereik.eenheid}" if iv.bereik else ""),
+                field(
+                    "Bereik (gepland)" if iv.bereik and iv.bereik.gerealiseerd else "Bereik",
+                    gepland(iv.bereik) if iv.bereik else "",
+                ),
+                field("Bereikt", bereikt(iv.bereik) if iv.bereik else ""),
                 field("Gebieden", lk.names("gebied", iv.gebieden)),
                 field("Toekenning", _toekenning(iv, lk)),
             ),

@@ -17,13 +17,13 @@ def _bron(b: Bron) -> Row:
 
 
 def cijfer(c: Cijfer | None) -> str:
-    """'55% (Rivierstad 2019: 63%)'; '' without a figure."""
+    """'55% (Rivierstad 2019: 63%; Nederland: 60%)'; '' without a figure."""
     if c is None:
         return ""
     main = measure(c.waarde, c.eenheid)
-    if c.vergelijking is None:
+    if not c.vergelijkingen:
         return main
-    return f"{main} ({flat(c.vergelijking.met)}: {measure(c.vergelijking.waarde, c.eenheid)})"
+    return f"{main} ({'; '.join(f'{flat(v.met)}: {measure(v.waarde, c.eenheid)}' for v in c.vergelijkingen)})"
 
 
 def _waar(b: Bevinding, lk: Lookup) -> tuple[str, ...]:

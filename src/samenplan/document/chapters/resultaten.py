@@ -10,11 +10,14 @@ from samenplan.document.nodes import (
     cell,
     field,
     fields,
+    flat,
     note,
     parts,
+    section,
     table,
     text,
 )
+from samenplan.document.verloop import Punt, heeft_verloop, punten, trend
 from samenplan.dutch import datum, measure, shorten
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
@@ -36,6 +39,32 @@ def _indicator(i: Indicator, lk: Lookup) -> Row:
             Cell(waarde(i.nulmeting, i.eenheid)),
             Cell(waarde(i.streefwaarde, i.eenheid)),
             Cell(lk.name("bron", i.bron)),
+        ),
+    )
+
+
+def _punt(p: Punt, i: Indicator, lk: Lookup) -> Row:
+    # A measured value without a bron of its own comes from the indicator's bron; a target has none.
+    bron = p.bron or (i.bron if p.wat in ("nulmeting", "meting") else None)
+    return Row(
+        Cell(datum(p.waarde.datum)),
+        (Cell(p.wat), Cell(measure(p.waarde.waarde, i.eenheid), numeric=True), Cell(lk.name("bron", bron))),
+    )
+
+
+def _verloop(i: Indicator, lk: Lookup) -> Section | None:
+    """Nulmeting, metingen, tussendoelen and streefwaarde of one indicator, in date order."""
+    if not heeft_verloop(i):
+        return None
+    name = flat(i.naam)
+    return section(
+        f"Verloop van {name}",
+        note(trend(i)),
+        table(
+            f"Nulmeting, metingen, tussendoelen en streefwaarde van {name}",
+            ("Datum", "Wat", "Waarde", "Bron"),
+            [_punt(p, i, lk) for p in punten(i)],
+            "",
         ),
     )
 
@@ -68,6 +97,7 @@ def _resultaat(n: int, r: Resultaat, plan: Plan, lk: Lookup) -> Section:
                 [_indicator(i, lk) for i in r.indicatoren],
                 "Dit resultaat heeft nog geen indicatoren.",
             ),
+            *(_verloop(i, lk) for i in r.indicatoren),
         ),
     )
 

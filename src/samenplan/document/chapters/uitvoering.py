@@ -44,10 +44,19 @@ def _voortgang(v: Voortgang, lk: Lookup) -> Row:
     )
 
 
-def _risico(r: Risico, lk: Lookup) -> Row:
+def _risico(r: Risico, lk: Lookup, gekoppeld: bool) -> Row:
+    waarover = (
+        (Cell(items=lk.names("interventie", r.interventies) or ("niet genoemd",)),) if gekoppeld else ()
+    )
     return Row(
         cell(r.omschrijving),
-        (Cell(label(r.kans)), Cell(label(r.impact)), cell(r.maatregel), Cell(lk.name("partner", r.eigenaar))),
+        (
+            Cell(label(r.kans)),
+            Cell(label(r.impact)),
+            cell(r.maatregel),
+            Cell(lk.name("partner", r.eigenaar)),
+            *waarover,
+        ),
     )
 
 
@@ -75,6 +84,7 @@ def chapter(plan: Plan, lk: Lookup, today: date) -> Chapter:
     """The chapter of step 7."""
     u = plan.uitvoering
     chart = timeline(plan, lk, today)
+    gekoppeld = any(r.interventies for r in u.risicos)  # a column only when a risico names them
     return step_chapter(
         "uitvoering",
         section(
@@ -110,8 +120,15 @@ def chapter(plan: Plan, lk: Lookup, today: date) -> Chapter:
             "Risico's",
             table(
                 "Risico's en maatregelen",
-                ("Risico", "Kans", "Impact", "Maatregel", "Eigenaar"),
-                [_risico(r, lk) for r in u.risicos],
+                (
+                    "Risico",
+                    "Kans",
+                    "Impact",
+                    "Maatregel",
+                    "Eigenaar",
+                    *(("Interventies",) if gekoppeld else ()),
+                ),
+                [_risico(r, lk, gekoppeld) for r in u.risicos],
                 "Er zijn nog geen risico's beschreven.",
             ),
         ),

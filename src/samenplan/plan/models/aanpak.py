@@ -37,13 +37,27 @@ class Onderbouwing(Model):
     toelichting: Tekst = Field(default="", description="Uitleg, verplicht bij 'eigen'.")
 
 
+class Gerealiseerd(Model):
+    """How many were actually reached, counted on a date."""
+
+    model_config = config("Hoeveel er echt bereikt zijn, geteld op een datum.")
+
+    aantal: Geheel = Field(ge=0, description="Hoeveel er tot die datum echt bereikt zijn.")
+    datum: Datum = Field(description="Datum van de telling.")
+    toelichting: Tekst = Field(default="", description="Uitleg, bijvoorbeeld hoe er geteld is.")
+
+
 class Bereik(Model):
     """How many are reached (output)."""
 
     model_config = config("Hoeveel kinderen, ouders of professionals bereikt worden.")
 
-    aantal: Geheel = Field(ge=0, description="Hoeveel er bereikt worden.")
+    aantal: Geheel = Field(ge=0, description="Hoeveel er bereikt worden (gepland).")
     eenheid: str = Field(default="kinderen", description="Wie geteld worden.")
+    gerealiseerd: list[Gerealiseerd] = Field(
+        default_factory=list,
+        description="Hoeveel er echt bereikt zijn, per telling met een datum.",
+    )
 
 
 class Begrotingsregel(Model):
@@ -124,8 +138,10 @@ class Interventie(Model):
         description="Ids van de partner of partners die de interventie trekken: [ggd, welzijn].",
     )
     partners: list[Id] = Field(default_factory=list, description="Ids van andere partners.")
-    onderbouwing: Onderbouwing | None = Field(
-        default=None, description="Waarom jullie verwachten dat de interventie werkt."
+    onderbouwing: list[Onderbouwing] = Field(
+        default_factory=list,
+        description="Waarom jullie verwachten dat de interventie werkt: een of meer onderbouwingen "
+        "(databank, menukaart of eigen).",
     )
     periode: Periode | None = Field(default=None, description="Wanneer de interventie loopt.")
     doorloop: Doorloop | None = Field(

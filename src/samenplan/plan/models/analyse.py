@@ -34,8 +34,10 @@ class Cijfer(Model):
 
     waarde: Getal
     eenheid: str = Field(default="", description="Eenheid, bijvoorbeeld '%' of 'leerlingen'.")
-    vergelijking: Vergelijking | None = Field(
-        default=None, description="Een waarde om dit cijfer mee te vergelijken, bijvoorbeeld landelijk."
+    vergelijkingen: list[Vergelijking] = Field(
+        default_factory=list,
+        description="Waarden om dit cijfer mee te vergelijken, bijvoorbeeld landelijk, de regio "
+        "of vorig jaar.",
     )
 
 

@@ -1,8 +1,11 @@
 """Stap 6: metingen, meet- en bijstuurmomenten, bijsturing and verantwoording."""
 
-from pydantic import Field
+from typing import Annotated, Any
 
-from samenplan.plan.models.common import Datum, Id, Model, Tekst, config
+from pydantic import BeforeValidator, Field, Strict, WithJsonSchema
+
+from samenplan.plan.models.common import Bedrag, Begrotingsjaar, Datum, Id, Model, Tekst, config
+from samenplan.plan.models.regeling import Kanaal
 from samenplan.plan.vocab import MomentSoort, VerantwoordingVorm
 
 
@@ -39,6 +42,46 @@ class Bijsturing(Model):
     actie: Tekst = Field(description="Wat de partners dan doen.")
 
 
+class Besteding(Model):
+    """What was spent from a geldstroom on one bestedingsdoel in one year."""
+
+    model_config = config("Wat er besteed is aan een bestedingsdoel in een jaar.")
+
+    bestedingsdoel: Id | None = Field(
+        default=None,
+        description="Id van het bestedingsdoel van de geldstroom; leeg als het niet per doel "
+        "is uitgesplitst.",
+    )
+    jaar: Begrotingsjaar | None = Field(
+        default=None,
+        description="Het kalenderjaar (2024) of schooljaar (2023-2024) waarin het geld besteed is.",
+    )
+    bedrag: Bedrag = Field(description="Het bedrag dat besteed is, in euro.")
+
+
+def _onbekend_is_leeg(value: Any) -> Any:
+    # `terugbetalen: onbekend` says in words what leaving the field out says.
+    return None if isinstance(value, str) and value.strip().lower() == "onbekend" else value
+
+
+class Restant(Model):
+    """The money left at the end of the spending term."""
+
+    model_config = config("Het geld dat aan het eind van de bestedingstermijn over is.")
+
+    bedrag: Bedrag = Field(description="Hoeveel er over is, in euro.")
+    terugbetalen: Annotated[
+        Annotated[bool, Strict()] | None,
+        BeforeValidator(_onbekend_is_leeg),
+        WithJsonSchema({"anyOf": [{"type": "boolean"}, {"const": "onbekend"}, {"type": "null"}]}),
+    ] = Field(
+        default=None,
+        description="true: het geld moet (misschien) terug; false: het mag blijven; "
+        "onbekend of leeg: nog niet bekend.",
+    )
+    toelichting: Tekst = Field(default="", description="Uitleg, bijvoorbeeld wat er met het geld gebeurt.")
+
+
 class Verantwoording(Model):
     """How spending from a geldstroom is accounted for."""
 
@@ -53,6 +96,23 @@ class Verantwoording(Model):
         default_factory=list, description="Ids van de partners die verantwoorden: [gemeente]."
     )
     toelichting: Tekst = Field(default="")
+    kanaal: Kanaal | None = Field(
+        default=None,
+        description="Hoe het geld binnenkomt: specifieke_uitkering, decentralisatie_uitkering, "
+        "algemene_uitkering, bekostiging, subsidie, eigen_middelen of overig.",
+    )
+    kenmerk: str = Field(
+        default="", description="SiSa-indicator of kenmerk van de beschikking, bijvoorbeeld 'H4A'."
+    )
+    uitvoerders: list[Id] = Field(
+        default_factory=list, description="Ids van de partners die het werk doen en de cijfers leveren."
+    )
+    besteed: list[Besteding] = Field(
+        default_factory=list, description="Wat er besteed is, per bestedingsdoel en jaar."
+    )
+    restant: Restant | None = Field(
+        default=None, description="Wat er aan het eind van de bestedingstermijn over is."
+    )
 
 
 class MetenEnBijsturen(Model):

@@ -9,13 +9,14 @@ from samenplan.plan.vocab import described
 
 
 @described(
-    "Hoe het geld bij de ontvanger komt: spuk (specifieke uitkering), algemene_uitkering, "
-    "bekostiging, subsidie, eigen_middelen of overig."
+    "Hoe het geld bij de ontvanger komt: specifieke_uitkering (SPUK), "
+    "decentralisatie_uitkering, algemene_uitkering, bekostiging, subsidie, eigen_middelen of overig."
 )
 class Kanaal(StrEnum):
     """How the money reaches its ontvanger."""
 
-    SPUK = "spuk"  # specifieke uitkering, verantwoord via SiSa
+    SPECIFIEKE_UITKERING = "specifieke_uitkering"  # SPUK, verantwoord via SiSa
+    DECENTRALISATIE_UITKERING = "decentralisatie_uitkering"  # gemeentefonds, for one task
     ALGEMENE_UITKERING = "algemene_uitkering"  # gemeentefonds, not earmarked
     BEKOSTIGING = "bekostiging"  # (aanvullende) bekostiging of schoolbesturen
     SUBSIDIE = "subsidie"
@@ -25,7 +26,8 @@ class Kanaal(StrEnum):
 
 #: Dutch label per kanaal, for lists and the plan document.
 KANAAL_NAMEN: dict[Kanaal, str] = {
-    Kanaal.SPUK: "specifieke uitkering (SPUK)",
+    Kanaal.SPECIFIEKE_UITKERING: "specifieke uitkering (SPUK)",
+    Kanaal.DECENTRALISATIE_UITKERING: "decentralisatie-uitkering (gemeentefonds)",
     Kanaal.ALGEMENE_UITKERING: "algemene uitkering (gemeentefonds)",
     Kanaal.BEKOSTIGING: "bekostiging",
     Kanaal.SUBSIDIE: "subsidie",
@@ -77,8 +79,8 @@ class Regeling(Model):
     verstrekker: str = Field(default="", description="Wie het geld geeft (Rijk, gemeente, …).")
     kanaal: Kanaal | None = Field(
         default=None,
-        description="Hoe het geld komt: spuk, algemene_uitkering, bekostiging, subsidie, "
-        "eigen_middelen of overig.",
+        description="Hoe het geld komt: specifieke_uitkering, decentralisatie_uitkering, "
+        "algemene_uitkering, bekostiging, subsidie, eigen_middelen of overig.",
     )
     aanvragers: list[str] = Field(
         default_factory=list,

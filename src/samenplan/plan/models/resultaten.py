@@ -6,6 +6,14 @@ from samenplan.plan.models.common import Id, Meetwaarde, Model, Tekst, config
 from samenplan.plan.vocab import IndicatorSoort, Leefdomein, Ontwikkelgebied, ResultaatSoort
 
 
+class Gemeten(Meetwaarde):
+    """A value that was measured, with where it comes from."""
+
+    model_config = config("Een gemeten waarde op een datum, met de bron.")
+
+    bron: Id | None = Field(default=None, description="Id van de bron van deze meting (uit 03-analyse.yaml).")
+
+
 class Indicator(Model):
     """How the werkgroep sees whether a resultaat is reached."""
 
@@ -20,6 +28,14 @@ class Indicator(Model):
     eenheid: str = Field(default="", description="Eenheid, bijvoorbeeld '%'.")
     bron: Id | None = Field(default=None, description="Id van de bron (uit 03-analyse.yaml).")
     nulmeting: Meetwaarde | None = Field(default=None, description="Waarde bij de start.")
+    metingen: list[Gemeten] = Field(
+        default_factory=list,
+        description="Gemeten waarden na de nulmeting, elk met waarde, datum en zo mogelijk de bron.",
+    )
+    tussendoelen: list[Meetwaarde] = Field(
+        default_factory=list,
+        description="Waarden die je onderweg wilt halen, bijvoorbeeld per jaar, elk met waarde en datum.",
+    )
     streefwaarde: Meetwaarde | None = Field(default=None, description="Beoogde waarde en wanneer.")
 
 

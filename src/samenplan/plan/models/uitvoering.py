@@ -60,6 +60,9 @@ class Risico(Model):
     impact: Niveau = Field(description="Hoe groot de gevolgen zijn: laag, middel of hoog.")
     maatregel: Tekst = Field(default="")
     eigenaar: Id | None = Field(default=None, description="Id van de partner.")
+    interventies: list[Id] = Field(
+        default_factory=list, description="Ids van de interventies waarover dit risico gaat."
+    )
 
 
 class Uitvoering(Model):
