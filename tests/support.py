@@ -17,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 HEIDEDORPEN = EXAMPLES / "heidedorpen"
+#: The shipped examples that check without findings (vol-fouten is the one with every flaw).
+GOOD_EXAMPLES = ("heidedorpen", "lindeveen", "rivierstad")
 
 #: Variables that change the output format or colour; tests set them explicitly.
 CI_VARIABLES = ("NO_COLOR", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_STEP_SUMMARY")

@@ -10,7 +10,7 @@ import pytest
 
 from diffrepo import EXAMPLE, GIT_ENV, Repo, make_repo
 from samenplan.diff import words
-from support import Cli, Run
+from support import GOOD_EXAMPLES, Cli, Run
 
 TITLE = "Wat is er veranderd in het plan 'Samen Sterker in de Heidedorpen 2023-2025'"
 NPO = "NPO-geld gemeenten Heidedorpen (restant 2023-2025)"
@@ -431,7 +431,7 @@ def two_plans(tmp_path: Path) -> Repo:
     repo.git("init", "-q", "-b", "main")
     (repo.top / "README.md").write_text("Plannen van de regio.\n", encoding="utf-8")
     repo.commit("leeg")
-    for name in ("heidedorpen", "rivierstad"):
+    for name in GOOD_EXAMPLES:
         shutil.copytree(EXAMPLE.parent / name, repo.top / "plannen" / name)
     repo.commit("v1")
     return repo

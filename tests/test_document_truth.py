@@ -11,6 +11,7 @@ from ruamel.yaml import YAML
 
 from samenplan.check.run import check_plan
 from samenplan.document.render import render_report
+from support import GOOD_EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -111,7 +112,7 @@ def test_optional_wijk_and_fysiek_are_not_painted_as_gaps(tmp_path: Path) -> Non
 
 
 def test_empty_cells_say_geen() -> None:
-    for name in ("rivierstad", "heidedorpen"):
+    for name in GOOD_EXAMPLES:
         md = render(EXAMPLES / name, "md")
         for line in md.splitlines():
             if line.startswith("| ") and not line.startswith("| Totaal") and "---" not in line:

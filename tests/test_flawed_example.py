@@ -20,9 +20,10 @@ from samenplan.check import engine  # noqa: F401  (registers SP903, the settings
 from samenplan.check.codebook import all_codes
 from samenplan.check.rules import all_rules
 from samenplan.check.run import CheckResult, check_plan
+from support import GOOD_EXAMPLES
 
 FLAWED = ROOT / "examples" / "vol-fouten"
-GOOD = ("heidedorpen", "rivierstad")
+GOOD = GOOD_EXAMPLES
 
 #: A row of the README table: | SP101 | `05-aanpak.yaml:11` | ... |
 ROW = re.compile(r"^\|\s*(SP\d{3})\s*\|\s*`([^`:]+):(\d+)`\s*\|", re.MULTILINE)

@@ -7,7 +7,7 @@ import pytest
 
 from samenplan.check.run import check_plan
 from samenplan.plan.schema import render_schemas
-from support import ROOT, Cli, copy_example, edit
+from support import GOOD_EXAMPLES, ROOT, Cli, copy_example, edit
 
 FORMAAT1 = ROOT / "tests" / "fixtures" / "formaat1"
 
@@ -92,7 +92,7 @@ def test_the_schema_accepts_only_formaatversie_2() -> None:
     assert field["errorMessage"].startswith("Deze samenplan leest formaatversie 2. Staat hier 1, werk")
 
 
-@pytest.mark.parametrize("name", ["heidedorpen", "rivierstad", "vol-fouten"])
+@pytest.mark.parametrize("name", [*GOOD_EXAMPLES, "vol-fouten"])
 def test_the_examples_and_init_are_formaatversie_2(name: str) -> None:
     text = (ROOT / "examples" / name / "samenplan.yaml").read_text(encoding="utf-8")
     assert "\nformaatversie: 2\n" in f"\n{text}"

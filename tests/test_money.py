@@ -12,6 +12,7 @@ from samenplan.plan.models.aanpak import Aanpak
 from samenplan.plan.models.common import Bedrag
 from samenplan.plan.models.samenwerking import Samenwerking
 from samenplan.plan.money import Bijdrage, Geld, Som, geld
+from support import GOOD_EXAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +190,7 @@ def test_heidedorpen_is_fully_allocated(base: Plan) -> None:
     assert all(r.vrij.zeker_te_veel is None for s in g.stromen for r in s.posten)
 
 
-@pytest.mark.parametrize("name", ["heidedorpen", "rivierstad"])
+@pytest.mark.parametrize("name", GOOD_EXAMPLES)
 def test_good_examples_allocate_no_more_than_there_is(name: str) -> None:
     plan = load_plan(EXAMPLES / name).plan
     assert plan is not None

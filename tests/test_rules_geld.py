@@ -17,6 +17,7 @@ from rulecase import (
 from samenplan.check import rulecontext
 from samenplan.diagnostics import Diagnostic, Severity
 from samenplan.dutch import euro
+from support import GOOD_EXAMPLES
 
 SAMEN = "02-samenwerking.yaml"
 AANPAK = "05-aanpak.yaml"
@@ -74,7 +75,7 @@ def test_euro_is_written_the_dutch_way(amount: str, text: str) -> None:
 # --- good examples ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["heidedorpen", "rivierstad"])
+@pytest.mark.parametrize("name", GOOD_EXAMPLES)
 def test_good_examples_have_no_geld_findings(tmp_path: Path, name: str) -> None:
     plan = copy_example(tmp_path, name)
     assert check(plan).loaded.plan is not None, f"example {name} does not load"

@@ -6,6 +6,7 @@ import pytest
 
 from rulecase import check, col_of, copy_example, line_of, replace_once, with_code
 from samenplan.diagnostics import Diagnostic, Severity
+from support import GOOD_EXAMPLES
 
 MANIFEST = "samenplan.yaml"
 SAMENWERKING = "02-samenwerking.yaml"
@@ -29,7 +30,7 @@ def _fase(plan: Path, fase: str) -> None:
     replace_once(plan, MANIFEST, "fase: besluit", f"fase: {fase}")
 
 
-@pytest.mark.parametrize("name", ["heidedorpen", "rivierstad"])
+@pytest.mark.parametrize("name", GOOD_EXAMPLES)
 def test_good_examples_have_no_meten_findings(tmp_path: Path, name: str) -> None:
     result = check(copy_example(tmp_path, name))
     assert not [d for d in result.diagnostics if d.code.startswith("SP7")]

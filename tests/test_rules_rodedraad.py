@@ -4,15 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from rulecase import EXAMPLES, check, col_of, copy_example, line_of, replace_once, with_code
+from rulecase import check, col_of, copy_example, line_of, replace_once, with_code
 from samenplan.diagnostics import Diagnostic, Severity, Weight
+from support import GOOD_EXAMPLES
 
 MANIFEST = "samenplan.yaml"
 ANALYSE = "03-analyse.yaml"
 RESULTATEN = "04-resultaten.yaml"
 AANPAK = "05-aanpak.yaml"
 
-GOOD = [name for name in ("heidedorpen", "rivierstad") if (EXAMPLES / name).is_dir()]
+GOOD = list(GOOD_EXAMPLES)
 
 JONGEREN_INDICATOREN = """    indicatoren:
       - id: ind_eenzaam_jongeren"""

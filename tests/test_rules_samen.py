@@ -4,14 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from rulecase import EXAMPLES, check, col_of, copy_example, line_of, replace_once, with_code
+from rulecase import check, col_of, copy_example, line_of, replace_once, with_code
 from samenplan.diagnostics import Diagnostic, Severity
+from support import GOOD_EXAMPLES
 
 MANIFEST = "samenplan.yaml"
 SAMENWERKING = "02-samenwerking.yaml"
 AANPAK = "05-aanpak.yaml"
 
-GOOD = [name for name in ("heidedorpen", "rivierstad") if (EXAMPLES / name).is_dir()]
+GOOD = list(GOOD_EXAMPLES)
 
 
 def only(plan: Path, code: str) -> Diagnostic:

@@ -8,6 +8,7 @@ import pytest
 from rulecase import check, col_of, copy_example, line_of, replace_once, with_code
 from samenplan.diagnostics import Diagnostic, Severity
 from samenplan.dutch import datum as datum_nl
+from support import GOOD_EXAMPLES
 
 MANIFEST = "samenplan.yaml"
 SAMENWERKING = "02-samenwerking.yaml"
@@ -25,7 +26,7 @@ def test_datum_nl() -> None:
     assert datum_nl(date(2023, 1, 9)) == "9 januari 2023"
 
 
-@pytest.mark.parametrize("name", ["heidedorpen", "rivierstad"])
+@pytest.mark.parametrize("name", GOOD_EXAMPLES)
 def test_good_examples_have_no_tijd_findings(tmp_path: Path, name: str) -> None:
     result = check(copy_example(tmp_path, name))
     assert not [d for d in result.diagnostics if d.code.startswith("SP6")]

@@ -8,6 +8,7 @@ from rulecase import EXAMPLES, check, col_of, copy_example, line_of, replace_onc
 from samenplan.check.rules.verwijzingen import VERWIJZINGEN
 from samenplan.diagnostics import Diagnostic, Severity
 from samenplan.plan.idkinds import KINDS, Reference
+from support import GOOD_EXAMPLES
 
 MANIFEST = "samenplan.yaml"
 URGENTIE = "01-urgentie.yaml"
@@ -204,7 +205,7 @@ def _at(diag: Diagnostic, plan: Path, file: str, value: str, occurrence: int = 1
     assert diag.location.col == col_of(plan, file, line, value)
 
 
-@pytest.mark.parametrize("name", ["heidedorpen", "rivierstad"])
+@pytest.mark.parametrize("name", GOOD_EXAMPLES)
 def test_good_examples_have_no_verwijzingen_findings(tmp_path: Path, name: str) -> None:
     if not (EXAMPLES / name).is_dir():
         pytest.skip(f"examples/{name} is not there yet")

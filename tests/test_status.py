@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from samenplan.check.status import DONE, plan_status, status_text
 from samenplan.plan.vocab import Fase
-from support import Cli, copy_example
+from support import GOOD_EXAMPLES, Cli, copy_example
 
 EXAMPLES = ROOT / "examples"
 
@@ -34,7 +34,7 @@ def test_status_of_a_fresh_init_plan_names_every_part_and_starts_at_step_1(cli: 
     assert not any("SP" in line for line in data["next"]), "parts, not rule codes"
 
 
-@pytest.mark.parametrize("name", ["heidedorpen", "rivierstad"])
+@pytest.mark.parametrize("name", GOOD_EXAMPLES)
 def test_status_of_a_complete_example(name: str) -> None:
     status = plan_status(EXAMPLES / name)
     assert status.score == 100

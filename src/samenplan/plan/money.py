@@ -120,7 +120,7 @@ class Som:
                 return "onbekend"
             if self.onbekend:
                 return f"{'ongeveer' if self.benaderd else 'minstens'} {euro(laag)}, plus een onbekend deel"
-            return f"minstens {pre}{euro(laag)}"
+            return f"ongeveer {euro(laag)} of meer" if self.benaderd else f"minstens {euro(laag)}"
         if laag == 0:
             return f"hoogstens {pre}{euro(hoog)}"
         return f"{pre}tussen {euro(laag)} en {euro(hoog)}"

@@ -144,7 +144,7 @@ def _bereik(plan: Plan) -> Section | None:
 def chapter(plan: Plan, lk: Lookup) -> Chapter:
     """The chapter of step 6."""
     m = plan.meten_en_bijsturen
-    momenten = sorted(m.momenten, key=lambda x: (x.datum, x.soort.value, x.wat))
+    momenten = sorted(m.momenten, key=lambda x: (x.datum.volgorde, x.soort.value, x.wat))
     return step_chapter(
         "meten_en_bijsturen",
         section(
