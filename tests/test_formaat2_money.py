@@ -324,7 +324,5 @@ def test_the_money_chart_says_what_is_unknown(tmp_path: Path) -> None:
     result = check_plan(plan_of(tmp_path, "onbekende-bedragen"))
     html = render_report(result, "html", today=date(2024, 11, 1), git=False, force=True)
     assert "€ 45.000 van onbekend toegewezen, onbekend hoeveel over" in html
-    assert (
-        "minstens € 396.000, plus een onbekend deel, waarvan € 441.000 toegewezen en onbekend hoeveel nog niet"
-        in html
-    )
+    samen = "minstens € 396.000, plus een onbekend deel, waarvan € 441.000 toegewezen"
+    assert f"{samen} en onbekend hoeveel nog niet" in html
