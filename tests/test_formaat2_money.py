@@ -318,3 +318,11 @@ def test_diff_of_a_geldstroom_that_becomes_unknown(tmp_path: Path) -> None:
     data = _amount(beschikbaar)
     assert (data["before"], data["after"], data["difference"]) == (70000, "onbekend", None)
     assert moves == ()
+
+
+def test_the_money_chart_says_what_is_unknown(tmp_path: Path) -> None:
+    result = check_plan(plan_of(tmp_path, "onbekende-bedragen"))
+    html = render_report(result, "html", today=date(2024, 11, 1), git=False, force=True)
+    assert "€ 45.000 van onbekend toegewezen, onbekend hoeveel over" in html
+    samen = "minstens € 396.000, plus een onbekend deel, waarvan € 441.000 toegewezen"
+    assert f"{samen} en onbekend hoeveel nog niet" in html

@@ -48,11 +48,17 @@ def _known(amount: Som) -> Decimal:
     return max(amount.laag or Decimal(0), Decimal(0))
 
 
+def _nog_niet(over: Som) -> str:
+    rest = over.rest_tekst
+    return "onbekend hoeveel nog niet" if rest == "onbekend" else f"{rest} nog niet"
+
+
 def _caption(s: StroomGeld) -> str:
     rest = s.over.rest_tekst
     if rest.endswith(" te veel"):
         return f"{s.toegewezen.tekst} van {s.bedrag.tekst}: {rest}"
-    return f"{s.toegewezen.tekst} van {s.bedrag.tekst} toegewezen, {rest} over"
+    over = "onbekend hoeveel over" if rest == "onbekend" else f"{rest} over"
+    return f"{s.toegewezen.tekst} van {s.bedrag.tekst} toegewezen, {over}"
 
 
 def _bar(s: StroomGeld, row: int, scale: Decimal) -> Bar:
@@ -80,7 +86,7 @@ def barchart(geld: Geld) -> BarChart:
         f"Per geldstroom hoeveel geld er is en hoeveel daarvan is toegewezen, aan "
         "interventies of in een post. Samen "
         f"{geld.bedrag.tekst}, waarvan {geld.toegewezen.tekst} toegewezen en "
-        f"{geld.over.rest_tekst} nog niet. Dezelfde bedragen staan in de tabel 'Geld per "
+        f"{_nog_niet(geld.over)}. Dezelfde bedragen staan in de tabel 'Geld per "
         "geldstroom'."
     )
     return BarChart(
