@@ -152,7 +152,9 @@ def einde_voor_begin(ctx: RuleContext) -> Iterator[Finding]:
     Meestal zijn begin en einde omgedraaid, of staat er een verkeerd jaartal.
 
     Oplossing: zet de vroegste datum bij `van` (of `start`) en de laatste bij `tot` (of
-    `eind`). Schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2024-08-01.
+    `eind`). Schrijf een dag als JJJJ-MM-DD (2024-08-01); een maand (2024-08), een jaar (2024)
+    of een schooljaar (2024-2025) mag ook. Een periode begint op de eerste dag van `van` en
+    eindigt op de laatste dag van `tot`.
     """
     for t in _termijnen(ctx.plan):
         if t.loopt_terug:
