@@ -237,8 +237,8 @@ def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
             (*t.path, key),
             f"{_hoofdletter(t.wat)} {_werkwoord(key)} {datum(d)}, {waar}{extra}.",
             "Hoort dit bij het plan, pas dan de periode van het plan aan in samenplan.yaml. "
-            "Loopt de interventie bewust door na het plan, schrijf dan in de borging "
-            "(07-uitvoering.yaml) hoe en uit welk geld. Anders: verbeter de datum.",
+            "Loopt de interventie bewust door na het plan, zet dan bij de interventie "
+            "`doorloop:` met `reden:` en `bekostiging:` (uit welk geld). Anders: verbeter de datum.",
             related=(Ref("manifest", ("periode",), "de periode van het plan"),),
         )
 
