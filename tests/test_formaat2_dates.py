@@ -202,6 +202,13 @@ def test_an_interventie_that_runs_on_on_purpose_is_not_reported(tmp_path: Path) 
     assert "SP602" in codes and "SP310" in codes
 
 
+def test_a_planning_may_run_on_after_the_interventie_periode_with_a_doorloop(tmp_path: Path) -> None:
+    root = _copy(tmp_path, "doorloop")
+    _edit(root, "05-aanpak.yaml", "tot: 2026-07-31}", "tot: 2025-07-31}")  # periode = the plan's
+    codes = _codes(check_plan(root, TODAY))
+    assert "SP605" not in codes and "SP602" not in codes  # planning until the doorloop's end
+
+
 def test_a_doorloop_covers_only_until_its_end(tmp_path: Path) -> None:
     root = _copy(tmp_path, "doorloop")
     _edit(root, "07-uitvoering.yaml", "eind: 2026-07-31}", "eind: 2026-12-31}")
