@@ -253,3 +253,18 @@ def test_a_wrong_samenplan_datum_is_a_dutch_error(
         main(["check", str(FIXTURES / "doorloop")])
     assert exc.value.code == 2
     assert "'morgen' bij SAMENPLAN_DATUM is geen datum" in capsys.readouterr().err
+
+
+def test_diff_words_a_moved_extension_in_dutch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = _copy(tmp_path / "oud", "verlengde-termijn")
+    new = _copy(tmp_path / "nieuw", "verlengde-termijn")
+    _edit(
+        new,
+        "02-samenwerking.yaml",
+        "    verlenging:\n      tot: 2025-07-31",
+        "    verlenging:\n      tot: 2025-12",
+    )
+    with pytest.raises(SystemExit):
+        main(["diff", str(old), str(new)])
+    bron = "(bron: Kamerbrief Bijsturing NP Onderwijs, 25 februari 2022)"
+    assert f"verlenging: tot 31 juli 2025 {bron} → tot december 2025 {bron}" in capsys.readouterr().out
