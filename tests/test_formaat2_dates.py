@@ -202,6 +202,13 @@ def test_an_interventie_that_runs_on_on_purpose_is_not_reported(tmp_path: Path) 
     assert "SP602" in codes and "SP310" in codes
 
 
+def test_a_planning_may_run_on_after_the_interventie_periode_with_a_doorloop(tmp_path: Path) -> None:
+    root = _copy(tmp_path, "doorloop")
+    _edit(root, "05-aanpak.yaml", "tot: 2026-07-31}", "tot: 2025-07-31}")  # periode = the plan's
+    codes = _codes(check_plan(root, TODAY))
+    assert "SP605" not in codes and "SP602" not in codes  # planning until the doorloop's end
+
+
 def test_a_doorloop_covers_only_until_its_end(tmp_path: Path) -> None:
     root = _copy(tmp_path, "doorloop")
     _edit(root, "07-uitvoering.yaml", "eind: 2026-07-31}", "eind: 2026-12-31}")
@@ -246,3 +253,18 @@ def test_a_wrong_samenplan_datum_is_a_dutch_error(
         main(["check", str(FIXTURES / "doorloop")])
     assert exc.value.code == 2
     assert "'morgen' bij SAMENPLAN_DATUM is geen datum" in capsys.readouterr().err
+
+
+def test_diff_words_a_moved_extension_in_dutch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = _copy(tmp_path / "oud", "verlengde-termijn")
+    new = _copy(tmp_path / "nieuw", "verlengde-termijn")
+    _edit(
+        new,
+        "02-samenwerking.yaml",
+        "    verlenging:\n      tot: 2025-07-31",
+        "    verlenging:\n      tot: 2025-12",
+    )
+    with pytest.raises(SystemExit):
+        main(["diff", str(old), str(new)])
+    bron = "(bron: Kamerbrief Bijsturing NP Onderwijs, 25 februari 2022)"
+    assert f"verlenging: tot 31 juli 2025 {bron} → tot december 2025 {bron}" in capsys.readouterr().out

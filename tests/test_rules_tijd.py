@@ -133,7 +133,7 @@ def test_sp602_fires_once_per_interventie(tmp_path: Path) -> None:
     assert diag.message.endswith(
         "na het einde van het plan op 31 juli 2025 (en nog 1 datum van deze interventie)."
     )
-    assert "borging" in diag.hint and "verbeter de datum" in diag.hint
+    assert "`doorloop:`" in diag.hint and "bekostiging" in diag.hint and "verbeter de datum" in diag.hint
     assert with_code(result, "SP605") == []
 
 

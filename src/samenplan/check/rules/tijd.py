@@ -152,7 +152,9 @@ def einde_voor_begin(ctx: RuleContext) -> Iterator[Finding]:
     Meestal zijn begin en einde omgedraaid, of staat er een verkeerd jaartal.
 
     Oplossing: zet de vroegste datum bij `van` (of `start`) en de laatste bij `tot` (of
-    `eind`). Schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2024-08-01.
+    `eind`). Schrijf een dag als JJJJ-MM-DD (2024-08-01); een maand (2024-08), een jaar (2024)
+    of een schooljaar (2024-2025) mag ook. Een periode begint op de eerste dag van `van` en
+    eindigt op de laatste dag van `tot`.
     """
     for t in _termijnen(ctx.plan):
         if t.loopt_terug:
@@ -235,8 +237,8 @@ def buiten_planperiode(ctx: RuleContext) -> Iterator[Finding]:
             (*t.path, key),
             f"{_hoofdletter(t.wat)} {_werkwoord(key)} {datum(d)}, {waar}{extra}.",
             "Hoort dit bij het plan, pas dan de periode van het plan aan in samenplan.yaml. "
-            "Loopt de interventie bewust door na het plan, schrijf dan in de borging "
-            "(07-uitvoering.yaml) hoe en uit welk geld. Anders: verbeter de datum.",
+            "Loopt de interventie bewust door na het plan, zet dan bij de interventie "
+            "`doorloop:` met `reden:` en `bekostiging:` (uit welk geld). Anders: verbeter de datum.",
             related=(Ref("manifest", ("periode",), "de periode van het plan"),),
         )
 

@@ -90,7 +90,7 @@ class Verantwoording(Model):
     geldstroom: Id
     vorm: VerantwoordingVorm = Field(description="sisa, jaarverslag, subsidieverantwoording of overig.")
     deadline: Datum | None = Field(
-        default=None, description="Uiterste datum van de verantwoording (JJJJ-MM-DD)."
+        default=None, description="Uiterste datum van de verantwoording: een dag (2026-07-15), maand of jaar."
     )
     wie: list[Id] = Field(
         default_factory=list, description="Ids van de partners die verantwoorden: [gemeente]."
