@@ -1,8 +1,8 @@
 """A Git repository with three commits of the heidedorpen example, for the diff tests.
 
-v1: the example without its taakverdeling, with three findings: an interventie period past the plan's end (SP602, and
-    SP310 for its money past the regeling's term, both kept in every version) and a typo in a
-    partner id (SP201, solved in v2).
+v1: the example without its taakverdeling, with three findings: an interventie period past
+    the plan's end (SP602, and SP310 for its money past the regeling's term, both kept in
+    every version) and a typo in a partner id (SP201, solved in v2).
 v2: € 4.000 moved from Hei-Online to the praktijkondersteuner; the huiswerkclub in Aarveld
     stopped (gone from aanpak and planning), so no interventie is cognitive any more (SP103,
     new); a target changed; the typo fixed.

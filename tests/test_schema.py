@@ -12,10 +12,10 @@ import pytest
 from jsonschema import Draft7Validator
 
 from conftest import HEIDEDORPEN, ROOT
-from support import copy_example
 from samenplan.load.source import read_source
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.scaffold.schemafiles import print_schema, write_schemas
+from support import copy_example
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FILES = {doc.file: doc.file.removesuffix(".yaml") + ".schema.json" for doc in DOCUMENTS}
