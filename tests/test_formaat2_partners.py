@@ -290,7 +290,8 @@ def test_a_procesresultaat_is_not_judged_by_leefdomeinen(tmp_path: Path) -> None
         plan,
         "07-uitvoering.yaml",
         "  - interventie: coordinatie\n",
-        "  - interventie: training\n    start: 2024-01-01\n    eind: 2025-07-31\n  - interventie: coordinatie\n",
+        "  - interventie: training\n    start: 2024-01-01\n    eind: 2025-07-31\n"
+        "  - interventie: coordinatie\n",
     )
     assert not codes(check_plan(plan)) & {"SP101", "SP104"}
     edit(plan, "04-resultaten.yaml", "    soort: proces\n", "    soort: maatschappelijk\n")
