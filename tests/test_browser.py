@@ -284,9 +284,8 @@ def with_an_error(tmp_path: Path) -> Path:
     plan.mkdir()
     for source in (EXAMPLES / "heidedorpen").glob("*.yaml"):
         text = source.read_text(encoding="utf-8")
-        (plan / source.name).write_text(
-            text.replace("trekkers: [", "trekkers: [onbekend_", 1), encoding="utf-8"
-        )
+        text = text.replace("trekkers: [", "trekkers: [onbekend_", 1)
+        (plan / source.name).write_text(text, encoding="utf-8")
     return plan
 
 

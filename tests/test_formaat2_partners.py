@@ -264,3 +264,35 @@ def test_a_randvoorwaardelijke_maatregel_needs_no_child_and_serves_a_procesresul
     plan = copy(tmp_path, "randvoorwaardelijk")
     edit(plan, "05-aanpak.yaml", "    randvoorwaardelijk: true\n", "")
     assert "SP101" in codes(check_plan(plan))  # the same measure as a measure for children
+
+
+def test_a_procesresultaat_is_not_judged_by_leefdomeinen(tmp_path: Path) -> None:
+    # A training on school works for children (r_goed, with the naschools aanbod) and for the
+    # partners (r_samen): SP104 judges r_goed by leefdomeinen, not the procesresultaat.
+    plan = copy(tmp_path, "randvoorwaardelijk")
+    edit(
+        plan,
+        "05-aanpak.yaml",
+        "  - id: coordinatie\n",
+        """  - id: training
+    naam: Training voor leerkrachten
+    doelgroepen: [kinderen]
+    leefdomeinen: [school]
+    ontwikkelgebieden: [emotioneel]
+    resultaten: [r_goed, r_samen]
+    trekkers: [stichting]
+    onderbouwing: {soort: menukaart, doelgebied: C}
+    periode: {van: 2024-01-01, tot: 2025-07-31}
+  - id: coordinatie
+""",
+    )
+    edit(
+        plan,
+        "07-uitvoering.yaml",
+        "  - interventie: coordinatie\n",
+        "  - interventie: training\n    start: 2024-01-01\n    eind: 2025-07-31\n"
+        "  - interventie: coordinatie\n",
+    )
+    assert not codes(check_plan(plan)) & {"SP101", "SP104"}
+    edit(plan, "04-resultaten.yaml", "    soort: proces\n", "    soort: maatschappelijk\n")
+    assert "SP104" in codes(check_plan(plan))  # the same resultaat about children is judged

@@ -8,7 +8,7 @@ from samenplan.diagnostics import KeyPath, Severity, Weight
 from samenplan.plan import coverage
 from samenplan.plan.labels import label
 from samenplan.plan.models.aanpak import Interventie
-from samenplan.plan.vocab import KERN_LEEFDOMEINEN, Fase, Leefdomein
+from samenplan.plan.vocab import KERN_LEEFDOMEINEN, Fase, Leefdomein, ResultaatSoort
 
 #: Adjective form of each ontwikkelgebied: 'de executieve ontwikkeling'.
 ADJECTIEF = {
@@ -181,6 +181,8 @@ def _groepen(ctx: RuleContext) -> Iterator[tuple[str, KeyPath, str, list[Interve
         for key in dict.fromkeys(_sleutels(iv)):
             per.setdefault(key, []).append(iv)
     for i, res in enumerate(ctx.plan.resultaten.resultaten):
+        if res.soort is ResultaatSoort.PROCES:
+            continue  # about how partners work together, not about where children live
         yield (
             "resultaten",
             ("resultaten", i, "id"),
@@ -217,7 +219,9 @@ def samen_een_leefdomein(ctx: RuleContext) -> Iterator[Finding]:
     resultaat, of voor een doelgroep, samen in meer dan één leefdomein? Zo niet, dan is de
     aanpak voor dat resultaat of die groep toch een los project in één leefdomein, ook als
     er meerdere interventies zijn. Randvoorwaardelijke maatregelen (`randvoorwaardelijk:
-    true`) tellen niet mee. Het minimum is hetzelfde als bij SP101.
+    true`) tellen niet mee, en een procesresultaat (`soort: proces`, over hoe de partners
+    samenwerken) ook niet: dat gaat niet over waar kinderen leven. Het minimum is hetzelfde
+    als bij SP101.
 
     Staat er maar één interventie bij het resultaat en meldt SP101 die al, dan meldt deze
     regel het resultaat niet nog een keer. In een concept is dit een waarschuwing, vanaf de
