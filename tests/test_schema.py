@@ -230,7 +230,7 @@ def test_a_number_where_text_is_expected_is_text_in_the_editor_as_in_check(tmp_p
     from samenplan.plan.steps import BY_FILE
 
     manifest = {
-        "formaatversie": 1,
+        "formaatversie": 2,
         "titel": 2024,
         "gemeenten": [{"naam": "Rivierstad"}],
         "periode": {"van": "2024-01-01", "tot": "2025-12-31"},

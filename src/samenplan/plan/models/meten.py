@@ -73,7 +73,17 @@ class Restant(Model):
     terugbetalen: Annotated[
         Annotated[bool, Strict()] | None,
         BeforeValidator(_onbekend_is_leeg),
-        WithJsonSchema({"anyOf": [{"type": "boolean"}, {"const": "onbekend"}, {"type": "null"}]}),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {
+                        "enum": [True, False, "onbekend"],
+                        "errorMessage": "Deze waarde is niet toegestaan. Schrijf true, false of onbekend.",
+                    },
+                    {"type": "null"},
+                ]
+            }
+        ),
     ] = Field(
         default=None,
         description="true: het geld moet (misschien) terug; false: het mag blijven; "
