@@ -7,7 +7,6 @@ typer, whose command typer_command builds from the same table and which calls ru
 too. Both ways give the same output and exit code.
 """
 
-import inspect
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -191,6 +190,8 @@ def _plain_path(value: str) -> bool:
 
 def typer_command() -> Callable[..., None]:
     """The check command for typer: its parameters from OPTIONS, its work run_check's."""
+    import inspect
+
     import typer
 
     def check_command(**options: Any) -> None:

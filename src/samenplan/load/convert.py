@@ -36,9 +36,15 @@ class TooComplex(Exception):
         self.why = why
 
 
-def is_empty_scalar(node: Node) -> bool:
-    """Whether ``node`` is an empty value (``naam:`` with nothing after it)."""
-    return isinstance(node, ScalarNode) and node.tag == f"{TAG}null" and node.value == ""
+_NULL = f"{TAG}null"
+_MERGE = f"{TAG}merge"
+
+
+def is_empty_scalar(node: Node, tag: str | None = None) -> bool:
+    """Whether ``node`` is an empty value (``naam:`` with nothing after it); ``tag``: its tag."""
+    if not isinstance(node, ScalarNode) or node.value != "":
+        return False
+    return (node.tag if tag is None else tag) == _NULL
 
 
 def node_location(name: str, node: Node) -> Any:
@@ -80,8 +86,12 @@ class Converter:
             )
             return None
 
-    def convert(self, node: Node, path: KeyPath, depth: int) -> Any:
-        """The plain value of ``node`` at ``path``."""
+    def convert(self, node: Node, path: KeyPath, depth: int, tag: str | None = None) -> Any:
+        """The plain value of ``node`` at ``path``; ``tag`` is node.tag when already read.
+
+        A node's tag is a property that builds its text each time it is read: each node's
+        is read once and passed on.
+        """
         self.count += 1
         if self.count > limits.MAX_NODES:
             raise TooComplex(
@@ -90,16 +100,20 @@ class Converter:
             )
         if depth > limits.MAX_DEPTH:
             raise TooComplex(node, f"{self.name} is dieper genest dan {limits.MAX_DEPTH} niveaus.")
-        if path not in self.positions.values:
-            self.positions.add(path, (node.start_mark.line, node.start_mark.column))
-        if self.refused_tag(node):
+        values = self.positions.values
+        if path not in values:
+            mark = node.start_mark
+            values[path] = (mark.line, mark.column)
+        if tag is None:
+            tag = node.tag
+        if self.refused_tag(node, tag):
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return [self.item(child, (*path, i), depth) for i, child in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        value = scalar(node)
+        value = scalar(node, tag)
         return self.text(value, node) if isinstance(value, str) else value
 
     def text(self, value: str, node: Node) -> str:
@@ -134,12 +148,13 @@ class Converter:
 
     def item(self, node: Node, path: KeyPath, depth: int) -> Any:
         """One list item at ``path``."""
-        self.positions.add(path, (node.start_mark.line, node.start_mark.column))
+        mark = node.start_mark
+        self.positions.values[path] = (mark.line, mark.column)
         return self.convert(node, path, depth + 1)
 
-    def refused_tag(self, node: Node) -> bool:
+    def refused_tag(self, node: Node, tag: str | None) -> bool:
         """Report a tag outside the plain YAML types (``!!python/...``); never construct it."""
-        if node.tag in _ALLOWED_TAGS:
+        if tag in _ALLOWED_TAGS:
             return False
         self.add(
             codes.BAD_TAG,
@@ -151,33 +166,36 @@ class Converter:
 
     def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         """A mapping; merged mappings (``<<: *anker``) first, so written keys win, positions too."""
-        merged = [value for key, value in node.value if key.tag == f"{TAG}merge"]
+        pairs = [(key.tag, key, value) for key, value in node.value]
+        merged = [value for tag, _, value in pairs if tag == _MERGE]
         extra = self.merged(merged, path, depth) if merged else {}
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == f"{TAG}merge":
+        # Positions are written straight into the index (PositionIndex.add, for every key).
+        keys, values = self.positions.keys, self.positions.values
+        for key_tag, key_node, value_node in pairs:
+            if key_tag == _MERGE:
                 continue
-            key = self.key(key_node, first_seen)
+            key = self.key(key_node, key_tag, first_seen)
             if key is None:
                 continue
             first_seen[key] = key_node
             child = (*path, key)
-            key_pos = (key_node.start_mark.line, key_node.start_mark.column)
+            key_mark, value_mark = key_node.start_mark, value_node.start_mark
+            key_pos = (key_mark.line, key_mark.column)
+            value_tag = value_node.tag
             # An empty value ('naam:') has no position of its own: ruamel places it at the
             # next token, often on the next line. Point at its key instead.
-            value_pos = (
-                key_pos
-                if is_empty_scalar(value_node)
-                else (value_node.start_mark.line, value_node.start_mark.column)
-            )
-            self.positions.add(child, value_pos, key_pos)
-            result[key] = self.convert(value_node, child, depth + 1)
+            empty = is_empty_scalar(value_node, value_tag)
+            value_pos = key_pos if empty else (value_mark.line, value_mark.column)
+            values[child] = value_pos
+            keys[child] = key_pos
+            result[key] = self.convert(value_node, child, depth + 1, value_tag)
         for k, v in extra.items():
             result.setdefault(k, v)
         return result
 
-    def key(self, node: Node, first_seen: dict[str, Node]) -> str | None:
+    def key(self, node: Node, tag: str | None, first_seen: dict[str, Node]) -> str | None:
         """The text of a key; None (and a diagnostic) for a list as key or a duplicate."""
         if not isinstance(node, ScalarNode):
             self.add(
@@ -187,7 +205,7 @@ class Converter:
                 node,
             )
             return None
-        if self.refused_tag(node):
+        if self.refused_tag(node, tag):
             return None
         key = self.text(str(node.value), node)
         if key in first_seen:
@@ -239,10 +257,13 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
 
 
-def scalar(node: ScalarNode) -> Any:
-    """Plain Python value of a resolved scalar; dates stay text for pydantic to check."""
+def scalar(node: ScalarNode, tag: str | None = None) -> Any:
+    """Plain Python value of a resolved scalar; dates stay text for pydantic to check.
+
+    ``tag``: node.tag, when already read.
+    """
     value: str = node.value
-    tag = str(node.tag or "")
+    tag = str((node.tag if tag is None else tag) or "")
     kind = tag[len(TAG) :] if tag.startswith(TAG) else "str"
     if kind == "null":
         return None
