@@ -369,28 +369,28 @@ class Bench:
         )
 
         def ratios(found: dict[str, Pair]) -> str:
-            return " / ".join(f"{n}: {r.wall:.2f}× ({r.cpu:.2f}×)" for n, r in found.items())
+            return " / ".join(f"{n}: {r.cpu:.2f}× ({r.wall:.2f}×)" for n, r in found.items())
 
         self.target(
-            "`samenplan check` vs `yamllint`, each example: wall (CPU)",
+            "`samenplan check` vs `yamllint`, each example: CPU (wall)",
             self.before(BEFORE["yamllint"], ratios(old_lint)),
             ratios(lint_ratio),
             "≤ 0.8× on every example",
-            all(r.wall <= 0.8 for r in lint_ratio.values()),
+            all(r.cpu <= 0.8 for r in lint_ratio.values()),
         )
         self.target(
             f'`samenplan check` vs the import floor (`python -c "{FLOOR}"`)',
             self.before(BEFORE["floor"], ratios(old_floor)),
             ratios(floor_ratio),
             "≤ 1.4×",
-            all(r.wall <= 1.4 for r in floor_ratio.values()),
+            all(r.cpu <= 1.4 for r in floor_ratio.values()),
         )
         self.target(
             "`samenplan render --format html` vs `check`, same plan",
             self.before(BEFORE["render"], ratios(old_render)),
             ratios(render_ratio),
             "≤ 1.5× (keep)",
-            all(r.wall <= 1.5 for r in render_ratio.values()),
+            all(r.cpu <= 1.5 for r in render_ratio.values()),
         )
         self.floor_ratio = floor_ratio
 
@@ -701,9 +701,9 @@ class Bench:
         self.target(
             f"{GEMEENTEN} plans in one process vs {GEMEENTEN} separate runs",
             BEFORE["one process"],
-            f"{one.wall / sep_wall:.1%} (CPU {one.cpu / sep_cpu:.1%})",
+            f"CPU {one.cpu / sep_cpu:.1%} (wall {one.wall / sep_wall:.1%})",
             "≤ 5 %",
-            one.wall <= 0.05 * sep_wall,
+            one.cpu <= 0.05 * sep_cpu,
         )
         worst = max(peaks, key=lambda f: peaks[f])
         old_worst = max(self.old_peaks, key=lambda f: self.old_peaks[f]) if self.old_peaks else ""
@@ -877,7 +877,8 @@ def document(bench: Bench, args: argparse.Namespace, took: float) -> str:
             f"- Medians of {args.runs} runs after one warm-up run, each a fresh process. "
             "*Wall* is elapsed time, *CPU* is user + system time of the process; on a busy "
             "machine CPU time is the steadier of the two. Ratios are medians of ratios of runs "
-            "side by side; a target is judged on wall time, the CPU ratio is in brackets.",
+            "side by side; a target is judged on CPU time (this machine is shared: its wall "
+            "times wait for other work), the wall ratio is in brackets.",
             "",
             "## Targets",
             "",
@@ -895,11 +896,12 @@ def document(bench: Bench, args: argparse.Namespace, took: float) -> str:
             command,
             "```",
             "",
-            "The script installs nothing. It needs `samenplan`, `yamllint` and `check-jsonschema` "
-            "on the PATH (the `bench` extra brings the last two, and ruamel.yaml's C parser, "
-            "which `samenplan check` uses when it is there). `--baseline REV` also checks the 1× "
-            "plan with the samenplan of an older commit (from `git archive`), side by side. "
-            "Commands per measurement:",
+            "The script installs nothing. It runs samenplan as `python -m samenplan` from this "
+            "checkout's src/, and needs `yamllint` and `check-jsonschema` on the PATH (the "
+            "`bench` extra brings them, and ruamel.yaml's C parser, which `samenplan check` uses "
+            "when it is there). `--baseline REV` also measures the samenplan of an older commit "
+            "(its src/ from `git archive`) side by side: the example plans, the 1× plan and the "
+            "memory over all plans. Commands per measurement:",
             "",
             "- `samenplan check PLAN`, `samenplan render PLAN -o - --force`",
             '- `yamllint PLAN`; the import floor `python -c "' + FLOOR + '"`',
