@@ -1,6 +1,6 @@
 """`samenplan check` as data: load the plan, run the rules, return sorted diagnostics."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -95,3 +95,9 @@ def check_plans(paths: Sequence[Path], today: date | None = None) -> list[CheckR
     Raises loader.NotAPlan before checking anything when one of the paths is wrong.
     """
     return [check_plan(root, today) for root in find_plans(paths)]
+
+
+def check_each(roots: Sequence[Path], today: date | None = None) -> Iterator[CheckResult]:
+    """Check each plan folder of ``roots`` in turn; one result at a time, for streaming."""
+    for root in roots:
+        yield check_plan(root, today)

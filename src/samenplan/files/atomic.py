@@ -30,19 +30,44 @@ def _mode_for(path: Path) -> int:
 
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write ``text`` (UTF-8) or bytes to ``path``: readers see the old file or the new one, never half."""
-    remove_stale_temporaries(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    atomic = AtomicFile(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).chmod(_mode_for(path))
-        Path(tmp).replace(path)
+        atomic.write(text)
+        atomic.commit()
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        atomic.discard()
         raise
+
+
+class AtomicFile:
+    """write_atomic in parts: the temporary file beside ``path`` exists from the start, takes
+    text piece by piece, and replaces ``path`` at commit(); discard() removes it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        remove_stale_temporaries(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        self._tmp = Path(tmp)
+        self._handle = os.fdopen(fd, "wb")
+
+    def write(self, text: str | bytes) -> None:
+        """Add ``text`` (UTF-8) or bytes at the end of the new file."""
+        self._handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+
+    def commit(self) -> None:
+        """Put the new file in place of ``path``, as one rename."""
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+        self._tmp.chmod(_mode_for(self.path))
+        self._tmp.replace(self.path)
+
+    def discard(self) -> None:
+        """Remove the temporary file; ``path`` stays as it was."""
+        try:
+            self._handle.close()
+        finally:
+            self._tmp.unlink(missing_ok=True)
 
 
 def remove_stale_temporaries(path: Path) -> list[Path]:

@@ -5,13 +5,14 @@ is not a regular file is never replaced by one: ``-o /dev/null`` writes to /dev/
 not put a file in its place. A symlink is followed: the file it points to is written.
 """
 
+import contextlib
 import errno
 import os
 import stat
 from enum import Enum
 from pathlib import Path
 
-from samenplan.files.atomic import write_atomic
+from samenplan.files.atomic import AtomicFile
 
 #: The most of an existing file read to see whether samenplan made it.
 PEEK_BYTES = 8192
@@ -66,18 +67,43 @@ def write_output(path: Path, text: str | bytes) -> None:
     Raises OSError: ENXIO when ``path`` is a pipe that nobody reads (instead of waiting for
     one), NotAFile for anything else that is not a file.
     """
+    target = open_output(path)
+    try:
+        target.write(text)
+        target.commit()
+    except BaseException:
+        target.discard()
+        raise
+
+
+class OutputStream:
+    """A pipe or device opened for writing, with the calls of files.atomic.AtomicFile."""
+
+    def __init__(self, path: Path) -> None:
+        # Non-blocking open: a pipe without a reader fails with ENXIO instead of waiting forever.
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        os.set_blocking(fd, True)
+        self._handle = os.fdopen(fd, "wb")
+
+    def write(self, text: str | bytes) -> None:
+        """Write ``text`` (UTF-8) or bytes now."""
+        self._handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+
+    def commit(self) -> None:
+        """The end: flush and close."""
+        self._handle.close()
+
+    def discard(self) -> None:
+        """Stop writing (what was written is read already)."""
+        with contextlib.suppress(OSError):
+            self._handle.close()
+
+
+def open_output(path: Path) -> AtomicFile | OutputStream:
+    """``path`` opened for writing in parts, as write_output writes it; the same OSErrors."""
     kind = kind_of(path)
     if kind is Kind.STREAM:
-        _write_stream(path, text)
-    elif kind in (Kind.NEW, Kind.FILE):
-        write_atomic(Path(os.path.realpath(path)), text)
-    else:
-        raise NotAFile(errno.EISDIR if kind is Kind.FOLDER else errno.ENODEV, "not a file", str(path))
-
-
-def _write_stream(path: Path, text: str | bytes) -> None:
-    # Non-blocking open: a pipe without a reader fails with ENXIO instead of waiting forever.
-    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    os.set_blocking(fd, True)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+        return OutputStream(path)
+    if kind in (Kind.NEW, Kind.FILE):
+        return AtomicFile(Path(os.path.realpath(path)))
+    raise NotAFile(errno.EISDIR if kind is Kind.FOLDER else errno.ENODEV, "not a file", str(path))

@@ -32,7 +32,7 @@ _UNLIKE_CHARS = re.compile("[\ufeff\x85\u2028\u2029]")
 _COMPACT_RE = re.compile(r"^[ \t]*(?:(?:[-?:]|[&!]\S*)[ \t]+)+", re.MULTILINE)
 _COMPACT_LIMIT = 4 * limits.MAX_DEPTH
 _BRACKETS_RE = re.compile(r"[\[\]{}]")
-_DEEP_INDENT_RE = re.compile(rf"(?:^|(?<=[\n\r])) {{{4 * limits.MAX_DEPTH + 1}}}")
+_DEEP_INDENT = " " * (4 * limits.MAX_DEPTH + 1)
 _VALUE_MARKS = ",[{:-?"
 _DIRECTIVE_RE = re.compile(r"(?:^|(?<=[\n\r]))%YAML(?:[ \t]+(\S*))?")
 
@@ -158,9 +158,14 @@ def _fast_parser_fits(text: str) -> bool:
     """
     if _UNLIKE_CHARS.search(text) or text.startswith("%") or "\n%" in text:
         return False
-    if _bracket_depth(text) > limits.MAX_DEPTH or _DEEP_INDENT_RE.search(text) is not None:
+    if _bracket_depth(text) > limits.MAX_DEPTH or _deep_indent(text):
         return False
     return all(match.end() - match.start() <= _COMPACT_LIMIT for match in _COMPACT_RE.finditer(text))
+
+
+def _deep_indent(text: str) -> bool:
+    """Whether a line (after LF or CR) starts with more than 4 × MAX_DEPTH spaces."""
+    return text.startswith(_DEEP_INDENT) or f"\n{_DEEP_INDENT}" in text or f"\r{_DEEP_INDENT}" in text
 
 
 def _bracket_depth(text: str) -> int:

@@ -36,9 +36,15 @@ class TooComplex(Exception):
         self.why = why
 
 
-def is_empty_scalar(node: Node) -> bool:
-    """Whether ``node`` is an empty value (``naam:`` with nothing after it)."""
-    return isinstance(node, ScalarNode) and node.tag == f"{TAG}null" and node.value == ""
+_NULL = f"{TAG}null"
+_MERGE = f"{TAG}merge"
+
+
+def is_empty_scalar(node: Node, tag: str | None = None) -> bool:
+    """Whether ``node`` is an empty value (``naam:`` with nothing after it); ``tag``: its tag."""
+    if not isinstance(node, ScalarNode) or node.value != "":
+        return False
+    return (node.tag if tag is None else tag) == _NULL
 
 
 def node_location(name: str, node: Node) -> Any:
@@ -80,8 +86,12 @@ class Converter:
             )
             return None
 
-    def convert(self, node: Node, path: KeyPath, depth: int) -> Any:
-        """The plain value of ``node`` at ``path``."""
+    def convert(self, node: Node, path: KeyPath, depth: int, tag: str | None = None) -> Any:
+        """The plain value of ``node`` at ``path``; ``tag`` is node.tag when already read.
+
+        A node's tag is a property that builds its text each time it is read: each node's
+        is read once and passed on.
+        """
         self.count += 1
         if self.count > limits.MAX_NODES:
             raise TooComplex(
@@ -90,16 +100,20 @@ class Converter:
             )
         if depth > limits.MAX_DEPTH:
             raise TooComplex(node, f"{self.name} is dieper genest dan {limits.MAX_DEPTH} niveaus.")
-        if path not in self.positions.values:
-            self.positions.add(path, (node.start_mark.line, node.start_mark.column))
-        if self.refused_tag(node):
+        values = self.positions.values
+        if path not in values:
+            mark = node.start_mark
+            values[path] = (mark.line, mark.column)
+        if tag is None:
+            tag = node.tag
+        if self.refused_tag(node, tag):
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return [self.item(child, (*path, i), depth) for i, child in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        value = scalar(node)
+        value = scalar(node, tag)
         return self.text(value, node) if isinstance(value, str) else value
 
     def text(self, value: str, node: Node) -> str:
@@ -134,12 +148,13 @@ class Converter:
 
     def item(self, node: Node, path: KeyPath, depth: int) -> Any:
         """One list item at ``path``."""
-        self.positions.add(path, (node.start_mark.line, node.start_mark.column))
+        mark = node.start_mark
+        self.positions.values[path] = (mark.line, mark.column)
         return self.convert(node, path, depth + 1)
 
-    def refused_tag(self, node: Node) -> bool:
+    def refused_tag(self, node: Node, tag: str | None) -> bool:
         """Report a tag outside the plain YAML types (``!!python/...``); never construct it."""
-        if node.tag in _ALLOWED_TAGS:
+        if tag in _ALLOWED_TAGS:
             return False
         self.add(
             codes.BAD_TAG,
@@ -151,16 +166,19 @@ class Converter:
 
     def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         """A mapping; merged mappings (``<<: *anker``) first, so written keys win, positions too."""
-        merged = [value for key, value in node.value if key.tag == f"{TAG}merge"]
+        pairs = [(key.tag, key, value) for key, value in node.value]
+        merged = [value for tag, _, value in pairs if tag == _MERGE]
         extra = self.merged(merged, path, depth) if merged else {}
+        pairs = [pair for pair in pairs if pair[0] != _MERGE]
         result: dict[str, Any] = {}
-        pairs = [(k, v) for k, v in node.value if k.tag != f"{TAG}merge"]
         in_list = bool(path) and isinstance(path[-1], int)
         seen: dict[str, Node] = {}  # the keys of the item so far
         later_item = False  # past a forgotten '- ': keys of the next item are not this one's
-        item_start = pairs[0][0] if pairs else node
-        for index, (key_node, value_node) in enumerate(pairs):
-            key = self.key(key_node)
+        item_start = pairs[0][1] if pairs else node
+        # Positions are written straight into the index (PositionIndex.add, for every key).
+        keys, values = self.positions.keys, self.positions.values
+        for index, (key_tag, key_node, value_node) in enumerate(pairs):
+            key = self.key(key_node, key_tag)
             if key is None:
                 continue
             if key in seen:
@@ -174,21 +192,21 @@ class Converter:
             if later_item:
                 continue
             child = (*path, key)
-            key_pos = (key_node.start_mark.line, key_node.start_mark.column)
+            key_mark, value_mark = key_node.start_mark, value_node.start_mark
+            key_pos = (key_mark.line, key_mark.column)
+            value_tag = value_node.tag
             # An empty value ('naam:') has no position of its own: ruamel places it at the
             # next token, often on the next line. Point at its key instead.
-            value_pos = (
-                key_pos
-                if is_empty_scalar(value_node)
-                else (value_node.start_mark.line, value_node.start_mark.column)
-            )
-            self.positions.add(child, value_pos, key_pos)
-            result[key] = self.convert(value_node, child, depth + 1)
+            empty = is_empty_scalar(value_node, value_tag)
+            value_pos = key_pos if empty else (value_mark.line, value_mark.column)
+            values[child] = value_pos
+            keys[child] = key_pos
+            result[key] = self.convert(value_node, child, depth + 1, value_tag)
         for k, v in extra.items():
             result.setdefault(k, v)
         return result
 
-    def key(self, node: Node) -> str | None:
+    def key(self, node: Node, tag: str | None) -> str | None:
         """The text of a key; None (and a diagnostic) for a list as key or a refused tag."""
         if not isinstance(node, ScalarNode):
             self.add(
@@ -198,7 +216,7 @@ class Converter:
                 node,
             )
             return None
-        if self.refused_tag(node):
+        if self.refused_tag(node, tag):
             return None
         return self.text(str(node.value), node)
 
@@ -250,15 +268,17 @@ class Converter:
         return result
 
 
-def _starts_item(key: str, index: int, pairs: list[tuple[Node, Node]], seen: dict[str, Node]) -> bool:
+def _starts_item(
+    key: str, index: int, pairs: list[tuple[str | None, Node, Node]], seen: dict[str, Node]
+) -> bool:
     """Whether the repeated ``key`` at ``index`` looks like the start of a new list item: it
-    repeats the item's first key, or the key after it is a repeat too."""
-    first = pairs[0][0]
+    repeats the item's first key, or the key after it is a repeat too (pairs: tag, key, value)."""
+    first = pairs[0][1]
     if isinstance(first, ScalarNode) and str(first.value) == key:
         return True
     if index + 1 >= len(pairs):
         return False
-    after = pairs[index + 1][0]
+    after = pairs[index + 1][1]
     return isinstance(after, ScalarNode) and str(after.value) in seen and str(after.value) != key
 
 
@@ -274,10 +294,13 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
 
 
-def scalar(node: ScalarNode) -> Any:
-    """Plain Python value of a resolved scalar; dates stay text for pydantic to check."""
+def scalar(node: ScalarNode, tag: str | None = None) -> Any:
+    """Plain Python value of a resolved scalar; dates stay text for pydantic to check.
+
+    ``tag``: node.tag, when already read.
+    """
     value: str = node.value
-    tag = str(node.tag or "")
+    tag = str((node.tag if tag is None else tag) or "")
     kind = tag[len(TAG) :] if tag.startswith(TAG) else "str"
     if kind == "null":
         return None

@@ -1,9 +1,10 @@
 """One line per finding, `file:line:col: CODE message`, for editors and grep; then the summary."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from samenplan.check.run import CheckResult
-from samenplan.output.text import place, summary, total_line
+from samenplan.output import PlansReport
+from samenplan.output.text import Tally, place, summary
 from samenplan.safetext import terminal
 
 
@@ -18,7 +19,22 @@ def format_concise(result: CheckResult) -> str:
 
 def format_concise_plans(results: Sequence[CheckResult]) -> str:
     """Each plan as format_concise gives it; with several plans, a total line at the end."""
-    parts = [format_concise(result) for result in results]
-    if len(results) > 1:
-        parts.append(total_line(results) + "\n")
-    return "".join(parts)
+    return Plans(len(results)).collect(results)
+
+
+class Plans(PlansReport):
+    """format_concise_plans a plan at a time."""
+
+    def __init__(self, count: int, *, color: bool = False, width: int | None = None) -> None:
+        super().__init__(count, color=color, width=width)
+        self.tally = Tally()
+
+    def add(self, result: CheckResult) -> Iterator[str]:
+        """What this plan adds (see PlansReport)."""
+        self.tally.add(result)
+        yield format_concise(result)
+
+    def end(self) -> Iterator[str]:
+        """What comes after the last plan (see PlansReport)."""
+        if self.count > 1:
+            yield self.tally.line() + "\n"

@@ -1,17 +1,19 @@
 """GitHub Actions: workflow-command annotations on the lines, and a Markdown step summary."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from samenplan.check.codebook import all_codes
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic, Severity
+from samenplan.output import PlansReport
+from samenplan.output.spool import Spool
 from samenplan.output.text import (
     NOT_CHECKED,
+    Tally,
     counts_line,
     display_path,
     place,
     summary,
-    total_line,
 )
 from samenplan.plan.steps import STEPS
 from samenplan.safetext import markdown, terminal
@@ -44,28 +46,55 @@ def format_github_plans(results: Sequence[CheckResult]) -> str:
     When GitHub would drop annotations, a notice comes first (so it is never the one dropped)
     and a line at the end says where all findings are.
     """
-    diagnostics = [d for r in results for d in r.diagnostics]
-    notice = limit_notice(diagnostics)
-    lines = [f"::notice title=samenplan::{escape_data(notice)}"] if notice else []
-    lines += [annotation(r, d) for r in results for d in r.diagnostics]
-    lines += [summary(r) for r in results]
-    if len(results) > 1:
-        lines.append(total_line(results))
-    if notice:
-        lines.append(notice)
-    return "\n".join(lines) + "\n"
+    return Plans(len(results)).collect(results)
 
 
-def limit_notice(diagnostics: Sequence[Diagnostic]) -> str | None:
-    """A Dutch sentence when GitHub cannot show every finding as an annotation, else None."""
-    per_kind = dict.fromkeys(_COMMAND, 0)
-    for diag in diagnostics:
-        per_kind[diag.severity] += 1
-    if max(per_kind.values()) <= ANNOTATIONS_PER_KIND and len(diagnostics) <= ANNOTATIONS_PER_JOB:
+class Plans(PlansReport):
+    """format_github_plans a plan at a time.
+
+    Whether the notice comes first is known only after the last plan, so the annotations
+    wait in a spool; of each plan only its summary lines (a few) and its counts are kept.
+    """
+
+    def __init__(self, count: int, *, color: bool = False, width: int | None = None) -> None:
+        super().__init__(count, color=color, width=width)
+        self.spool = Spool()
+        self.summaries: list[str] = []
+        self.tally = Tally()
+        self.per_kind = dict.fromkeys(_COMMAND, 0)
+
+    def add(self, result: CheckResult) -> Iterator[str]:
+        """What this plan adds (see PlansReport)."""
+        for diag in result.diagnostics:
+            self.spool.write(annotation(result, diag) + "\n")
+            self.per_kind[diag.severity] += 1
+        self.summaries.append(summary(result))
+        self.tally.add(result)
+        return iter(())
+
+    def end(self) -> Iterator[str]:
+        """What comes after the last plan (see PlansReport)."""
+        notice = limit_notice(self.per_kind)
+        if notice:
+            yield f"::notice title=samenplan::{escape_data(notice)}\n"
+        yield from self.spool.chunks()
+        lines = self.summaries + ([self.tally.line()] if self.count > 1 else [])
+        if notice:
+            lines.append(notice)
+        yield "\n".join(lines) + "\n"
+
+
+def limit_notice(per_kind: Mapping[Severity, int]) -> str | None:
+    """A Dutch sentence when GitHub cannot show every finding as an annotation, else None.
+
+    ``per_kind``: how many findings of each severity there are.
+    """
+    total = sum(per_kind.values())
+    if max(per_kind.values()) <= ANNOTATIONS_PER_KIND and total <= ANNOTATIONS_PER_JOB:
         return None
     counts = ", ".join(f"{n} {_KIND_NAMES[s][n != 1]}" for s, n in per_kind.items() if n)
     return (
-        f"samenplan vond {len(diagnostics)} meldingen ({counts}). GitHub toont per stap hoogstens "
+        f"samenplan vond {total} meldingen ({counts}). GitHub toont per stap hoogstens "
         f"{ANNOTATIONS_PER_KIND} fouten, {ANNOTATIONS_PER_KIND} waarschuwingen en "
         f"{ANNOTATIONS_PER_KIND} opmerkingen bij de regels, en {ANNOTATIONS_PER_JOB} per taak. "
         "Alle meldingen staan in de samenvatting van deze taak (Summary) en in de log van deze stap."
@@ -121,10 +150,29 @@ def step_summary(result: CheckResult) -> str:
 
 def step_summary_plans(results: Sequence[CheckResult]) -> str:
     """The step summary of each plan; with several plans, headed by the total line."""
-    parts = [step_summary(r) for r in results]
-    if len(results) > 1:
-        parts.insert(0, f"## samenplan check: {len(results)} plannen\n\n**{_cell(total_line(results))}**\n\n")
-    return "".join(parts)
+    return StepSummaryPlans(len(results)).collect(results)
+
+
+class StepSummaryPlans(PlansReport):
+    """step_summary_plans a plan at a time: each plan's Markdown waits in a spool, after the
+    heading with the total line."""
+
+    def __init__(self, count: int, *, color: bool = False, width: int | None = None) -> None:
+        super().__init__(count, color=color, width=width)
+        self.spool = Spool()
+        self.tally = Tally()
+
+    def add(self, result: CheckResult) -> Iterator[str]:
+        """What this plan adds (see PlansReport)."""
+        self.tally.add(result)
+        self.spool.write(step_summary(result))
+        return iter(())
+
+    def end(self) -> Iterator[str]:
+        """What comes after the last plan (see PlansReport)."""
+        if self.count > 1:
+            yield f"## samenplan check: {self.count} plannen\n\n**{_cell(self.tally.line())}**\n\n"
+        yield from self.spool.chunks()
 
 
 def _findings_table(result: CheckResult) -> str:

@@ -1,14 +1,16 @@
 """The JSON format, version 1, for scripts and dashboards (described in docs/json-formaat.md)."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from samenplan import __version__
 from samenplan.check.codebook import all_codes
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic, Location, Severity
+from samenplan.output import PlansReport
 from samenplan.output.fingerprint import fingerprints
+from samenplan.output.spool import Spool, indented
 from samenplan.output.text import display_path
 from samenplan.plan.steps import STEPS
 from samenplan.safetext import valid_unicode
@@ -24,19 +26,48 @@ def format_json(result: CheckResult) -> str:
 
 def format_json_plans(results: Sequence[CheckResult]) -> str:
     """One plan: as format_json. Several: {"version", "tool", "counts", "plans": [...]}."""
-    if len(results) == 1:
-        return format_json(results[0])
-    return json.dumps(plans_data(results), ensure_ascii=False, indent=2) + "\n"
+    return Plans(len(results)).collect(results)
 
 
-def plans_data(results: Sequence[CheckResult]) -> dict[str, Any]:
-    """The JSON document of several plans as plain data; each plan as report_data gives it."""
-    plans = [report_data(r) for r in results]
-    counts = {key: sum(p["counts"][key] for p in plans) for key in plans[0]["counts"]}
+class Plans(PlansReport):
+    """format_json_plans a plan at a time: each plan's object waits in a spool, since the
+    counts before it are known only after the last plan."""
+
+    def __init__(self, count: int, *, color: bool = False, width: int | None = None) -> None:
+        super().__init__(count, color=color, width=width)
+        self.spool = Spool()
+        self.counts = {s.value: 0 for s in Severity} | {"total": 0}
+
+    def add(self, result: CheckResult) -> Iterator[str]:
+        """What this plan adds (see PlansReport)."""
+        data = report_data(result)
+        if self.count == 1:
+            yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            return
+        for key in self.counts:
+            self.counts[key] += data["counts"][key]
+        text = indented(json.dumps(data, ensure_ascii=False, indent=2), 4)
+        self.spool.write(("" if self.spool.empty else ",\n") + text)
+
+    def end(self) -> Iterator[str]:
+        """What comes after the last plan (see PlansReport)."""
+        if self.count == 1:
+            return
+        head = json.dumps(_wrapper(self.count, self.counts, []), ensure_ascii=False, indent=2)
+        before, after = head.split('\n  "plans": []', 1)
+        if self.spool.empty:
+            yield head + "\n"
+            return
+        yield before + '\n  "plans": [\n'
+        yield from self.spool.chunks()
+        yield "\n  ]" + after + "\n"
+
+
+def _wrapper(count: int, counts: dict[str, int], plans: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "samenplan", "version": __version__},
-        "counts": {"plans": len(plans), **counts},
+        "counts": {"plans": count, **counts},
         "plans": plans,
     }
 

@@ -6,11 +6,13 @@ rule that ran and a plan file is a passing test case, so a clean plan shows gree
 
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from samenplan.check.codebook import all_codes
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic
+from samenplan.output import PlansReport
+from samenplan.output.spool import Spool
 from samenplan.output.text import display_path, place
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.safetext import xml_text
@@ -33,12 +35,45 @@ def format_junit(result: CheckResult) -> str:
 
 def format_junit_plans(results: Sequence[CheckResult]) -> str:
     """One <testsuites> with a <testsuite> per file of every plan, named with its folder."""
-    suites = ET.Element("testsuites", name="samenplan check")
-    for result in results:
+    return Plans(len(results)).collect(results)
+
+
+_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+class Plans(PlansReport):
+    """format_junit_plans a plan at a time: each plan's suites wait in a spool as XML text,
+    since the totals in the <testsuites> tag before them are known only after the last plan."""
+
+    def __init__(self, count: int, *, color: bool = False, width: int | None = None) -> None:
+        super().__init__(count, color=color, width=width)
+        self.spool = Spool()
+        self.tests = self.failures = 0
+
+    def add(self, result: CheckResult) -> Iterator[str]:
+        """What this plan adds (see PlansReport)."""
+        # The plan's suites inside a <testsuites> of their own, indented as in the whole
+        # document: what lies between its tags is this plan's part of the whole.
+        suites = ET.Element("testsuites")
         suites.extend(_plan_suites(result))
-    _tally(suites, sum(len(s) for s in suites), sum(int(s.get("failures", "0")) for s in suites))
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+        self.tests += sum(len(s) for s in suites)
+        self.failures += sum(int(s.get("failures", "0")) for s in suites)
+        ET.indent(suites)
+        text = ET.tostring(suites, "unicode")
+        self.spool.write(text[len("<testsuites>") : -len("\n</testsuites>")])
+        return iter(())
+
+    def end(self) -> Iterator[str]:
+        """What comes after the last plan (see PlansReport)."""
+        root = ET.Element("testsuites", name="samenplan check")
+        _tally(root, self.tests, self.failures)
+        if self.spool.empty:
+            ET.indent(root)
+            yield _HEAD + ET.tostring(root, "unicode") + "\n"
+            return
+        yield _HEAD + ET.tostring(root, "unicode").removesuffix(" />") + ">"
+        yield from self.spool.chunks()
+        yield "\n</testsuites>\n"
 
 
 def _plan_suites(result: CheckResult) -> list[ET.Element]:

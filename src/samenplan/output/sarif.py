@@ -1,7 +1,7 @@
 """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -11,7 +11,9 @@ from samenplan.check.codebook import all_codes
 from samenplan.check.run import CheckResult
 from samenplan.codes import Code
 from samenplan.diagnostics import Diagnostic, Location, Severity, Weight
+from samenplan.output import PlansReport
 from samenplan.output.fingerprint import fingerprints
+from samenplan.output.spool import Spool, indented
 from samenplan.output.text import display_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -29,23 +31,57 @@ def format_sarif(result: CheckResult) -> str:
 
 def format_sarif_plans(results: Sequence[CheckResult]) -> str:
     """One run with the findings of every plan; paths start with the plan's folder."""
-    return json.dumps(sarif_log_plans(results), ensure_ascii=False, indent=2) + "\n"
+    return Plans(len(results)).collect(results)
+
+
+class Plans(PlansReport):
+    """format_sarif_plans a plan at a time.
+
+    A result's ruleIndex points into the sorted list of every code found, known only after
+    the last plan: each result waits in a spool as one compact JSON line, without it.
+    """
+
+    def __init__(self, count: int, *, color: bool = False, width: int | None = None) -> None:
+        super().__init__(count, color=color, width=width)
+        self.spool = Spool()
+        self.codes: set[str] = set()
+
+    def add(self, result: CheckResult) -> Iterator[str]:
+        """What this plan adds (see PlansReport)."""
+        for diag, fp in zip(result.diagnostics, fingerprints(result), strict=True):
+            self.codes.add(diag.code)
+            self.spool.write(json.dumps(_result(result, diag, -1, fp)) + "\n")
+        return iter(())
+
+    def end(self) -> Iterator[str]:
+        """What comes after the last plan (see PlansReport)."""
+        codes = sorted(self.codes)
+        index = {code: i for i, code in enumerate(codes)}
+        head = json.dumps(_log(codes, []), ensure_ascii=False, indent=2)
+        if self.spool.empty:
+            yield head + "\n"
+            return
+        before, after = head.split('\n      "results": []', 1)
+        yield before + '\n      "results": [\n'
+        for n, line in enumerate(self.spool.lines()):
+            found = json.loads(line)
+            found["ruleIndex"] = index[found["ruleId"]]
+            yield ("" if n == 0 else ",\n") + indented(json.dumps(found, ensure_ascii=False, indent=2), 8)
+        yield "\n      ]" + after + "\n"
 
 
 def sarif_log(result: CheckResult) -> dict[str, Any]:
-    """The SARIF log as plain data."""
-    return sarif_log_plans([result])
-
-
-def sarif_log_plans(checked: Sequence[CheckResult]) -> dict[str, Any]:
-    """The SARIF log of several plans as plain data: one run, one list of rules."""
-    codes = sorted({d.code for r in checked for d in r.diagnostics})
+    """The SARIF log as plain data (what format_sarif writes)."""
+    codes = sorted({d.code for d in result.diagnostics})
     index = {code: i for i, code in enumerate(codes)}
-    results = [
-        _result(r, d, index[d.code], fp)
-        for r in checked
-        for d, fp in zip(r.diagnostics, fingerprints(r), strict=True)
+    found = [
+        _result(result, d, index[d.code], fp)
+        for d, fp in zip(result.diagnostics, fingerprints(result), strict=True)
     ]
+    return _log(codes, found)
+
+
+def _log(codes: list[str], results: list[dict[str, Any]]) -> dict[str, Any]:
     driver = {
         "name": "samenplan",
         "version": __version__,

@@ -1,11 +1,12 @@
 """Readable text for people at a terminal: location, code, message, source line, hint."""
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from samenplan.check.run import CheckResult
 from samenplan.diagnostics import Diagnostic, Location, Severity, Weight
+from samenplan.output import PlansReport
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.safetext import terminal, valid_unicode
 
@@ -94,10 +95,27 @@ def format_text_plans(
     results: Sequence[CheckResult], *, color: bool = False, width: int | None = None
 ) -> str:
     """Each plan as format_text gives it; with several plans, a total line at the end."""
-    parts = [format_text(result, color=color, width=width) for result in results]
-    if len(results) > 1:
-        parts.append(total_line(results, color=color) + "\n")
-    return "\n".join(parts)
+    return Plans(len(results), color=color, width=width).collect(results)
+
+
+class Plans(PlansReport):
+    """format_text_plans a plan at a time: each plan's text at once, the total line at the end."""
+
+    def __init__(self, count: int, *, color: bool = False, width: int | None = None) -> None:
+        super().__init__(count, color=color, width=width)
+        self.tally = Tally()
+
+    def add(self, result: CheckResult) -> Iterator[str]:
+        """What this plan adds (see PlansReport)."""
+        if self.tally.plans:
+            yield "\n"
+        self.tally.add(result)
+        yield format_text(result, color=self.color, width=self.width)
+
+    def end(self) -> Iterator[str]:
+        """What comes after the last plan (see PlansReport)."""
+        if self.count > 1:
+            yield "\n" + self.tally.line(color=self.color) + "\n"
 
 
 _INDENT = "      "
@@ -179,11 +197,31 @@ def _plan_name(root: Path) -> str:
 
 def total_line(results: Sequence[CheckResult], *, color: bool = False) -> str:
     """One sentence over several plans: how many have errors, warnings, or neither."""
-    errors = sum(1 for r in results if r.count(Severity.ERROR))
-    warnings = sum(1 for r in results if r.count(Severity.WARNING) and not r.count(Severity.ERROR))
-    rest = len(results) - errors - warnings
-    line = (
-        f"{_plural(len(results), 'plan', 'plannen')} gecontroleerd: {errors} met fouten, "
-        f"{warnings} met alleen waarschuwingen, {rest} zonder fouten of waarschuwingen."
-    )
-    return _paint(line, "1", color)
+    tally = Tally()
+    for result in results:
+        tally.add(result)
+    return tally.line(color=color)
+
+
+class Tally:
+    """What the total line needs of each plan, so the plans themselves can be let go."""
+
+    def __init__(self) -> None:
+        self.plans = self.errors = self.warnings = 0
+
+    def add(self, result: CheckResult) -> None:
+        """Count one plan: with errors, with only warnings, or neither."""
+        self.plans += 1
+        if result.count(Severity.ERROR):
+            self.errors += 1
+        elif result.count(Severity.WARNING):
+            self.warnings += 1
+
+    def line(self, *, color: bool = False) -> str:
+        """The total line of the plans counted so far."""
+        rest = self.plans - self.errors - self.warnings
+        line = (
+            f"{_plural(self.plans, 'plan', 'plannen')} gecontroleerd: {self.errors} met fouten, "
+            f"{self.warnings} met alleen waarschuwingen, {rest} zonder fouten of waarschuwingen."
+        )
+        return _paint(line, "1", color)
