@@ -270,7 +270,7 @@ def test_work_tree_against_a_branch_leaves_the_work_tree_alone(own_repo: Repo, r
         "",
         "Controle",
         # The spending term ended on 31 July 2025: unallocated money is a terugbetaalrisico (SP313).
-        "- Nieuw: SP313 fout in plan/02-samenwerking.yaml:202: De bestedingstermijn van geldstroom "
+        "- Nieuw: SP313 fout in plan/02-samenwerking.yaml:216: De bestedingstermijn van geldstroom "
         "'gs_subsidie_samen_sterker' is op 31 juli 2025 afgelopen, maar € 5.000 is niet toegewezen; "
         "dat geld moet mogelijk terug.",
     ]
@@ -441,7 +441,8 @@ def test_several_plans_need_plan_option(two_plans: Repo, run: RunDiff) -> None:
     done = run(two_plans.top, "v1", "HEAD")
     assert done.code == 2
     assert done.err == (
-        "samenplan: Deze repository heeft meer plannen: plannen/heidedorpen, plannen/rivierstad. "
+        "samenplan: Deze repository heeft meer plannen: plannen/heidedorpen, plannen/lindeveen, "
+        "plannen/rivierstad. "
         "Kies er een met --plan, bijvoorbeeld --plan plannen/heidedorpen.\n"
     )
     done = run(two_plans.top, "v1", "HEAD", "--plan", "plannen/rivierstad")
@@ -461,7 +462,7 @@ def test_no_plan_at_that_revision(two_plans: Repo, run: RunDiff) -> None:
     assert done.code == 2
     assert done.err == (
         "samenplan: In revisie 'v1' staat geen plan in de map 'plannen/elders'. Wel in: "
-        "plannen/heidedorpen, plannen/rivierstad; kies met --plan PLANMAP.\n"
+        "plannen/heidedorpen, plannen/lindeveen, plannen/rivierstad; kies met --plan PLANMAP.\n"
     )
 
 

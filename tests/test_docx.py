@@ -49,7 +49,7 @@ def test_headings_are_word_headings(rivierstad: bytes) -> None:
     ]
     chapters = by_style["Heading 1"]
     assert chapters[0] == "Samenvatting" and "Stap 5 – Kies de passende aanpak" in chapters
-    assert "Stand van het plan" in chapters and len(chapters) == 12
+    assert "Stand van het plan" in chapters and "Per gebied" in chapters and len(chapters) == 13
     assert "Leefdomeinen" in by_style["Heading 2"] and "Aanleiding" in by_style["Heading 2"]
     assert by_style["List Bullet"], "plan lists are Word lists"
 

@@ -198,7 +198,7 @@ def test_a_verantwoording_without_besteed_or_kanaal_says_so(tmp_path: Path) -> N
     text = (plan / METEN).read_text(encoding="utf-8")
     start = text.index("    kanaal: eigen_middelen\n")
     end = text.index("  - geldstroom: impuls")
-    (plan / METEN).write_text(text[:start] + "    wie: gemeente\n" + text[end:], encoding="utf-8")
+    (plan / METEN).write_text(text[:start] + "    wie: [gemeente]\n" + text[end:], encoding="utf-8")
     out = document(plan, "md")
     lees = out[out.index("Leesbudget Beekdal Vorm:") : out.index("Impuls lezen thuis Vorm:")]
     assert "Het plan zegt nog niet wat er besteed is." in lees

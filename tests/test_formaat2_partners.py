@@ -281,7 +281,7 @@ def test_a_procesresultaat_is_not_judged_by_leefdomeinen(tmp_path: Path) -> None
     ontwikkelgebieden: [emotioneel]
     resultaten: [r_goed, r_samen]
     trekkers: [stichting]
-    onderbouwing: {soort: menukaart, doelgebied: C}
+    onderbouwing: [{soort: menukaart, doelgebied: C}]
     periode: {van: 2024-01-01, tot: 2025-07-31}
   - id: coordinatie
 """,

@@ -785,7 +785,10 @@ BAD_OPTIONS = {
     "fase-onbekend": (["--fase", "besloten"], ["'besloten' is geen fase", "Bedoelde je 'besluit'?"]),
     "ci-onbekend": (["--ci", "jenkins"], ["'jenkins' kan niet bij --ci; kies github of gitlab"]),
     "voorbeeld-tikfout": (["--voorbeeld", "rivierstat"], ["Bedoelde je 'rivierstad'?"]),
-    "voorbeeld-onbekend": (["--voorbeeld", "onbekend"], ["Kies uit: heidedorpen, rivierstad"]),
+    "voorbeeld-onbekend": (
+        ["--voorbeeld", "onbekend"],
+        ["Kies uit: heidedorpen, lindeveen, rivierstad, vol-fouten"],
+    ),
     "titel-geen-utf8": (["--titel", "a\udcffb"], ["De titel 'a?b' bevat tekens die geen gewone"]),
 }
 

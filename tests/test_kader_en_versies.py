@@ -14,6 +14,7 @@ import pytest
 
 from samenplan.check.run import check_plan
 from samenplan.document.render import render_report
+from samenplan.plan.models.common import Bedrag, Datum
 from support import EXAMPLES, ROOT, Cli, edit
 
 PLAN = ROOT / "tests" / "fixtures" / "formaat2" / "kader-en-versies"
@@ -39,11 +40,11 @@ def test_the_plan_loads_and_check_finds_nothing() -> None:
         "Regionale onderwijsagenda De Heide",
     ]
     assert [(g.naam, g.budget) for g in m.gerelateerd] == [
-        ("Gezond in de Heidedorpen (JOGG)", 200000),
+        ("Gezond in de Heidedorpen (JOGG)", Bedrag.euro(200000)),
         ("Bibliotheek op school", None),
     ]
-    assert m.vastgesteld_op == date(2023, 11, 14)
-    assert [w.datum for w in m.wijzigingen] == [date(2024, 3, 12), date(2024, 6, 18)]
+    assert m.vastgesteld_op == Datum.dag(date(2023, 11, 14))
+    assert [w.datum for w in m.wijzigingen] == [Datum.dag(date(2024, 3, 12)), Datum.dag(date(2024, 6, 18))]
     assert m.vervolg.startswith("Vervolgplan 2025-2027")
 
 

@@ -25,7 +25,7 @@ from samenplan.migrate.changes import Change, Move, PlanFiles, Step
 from samenplan.migrate.run import AlreadyCurrent, CannotMigrate, plan_migration
 from samenplan.migrate.write import write_files
 from samenplan.plan.steps import DOCUMENTS
-from support import ROOT, Cli
+from support import EXAMPLES, ROOT, Cli
 
 FORMAAT1 = ROOT / "tests" / "fixtures" / "formaat1"
 FIXTURES = sorted(p.name for p in FORMAAT1.iterdir() if (p / "samenplan.yaml").is_file())
@@ -246,9 +246,20 @@ def test_the_migrated_plans_load_and_the_rules_run(tmp_path: Path, name: str) ->
 # --- what migrate changes in a file, and what it leaves ------------------------------------
 
 
-def _v1(tmp_path: Path, name: str = "heidedorpen") -> Path:
-    target = tmp_path / name
-    shutil.copytree(FORMAAT1 / name, target)
+def _v1(tmp_path: Path, name: str | None = None) -> Path:
+    """A formaatversie 1 fixture plan by ``name``; without a name, heidedorpen as it is today
+    with only 'formaatversie: 1': a plan where just the formaatversie step has work to do."""
+    if name is not None:
+        target = tmp_path / name
+        shutil.copytree(FORMAAT1 / name, target)
+        return target
+    target = tmp_path / "heidedorpen"
+    shutil.copytree(EXAMPLES / "heidedorpen", target)
+    manifest = target / "samenplan.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("formaatversie: 2\n", "formaatversie: 1\n", 1),
+        encoding="utf-8",
+    )
     return target
 
 

@@ -67,7 +67,7 @@ def euro(amount: int) -> str:
 def test_pdf_text_has_every_chapter_title_and_the_money_totals(rendered: Rendered) -> None:
     text = " ".join(page_texts(rendered.reader))
     titles = chapter_titles(rendered.html)
-    assert len(titles) == 12 and "Stap 7 – Voer het plan uit" in titles
+    assert len(titles) == 13 and "Stap 7 – Voer het plan uit" in titles and "Per gebied" in titles
     for title in titles:
         assert flat(title) in text, title
     yaml = YAML(typ="safe")

@@ -389,7 +389,10 @@ def test_every_vocabulary_and_pattern_has_a_dutch_error_message() -> None:
                     word in message for word in ("kleine letters", "GM", "onbekend", "schooljaar", "BRIN")
                 )
             if "enum" in node:
-                allowed = ", ".join(map(str, node["enum"][:-1]))
+                # as a user writes them in YAML: true and false, not Python's True and False
+                allowed = ", ".join(
+                    str(v).lower() if isinstance(v, bool) else str(v) for v in node["enum"][:-1]
+                )
                 assert node["errorMessage"].startswith("Deze waarde is niet toegestaan. Kies uit: "), file
                 assert allowed in node["errorMessage"]
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import weakref
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -120,11 +121,11 @@ def test_ctrl_c_during_a_later_plan_leaves_the_old_reports_and_no_temporary_file
     real = run_module.check_plan
     checked: list[Path] = []
 
-    def check_then_interrupt(root: Path) -> CheckResult:
+    def check_then_interrupt(root: Path, today: date | None = None) -> CheckResult:
         if checked:
             raise KeyboardInterrupt
         checked.append(root)
-        return real(root)
+        return real(root, today)
 
     monkeypatch.setattr(run_module, "check_plan", check_then_interrupt)
     done = cli(

@@ -78,7 +78,7 @@ class Restant(Model):
                 "anyOf": [
                     {
                         "enum": [True, False, "onbekend"],
-                        "errorMessage": "Deze waarde is niet toegestaan. Schrijf true, false of onbekend.",
+                        "errorMessage": "Deze waarde is niet toegestaan. Kies uit: true, false of onbekend.",
                     },
                     {"type": "null"},
                 ]
