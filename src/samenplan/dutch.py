@@ -67,6 +67,16 @@ def datum(day: date | Datum) -> str:
     return datum(first)
 
 
+def op_datum(day: date | Datum) -> str:
+    """The date with its preposition: 'op 15 maart 2022', 'in oktober 2021', 'in 2022',
+    'in schooljaar 2022-2023', 'op een onbekende datum'."""
+    if isinstance(day, Datum) and not (day.eerste and day.laatste):
+        return "op een onbekende datum"
+    if isinstance(day, date) or day.soort is DatumSoort.DAG:
+        return f"op {datum(day)}"
+    return f"in {datum(day)}"
+
+
 def periode(van: date | Datum, tot: date | Datum) -> str:
     """'1 augustus 2022 tot en met 31 juli 2025'; 'vanaf oktober 2021, einde onbekend'."""
     begin_known = isinstance(van, date) or van.bekend

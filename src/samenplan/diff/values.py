@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from samenplan.dutch import datum, measure, number, periode
+from samenplan.dutch import datum, measure, number, op_datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
@@ -73,7 +73,7 @@ def day(v: Any, _e: Any, _n: Names) -> str:
 
 def meetwaarde(v: Any, e: Any, _n: Names) -> str:
     """A nulmeting or streefwaarde with the indicator's unit: '62% op 30 juni 2025'."""
-    return f"{measure(v.waarde, e.eenheid)} op {datum(v.datum)}" if v is not None else GEEN
+    return f"{measure(v.waarde, e.eenheid)} {op_datum(v.datum)}" if v is not None else GEEN
 
 
 def cijfer(v: Any, _e: Any, _n: Names) -> str:
@@ -163,7 +163,7 @@ def bereik(v: Any, _e: Any, _n: Names) -> str:
         return GEEN
     text = f"{number(v.aantal)} {v.eenheid}"
     if v.gerealiseerd:
-        text += f" (bereikt: {'; '.join(f'{number(g.aantal)} op {datum(g.datum)}' for g in v.gerealiseerd)})"
+        text += f" (bereikt: {'; '.join(f'{number(g.aantal)} {op_datum(g.datum)}' for g in v.gerealiseerd)})"
     return text
 
 

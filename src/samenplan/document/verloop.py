@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from samenplan.dutch import datum, measure, number
+from samenplan.dutch import measure, number, op_datum
 from samenplan.plan.models.common import Meetwaarde
 from samenplan.plan.models.resultaten import Gemeten, Indicator
 
@@ -64,7 +64,7 @@ def _verschil(a: Decimal, b: Decimal, eenheid: str) -> str:
 
 
 def _op(m: Meetwaarde, eenheid: str) -> str:
-    return f"{measure(m.waarde, eenheid)} op {datum(m.datum)}"
+    return f"{measure(m.waarde, eenheid)} {op_datum(m.datum)}"
 
 
 def _richting(ind: Indicator, start: Meetwaarde) -> int:
@@ -99,7 +99,7 @@ def trend(ind: Indicator) -> str:
         doel = max(eerder, key=_wanneer)
         gehaald = "gehaald" if _gehaald(laatste.waarde, doel.waarde, richting) else "niet gehaald"
         waarde = measure(doel.waarde, ind.eenheid)
-        zinnen.append(f"Het tussendoel van {waarde} op {datum(doel.datum)} is {gehaald}.")
+        zinnen.append(f"Het tussendoel van {waarde} {op_datum(doel.datum)} is {gehaald}.")
     streef = ind.streefwaarde
     if richting and streef is not None:
         if _gehaald(laatste.waarde, streef.waarde, richting):

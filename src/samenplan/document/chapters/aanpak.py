@@ -18,7 +18,7 @@ from samenplan.document.nodes import (
     table,
     text,
 )
-from samenplan.dutch import datum, number, periode
+from samenplan.dutch import datum, number, op_datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, bestedingsdoel_name
@@ -92,7 +92,7 @@ def bereikt(b: Bereik) -> tuple[str, ...]:
     lines = []
     for g in sorted(b.gerealiseerd, key=lambda x: x.datum.volgorde):
         share = f" ({number(round(100 * g.aantal / b.aantal))}% van het geplande aantal)" if b.aantal else ""
-        lines.append(f"{number(g.aantal)} op {datum(g.datum)}{share}")
+        lines.append(f"{number(g.aantal)} {op_datum(g.datum)}{share}")
     return tuple(lines)
 
 
@@ -130,7 +130,7 @@ def _toekenning(iv: Interventie, lk: Lookup) -> str:
     t = iv.toekenning
     if t is None:
         return ""
-    op = f" op {datum(t.datum)}" if t.datum else ""
+    op = f" {op_datum(t.datum)}" if t.datum else ""
     ronde = f" ({flat(t.ronde)})" if t.ronde else ""
     return f"Toegekend aan {lk.name('partner', t.aanvrager)}{op}{ronde}"
 

@@ -18,7 +18,7 @@ from samenplan.document.nodes import (
     text,
 )
 from samenplan.document.verloop import Punt, heeft_verloop, punten, trend
-from samenplan.dutch import datum, measure, shorten
+from samenplan.dutch import datum, measure, op_datum, shorten
 from samenplan.plan.bundle import Plan
 from samenplan.plan.labels import label, labels
 from samenplan.plan.lookup import Lookup, resultaat_name
@@ -28,7 +28,7 @@ from samenplan.plan.models.resultaten import Indicator, Resultaat
 
 def waarde(m: Meetwaarde | None, eenheid: str) -> str:
     """'55% op 30 juni 2022'; '' when there is none."""
-    return f"{measure(m.waarde, eenheid)} op {datum(m.datum)}" if m else ""
+    return f"{measure(m.waarde, eenheid)} {op_datum(m.datum)}" if m else ""
 
 
 def _indicator(i: Indicator, lk: Lookup) -> Row:

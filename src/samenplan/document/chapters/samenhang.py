@@ -37,11 +37,12 @@ def _rows(m: Matrix, ivs: list[Interventie]) -> list[Row]:
 
 
 def _taak(m: Matrix, column: StrEnum, lk: Lookup) -> Paragraph:
-    wie = " en ".join(dict.fromkeys(n for t in m.by_taak[column] for n in lk.names("partner", t.wie)))
+    namen = list(dict.fromkeys(n for t in m.by_taak[column] for n in lk.names("partner", t.wie)))
+    wie = " en ".join(namen)
     uitleg = " ".join(t.toelichting.strip() for t in m.by_taak[column] if t.toelichting.strip())
     zin = (
         f"{label(column).capitalize()}: geen interventie in dit plan; volgens de taakverdeling "
-        f"doet {wie} dit."
+        f"{'doen' if len(namen) > 1 else 'doet'} {wie} dit."
     )
     return Paragraph(f"{zin} {uitleg}" if uitleg else zin)
 
