@@ -185,6 +185,25 @@ def test_per_gebied_says_what_happens_and_what_is_spent() -> None:
         assert re.search(r"Gebieden:? Veldhoven-Noord (· )?Veldhoven-Zuid", zomerweek), fmt
 
 
+def test_per_gebied_names_the_posten_for_that_gebied(tmp_path: Path) -> None:
+    plan = copy(tmp_path, "gebieden")
+    edit(
+        plan,
+        "02-samenwerking.yaml",
+        "    bedrag: 100000\n    bestedingsdoelen: [jeugd]\n",
+        "    bedrag: 130000\n    bestedingsdoelen: [jeugd]\n    posten:\n"
+        "      - {id: zuid_budget, naam: Budget Zuid, bedrag: ongeveer 30000, gebied: zuid}\n",
+    )
+    result = check_plan(plan)
+    assert codes(result) == set()
+    for fmt, text in documents(result).items():
+        part = between(text, f"{HEADING}Per gebied ", f"{HEADING}Geld ")
+        zuid = between(part, f"{HEADING}Veldhoven-Zuid ", HEADING)
+        assert "Budget Zuid (Jeugdbudget Veldhoven): ongeveer € 30.000" in zuid, fmt
+        noord = between(part, f"{HEADING}Veldhoven-Noord ", HEADING)
+        assert "Budget Zuid" not in noord, fmt
+
+
 def test_a_plan_without_gebieden_has_no_per_gebied_chapter() -> None:
     for fmt, text in documents(FIXTURES / "basis").items():
         assert "Per gebied" not in text, fmt

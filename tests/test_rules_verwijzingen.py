@@ -128,6 +128,13 @@ TYPOS = [
         "gem_zandloo",
     ),
     (
+        SAMENWERKING,
+        "bedrag: 90000\n        bestedingsdoel: bovenschools",
+        "bedrag: 90000\n        gebied: heidedorpn\n        bestedingsdoel: bovenschools",
+        "heidedorpn",
+        "heidedorpen",
+    ),
+    (
         AANPAK,
         "wie: [sb_heidekring, sb_aacollege]",
         "wie: [sb_heidekring, sb_aacolleeg]",

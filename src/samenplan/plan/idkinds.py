@@ -142,6 +142,7 @@ REFERENCES: tuple[Reference, ...] = (
     ),
     _ref("partner", "aanpak", "interventies.*.toekenning.aanvrager", "Interventie '{0.id}'", "aanvrager"),
     _ref("partner", "samenwerking", "geldstromen.*.posten.*.partner", "Post '{1.id}'"),
+    _ref("gebied", "samenwerking", "geldstromen.*.posten.*.gebied", "Post '{1.id}'"),
     _ref("partner", "aanpak", "taakverdeling.*.wie.*", "De taakverdeling"),
     _ref("indicator", "meten_en_bijsturen", "metingen.*.indicator", "Een meting"),
     _ref("partner", "meten_en_bijsturen", "metingen.*.wie", "De meting van '{0.indicator}'"),
@@ -164,9 +165,6 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("regeling", "samenwerking", "geldstromen.*.regeling", checked_by="geld"),
     Reference("bestedingsdoel", "samenwerking", "geldstromen.*.bestedingsdoelen.*", checked_by="geld"),
     Reference("bestedingsdoel", "samenwerking", "geldstromen.*.posten.*.bestedingsdoel", checked_by="geld"),
-    # TODO(lead): gebieden are defined by the PARTNERS helper; once the kind 'gebied' is in
-    # KINDS, make this a checked reference (drop checked_by) so SP201 checks it.
-    Reference("gebied", "samenwerking", "geldstromen.*.posten.*.gebied", checked_by="gebieden"),
     Reference("bestedingsdoel", "aanpak", "interventies.*.begroting.*.bestedingsdoel", checked_by="geld"),
     Reference(
         "bestedingsdoel",

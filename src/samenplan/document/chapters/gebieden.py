@@ -39,6 +39,16 @@ def _geld(ivs: list[Interventie], gebied: str, lk: Lookup) -> tuple[Som | None, 
     return (som(_begroot(iv) for iv in alleen) if alleen else None), zinnen
 
 
+def _posten(plan: Plan, gebied: str) -> tuple[str, ...]:
+    """The budget posts of the geldstromen that are for this gebied: 'Lezen (NPO-geld): € 40.000'."""
+    return tuple(
+        f"{p.naam} ({g.naam}): {Som.van(p.bedrag).tekst}"
+        for g in plan.samenwerking.geldstromen
+        for p in g.posten
+        if p.gebied == gebied
+    )
+
+
 def _keten(start: str | None, ouder: dict[str, str | None]) -> list[str]:
     """The ids of the larger gebieden ``start`` lies in, nearest first (a ring stops)."""
     found: list[str] = []
@@ -84,6 +94,7 @@ def _gebied(plan: Plan, g: Gebied, lk: Lookup) -> Section | None:
             field("Ook hier", tuple(g for g in groter if g)),
             field("In een gebied hierin", tuple(dict.fromkeys(kleiner))),
             field("Begroot voor dit gebied alleen", money(bedrag) if bedrag is not None else ""),
+            field("Posten voor dit gebied", _posten(plan, g.id)),
         ),
         *(note(z) for z in zinnen),
         None if ivs or any(groter) or kleiner else note("In dit gebied staat nog geen interventie."),
