@@ -245,7 +245,7 @@ def test_table_of_contents_never_overlaps(width: int, rivierstad_html: Path, ope
     page = open_html(rivierstad_html, width).page
     # Each item holds its own number (a ::before box), so item boxes cover number and text.
     items = page.locator(".samenplan-toc__item")
-    assert items.count() == 12
+    assert items.count() == 13  # with "Per gebied"
     numbering = page.evaluate(
         "[...document.querySelectorAll('.samenplan-toc__item')].map(e => [getComputedStyle(e).listStyleType,"
         " getComputedStyle(e, '::before').content])"

@@ -132,7 +132,8 @@ def _toekenning(iv: Interventie, lk: Lookup) -> str:
         return ""
     op = f" {op_datum(t.datum)}" if t.datum else ""
     ronde = f" ({flat(t.ronde)})" if t.ronde else ""
-    return f"Toegekend aan {lk.name('partner', t.aanvrager)}{op}{ronde}"
+    uitleg = f". {flat(t.toelichting)}" if t.toelichting.strip() else ""
+    return f"Toegekend aan {lk.name('partner', t.aanvrager)}{op}{ronde}{uitleg}"
 
 
 def _doorloop(iv: Interventie) -> tuple[Field | None, ...]:
