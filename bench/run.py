@@ -745,11 +745,11 @@ class Bench:
             "| --- | ---: |",
             *rows,
             "",
-            "For check, typer is no longer imported (its options are read from the one table in "
-            "cli/check.py), no other command module is imported, and start-up and the first plan "
-            "run without the garbage collector. What remains is the imports check needs, the plan "
-            f"models and the plan itself. Python with pydantic's BaseModel and Field and ruamel.yaml "
-            f"alone take {ms(needs)} CPU.",
+            "For check and render, typer is no longer imported (their options are read from one "
+            "table each, cli/check.py and cli/render.py), no other command module is imported, "
+            "and start-up and the first plan run without the garbage collector. What remains is "
+            "the imports check needs, the plan models and the plan itself. Python with "
+            f"pydantic's BaseModel and Field and ruamel.yaml alone take {ms(needs)} CPU.",
             "",
             "This machine has 2 CPUs shared by 8 agents working at the same time: wall times are "
             "noisy and CPU times are higher than on a quiet machine. Ratios of commands run side "
@@ -787,11 +787,10 @@ class Bench:
             notes += [
                 "",
                 "- **render vs check.** render is one plan through the same loader and rules, "
-                f"plus typer ({ms(c['typer'] - c['python'])}, which check no longer imports), "
-                "jinja2 and compiling the report templates at every start. The ratio grew because "
-                "check got faster, not because render got slower. What would reach it: render's "
-                "options read without typer, as check's are (cli/render.py), and jinja2's "
-                "bytecode cache for the templates (document/render.py).",
+                "plus jinja2, the document's modules, building the document and writing it. Its "
+                "options are read without typer, as check's are (cli/plain.py), and its compiled "
+                "templates come from the user's cache (document/templatecache.py; the warm-up run "
+                "fills it). What is left is building and rendering the document itself.",
             ]
         if any(m.startswith("time growth") for m in missed):
             notes += [
