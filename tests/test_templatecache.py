@@ -129,3 +129,20 @@ def test_a_cache_that_cannot_be_made_gives_the_same_document_and_writes_nothing_
         monkeypatch.setenv("XDG_CACHE_HOME", "cache")
     assert _document(result) == uncached["html"]
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_cache_folder_others_may_write_in_is_not_used(
+    result: CheckResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv(NO_CACHE_VARIABLE, raising=False)
+    _document(result)
+    [folder] = (tmp_path / "samenplan").iterdir()
+    folder.chmod(0o777)
+    compiled = _compiles(monkeypatch)
+    _document(result)
+    assert compiled  # its files are not read
+    for file in folder.iterdir():
+        file.unlink()
+    _document(result)
+    assert not list(folder.iterdir())  # and nothing is written there

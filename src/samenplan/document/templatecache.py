@@ -5,7 +5,8 @@ template with the checksum of its source and the Python version, and compiles ag
 either differs; the folder's name also holds the versions of samenplan and jinja2 and a
 checksum of the module that sets up the environment (its options are compiled in). A cache
 that cannot be read, written or made, or a file in it that is damaged, only means the
-template is compiled as without a cache: the document is the same.
+template is compiled as without a cache: the document is the same. A folder that others may
+write in is not used.
 """
 
 import hashlib
@@ -34,9 +35,19 @@ class TemplateCache(jinja2.BytecodeCache):
     def _file(self, bucket: "Bucket") -> Path:
         return self.folder / f"{bucket.key}.cache"
 
+    def _own(self) -> bool:
+        """Whether the folder is the user's own and no one else may write in it: compiled code
+        is run, so a folder that someone else could fill (a shared /tmp) is never used."""
+        if not hasattr(os, "getuid"):
+            return True
+        info = self.folder.stat()
+        return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
     def load_bytecode(self, bucket: "Bucket") -> None:
         """Fill ``bucket`` from its file; leave it empty when there is none or it is damaged."""
         try:
+            if not self._own():
+                return
             data = self._file(bucket).read_bytes()
             bucket.bytecode_from_string(data)
         except Exception:  # unreadable or damaged: compile as without a cache
@@ -46,6 +57,8 @@ class TemplateCache(jinja2.BytecodeCache):
         """Keep the compiled template of ``bucket``, atomically; nothing happens when that fails."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not self._own():
+                return
             write_atomic(self._file(bucket), bucket.bytecode_to_string())
         except Exception:  # unwritable, full, or no such folder: compiled again next time
             pass
