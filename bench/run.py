@@ -745,11 +745,11 @@ class Bench:
             "| --- | ---: |",
             *rows,
             "",
-            "For check, typer is no longer imported (its options are read from the one table in "
-            "cli/check.py), no other command module is imported, and start-up and the first plan "
-            "run without the garbage collector. What remains is the imports check needs, the plan "
-            f"models and the plan itself. Python with pydantic's BaseModel and Field and ruamel.yaml "
-            f"alone take {ms(needs)} CPU.",
+            "For check and render, typer is no longer imported (their options are read from one "
+            "table each, cli/check.py and cli/render.py), no other command module is imported, "
+            "and start-up and the first plan run without the garbage collector. What remains is "
+            "the imports check needs, the plan models and the plan itself. Python with "
+            f"pydantic's BaseModel and Field and ruamel.yaml alone take {ms(needs)} CPU.",
             "",
             "This machine has 2 CPUs shared by 8 agents working at the same time: wall times are "
             "noisy and CPU times are higher than on a quiet machine. Ratios of commands run side "
@@ -763,13 +763,21 @@ class Bench:
                 f"it takes {ms(c[f'yamllint:{small}'])} CPU, so 0.8× is "
                 f"{ms(0.8 * c[f'yamllint:{small}'])}, less than the {ms(needs)} of the imports "
                 "check cannot start without. The largest part samenplan itself controls is the "
-                f"plan models ({ms(models)}): pydantic generates their core schemas in Python at "
-                "every start. Building them once per installed version (models with "
-                "`defer_build`, validators from saved core schemas) was tried on an older layout "
-                "and took about half of that off; it needs a change in plan/models/common.py and "
-                "a cache that is safe when corrupt, stale, unwritable or shared, and was left for "
-                "after formaat 2 (issue 10) lands. Beyond that only a check that does not import "
-                "pydantic's model machinery at start would reach 0.8× on the smallest plan: a "
+                f"plan models ({ms(models)}, 62 models), built by pydantic at import. A profile of "
+                "that import: about half is generating their core schemas in Python, about a fifth "
+                "collecting their fields, and `inspect.signature` of every `default_factory` (73 "
+                "times `list`, whose text signature Python parses: about 10 ms) and validator; "
+                "building the validators in pydantic-core takes a few ms, and pydantic's plugin "
+                "lookup imports importlib.metadata and reads the entry points of every installed "
+                "package. `defer_build` only moves the building to the first validation, and a "
+                "check validates every step file, so it gains nothing here; building only the "
+                "models a command needs does not apply to check for the same reason. What would "
+                "take about half of the models off is validators from core schemas saved once "
+                "per installed version: the schemas cannot be pickled as they are (Datum's schema "
+                "holds a local function, validators are functions), so such a cache would keep "
+                "functions by name, and must be safe when corrupt, stale, unwritable or shared. "
+                "Beyond that only a check that does not import pydantic's model machinery at "
+                "start would reach 0.8× on the smallest plan: a "
                 "change of design.",
             ]
         if any(m.startswith("`samenplan check` vs the import floor") for m in missed):
@@ -787,11 +795,10 @@ class Bench:
             notes += [
                 "",
                 "- **render vs check.** render is one plan through the same loader and rules, "
-                f"plus typer ({ms(c['typer'] - c['python'])}, which check no longer imports), "
-                "jinja2 and compiling the report templates at every start. The ratio grew because "
-                "check got faster, not because render got slower. What would reach it: render's "
-                "options read without typer, as check's are (cli/render.py), and jinja2's "
-                "bytecode cache for the templates (document/render.py).",
+                "plus jinja2, the document's modules, building the document and writing it. Its "
+                "options are read without typer, as check's are (cli/plain.py), and its compiled "
+                "templates come from the user's cache (document/templatecache.py; the warm-up run "
+                "fills it). What is left is building and rendering the document itself.",
             ]
         if any(m.startswith("time growth") for m in missed):
             notes += [

@@ -1,19 +1,20 @@
 """`samenplan check`: its options, then check the plans one at a time, write the reports, exit.
 
 `check` runs on every commit, so its start-up counts. Its options are declared once, in
-OPTIONS: cli/main.py reads plain options with parse_plain (without loading typer) and
-calls run_check; anything else (help, an unknown option, a missing value) goes through
-typer, whose command typer_command builds from the same table and which calls run_check
-too. Both ways give the same output and exit code.
+OPTIONS (cli/plain.py): cli/main.py reads plain options with parse_plain (without loading
+typer) and calls run_check; anything else (help, an unknown option, a missing value) goes
+through typer, whose command typer_command builds from the same table and which calls
+run_check too. Both ways give the same output and exit code.
 """
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
+from samenplan.cli import plain
 from samenplan.cli.exits import ExitCode, echo, fail
+from samenplan.cli.plain import Option
 from samenplan.output import FORMATS
 
 if TYPE_CHECKING:
@@ -26,28 +27,6 @@ _FIRST, *_REST = FORMATS
 _FORMAT_CHOICES = f"{_FIRST} (standaard), {', '.join(_REST[:-1])} of {_REST[-1]}"
 
 
-@dataclass(frozen=True)
-class Option:
-    """One parameter of `samenplan check`: the PLANMAP argument, a flag, or an option with a value."""
-
-    keyword: str  # run_check's parameter
-    names: tuple[str, ...]  # ("--format", "-f"); () for the argument
-    help: str
-    metavar: str | None = None
-    kind: str = "value"  # "argument" (folders), "value", "values" (may be given more often), "flag"
-    convert: Callable[[str], Any] = str
-    default: Any = None
-
-    @property
-    def annotation(self) -> Any:
-        """The parameter's type, as typer reads it."""
-        if self.kind == "flag":
-            return bool
-        if self.kind in ("argument", "values"):
-            return list[self.convert] | None  # type: ignore[name-defined]
-        return self.convert if self.default is not None else self.convert | None  # type: ignore[operator]
-
-
 OPTIONS = (
     Option(
         "plan_dirs",
@@ -57,6 +36,7 @@ OPTIONS = (
         metavar="PLANMAP",
         kind="argument",
         convert=Path,
+        show_default=False,
     ),
     Option(
         "output_format",
@@ -131,92 +111,13 @@ HELP = """Controleer of het plan compleet is en samenhangt.
 
 
 def parse_plain(args: Sequence[str]) -> dict[str, Any] | None:
-    """run_check's keyword arguments from ``args`` (after 'check'), or None for typer to read.
-
-    Reads what click would read the same way: folders, flags, '--', '--name value' and
-    '--name=value'. None for anything else (help, an unknown option, a missing value, a
-    value that starts with '-', '-fjson', a path that may not be read), so that typer gives
-    its usual message or reading.
-    """
-    found: dict[str, Any] = {o.keyword: [] if o.kind in _LISTS else o.default for o in OPTIONS}
-    folders = next(o for o in OPTIONS if o.kind == "argument")
-    rest = list(args)
-    only_folders = False
-    while rest:
-        arg = rest.pop(0)
-        if only_folders or arg == "-" or not arg.startswith("-"):
-            if not _plain_path(arg):
-                return None
-            found[folders.keyword].append(folders.convert(arg))
-        elif arg == "--":
-            only_folders = True
-        elif not _take_option(arg, rest, found):
-            return None
-    return {key: (value or None) if isinstance(value, list) else value for key, value in found.items()}
-
-
-_LISTS = ("argument", "values")
-_BY_NAME = {name: option for option in OPTIONS for name in option.names}
-
-
-def _take_option(arg: str, rest: list[str], found: dict[str, Any]) -> bool:
-    """Read the option ``arg`` (and its value from ``rest``) into ``found``; False if unusual."""
-    name, equals, value = arg.partition("=")
-    option = _BY_NAME.get(name if equals and name.startswith("--") else arg)
-    if option is None or (option.kind == "flag" and equals):
-        return False
-    if option.kind == "flag":
-        found[option.keyword] = True
-        return True
-    if not equals:
-        if not rest or rest[0].startswith("-"):
-            return False
-        value = rest.pop(0)
-    if option.convert is Path and not _plain_path(value):
-        return False
-    if option.kind == "values":
-        found[option.keyword].append(option.convert(value))
-    else:
-        found[option.keyword] = option.convert(value)
-    return True
-
-
-def _plain_path(value: str) -> bool:
-    """Whether typer takes ``value`` as a path without a word: it does not exist, or may be read."""
-    try:
-        Path(value).stat()
-    except (OSError, ValueError):
-        return True
-    return os.access(value, os.R_OK)
+    """run_check's keyword arguments from ``args`` (after 'check'), or None for typer to read."""
+    return plain.parse_plain(OPTIONS, args)
 
 
 def typer_command() -> Callable[..., None]:
     """The check command for typer: its parameters from OPTIONS, its work run_check's."""
-    import inspect
-
-    import typer
-
-    def check_command(**options: Any) -> None:
-        raise typer.Exit(run_check(**options))
-
-    def declared(option: Option) -> Any:
-        if option.kind == "argument":
-            return typer.Argument(metavar=option.metavar, help=option.help, show_default=False)
-        return typer.Option(*option.names, metavar=option.metavar, help=option.help)
-
-    check_command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [
-            inspect.Parameter(
-                o.keyword,
-                inspect.Parameter.KEYWORD_ONLY,
-                default=o.default,
-                annotation=Annotated[o.annotation, declared(o)],
-            )
-            for o in OPTIONS
-        ]
-    )
-    check_command.__doc__ = HELP
-    return check_command
+    return plain.typer_command(OPTIONS, lambda **given: run_check(**given), HELP)  # run_check as it is then
 
 
 def run_check(

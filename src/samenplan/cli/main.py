@@ -1,9 +1,9 @@
 """The typer layer: parse options, call one core function, write, exit. Nothing else.
 
-`samenplan check` with plain options skips typer (a fifth of its start-up): main() reads
-them with cli/check.parse_plain and runs the check itself. Everything else, the help and
-usage errors of check included, goes through the typer app, built on first use with only
-the command that is asked for imported.
+`samenplan check` and `render` with plain options skip typer (a fifth of check's start-up):
+main() reads them with the command's parse_plain (cli/plain.py) and runs the command
+itself. Everything else, the help and usage errors of both included, goes through the
+typer app, built on first use with only the command that is asked for imported.
 """
 
 import gc
@@ -27,7 +27,7 @@ HELP = (
 COMMANDS = (
     ("init", "samenplan.cli.init:init_command"),
     ("check", "samenplan.cli.check:typer_command()"),
-    ("render", "samenplan.cli.render:render_command"),
+    ("render", "samenplan.cli.render:typer_command()"),
     ("diff", "samenplan.cli.diff:diff_command"),
     ("rules", "samenplan.cli.rules:rules_command"),
     ("explain", "samenplan.cli.rules:explain_command"),
@@ -118,31 +118,33 @@ def main(argv: list[str] | None = None) -> None:
 def _main(argv: list[str] | None) -> None:
     args = sys.argv[1:] if argv is None else argv
     asks_help = any(a in ("-h", "--help") for a in args)
-    if args[:1] == ["check"] and not asks_help:
-        _check_without_typer(args[1:], whole_process=argv is None)
+    if args[:1] and args[0] in _PLAIN and not asks_help:
+        _without_typer(args[0], args[1:], whole_process=argv is None)
     _main_with_typer(args, asks_help)
 
 
-def _check_without_typer(args: list[str], *, whole_process: bool) -> None:
-    """Run `samenplan check` and exit, when its options are plain; else return.
+#: The commands that read plain options without typer: name and run function in cli/<name>.py.
+_PLAIN = {"check": "run_check", "render": "run_render"}
 
-    ``whole_process``: this check is all the process does (the console script, not a call
+
+def _without_typer(name: str, args: list[str], *, whole_process: bool) -> None:
+    """Run `samenplan check` or `render` and exit, when its options are plain; else return.
+
+    ``whole_process``: this command is all the process does (the console script, not a call
     from a test). Its start-up and first plan then run without the garbage collector:
     importing makes many objects that live as long as the process and little garbage, so
     the collector's passes only cost time. It runs again after the first plan (for a run
     over many plans), passing over what was made until then.
     """
-    from samenplan.cli.check import parse_plain
-
-    options = parse_plain(args)
+    module = importlib.import_module(f"samenplan.cli.{name}")
+    options = module.parse_plain(args)
     if options is None:
         return
     if whole_process:
         gc.disable()
     try:
-        from samenplan.cli.check import run_check
-
-        code = run_check(**options, first_done=_collect_from_here if whole_process else None)
+        run = getattr(module, _PLAIN[name])
+        code = run(**options, first_done=_collect_from_here if whole_process else None)
     except KeyboardInterrupt:
         code = ExitCode.INTERRUPTED
     finally:

@@ -1,15 +1,20 @@
-"""`samenplan render`: the typer command. Checks the plan, renders it, writes it atomically."""
+"""`samenplan render`: its options, then check the plan, render it, write it atomically.
+
+Its options are declared once, in OPTIONS, as check's are (cli/plain.py): cli/main.py reads
+plain options without typer and calls run_render; help and usage errors go through typer.
+"""
 
 import os
 import re
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from samenplan.cli.exits import ExitCode, fail
+from samenplan.cli import plain
+from samenplan.cli.exits import ExitCode, echo, fail
+from samenplan.cli.plain import Option
 
 if TYPE_CHECKING:
     from samenplan.check.run import CheckResult
@@ -19,80 +24,112 @@ if TYPE_CHECKING:
 DATE_VARIABLE = "SAMENPLAN_DATUM"
 
 
-def render_command(
-    plan_dir: Annotated[Path, typer.Argument(metavar="PLANMAP", help="Map met het plan.")] = Path(),
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="html|md|pdf|docx",
-            help="HTML, Markdown, PDF (met samenplan[pdf]) of Word (met samenplan[docx]).",
-        ),
-    ] = "html",
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="BESTAND",
-            help="Waar het document komt; '-' is het scherm. Standaard: plan.<formaat> in de planmap.",
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Maak ook een document als het plan fouten bevat; bovenaan staat dan "
-            "'Concept — bevat fouten'.",
-        ),
-    ] = False,
-    theme_css: Annotated[
-        Path | None,
-        typer.Option(
-            "--theme-css",
-            metavar="BESTAND",
-            help="CSS met de huisstijl van de gemeente (NL Design System-thema).",
-        ),
-    ] = None,
-    datum: Annotated[
-        str | None,
-        typer.Option(
-            "--datum",
-            metavar="JJJJ-MM-DD",
-            help=f"Datum in het document (standaard vandaag, of ${DATE_VARIABLE}).",
-        ),
-    ] = None,
-    overwrite: Annotated[
-        bool,
-        typer.Option("--overwrite", help="Vervang een bestaand bestand dat niet door samenplan is gemaakt."),
-    ] = False,
-    werkversie: Annotated[
-        bool,
-        typer.Option(
-            "--werkversie",
-            help="Werkversie voor de werkgroep: elke melding van check met de plaats in het plan en een tip.",
-        ),
-    ] = False,
-    sjabloon: Annotated[
-        Path | None,
-        typer.Option(
-            "--sjabloon",
-            metavar="BESTAND.docx",
-            help="Word-bestand met de huisstijl van de gemeente; alleen bij --format docx.",
-        ),
-    ] = None,
-    sinds: Annotated[
-        str | None,
-        typer.Option(
-            "--sinds",
-            metavar="REVISIE",
-            help="Voeg het hoofdstuk 'Wat is er veranderd sinds …' toe: vergeleken met deze "
-            "revisie in Git (tak, tag, commit, of 'basis': het begin van de merge request).",
-        ),
-    ] = None,
-) -> None:
-    """Maak het plandocument voor college, raad en schoolbesturen: HTML, Markdown, PDF of Word."""
+#: Every parameter of `samenplan render`, declared once: read by parse_plain without typer,
+#: and by typer (help, usage errors) through typer_command.
+OPTIONS = (
+    Option(
+        "plan_dir",
+        (),
+        "Map met het plan.",
+        metavar="PLANMAP",
+        kind="positional",
+        convert=Path,
+        default=Path(),
+    ),
+    Option(
+        "fmt",
+        ("--format", "-f"),
+        "HTML, Markdown, PDF (met samenplan[pdf]) of Word (met samenplan[docx]).",
+        metavar="html|md|pdf|docx",
+        default="html",
+    ),
+    Option(
+        "output",
+        ("--output", "-o"),
+        "Waar het document komt; '-' is het scherm. Standaard: plan.<formaat> in de planmap.",
+        metavar="BESTAND",
+    ),
+    Option(
+        "force",
+        ("--force",),
+        "Maak ook een document als het plan fouten bevat; bovenaan staat dan 'Concept — bevat fouten'.",
+        kind="flag",
+        default=False,
+    ),
+    Option(
+        "theme_css",
+        ("--theme-css",),
+        "CSS met de huisstijl van de gemeente (NL Design System-thema).",
+        metavar="BESTAND",
+        convert=Path,
+    ),
+    Option(
+        "datum",
+        ("--datum",),
+        f"Datum in het document (standaard vandaag, of ${DATE_VARIABLE}).",
+        metavar="JJJJ-MM-DD",
+    ),
+    Option(
+        "overwrite",
+        ("--overwrite",),
+        "Vervang een bestaand bestand dat niet door samenplan is gemaakt.",
+        kind="flag",
+        default=False,
+    ),
+    Option(
+        "werkversie",
+        ("--werkversie",),
+        "Werkversie voor de werkgroep: elke melding van check met de plaats in het plan en een tip.",
+        kind="flag",
+        default=False,
+    ),
+    Option(
+        "sjabloon",
+        ("--sjabloon",),
+        "Word-bestand met de huisstijl van de gemeente; alleen bij --format docx.",
+        metavar="BESTAND.docx",
+        convert=Path,
+    ),
+    Option(
+        "sinds",
+        ("--sinds",),
+        "Voeg het hoofdstuk 'Wat is er veranderd sinds …' toe: vergeleken met deze revisie in Git "
+        "(tak, tag, commit, of 'basis': het begin van de merge request).",
+        metavar="REVISIE",
+    ),
+)
+
+HELP = "Maak het plandocument voor college, raad en schoolbesturen: HTML, Markdown, PDF of Word."
+
+
+def parse_plain(args: Sequence[str]) -> dict[str, Any] | None:
+    """run_render's keyword arguments from ``args`` (after 'render'), or None for typer to read."""
+    return plain.parse_plain(OPTIONS, args)
+
+
+def typer_command() -> Callable[..., None]:
+    """The render command for typer: its parameters from OPTIONS, its work run_render's."""
+    return plain.typer_command(OPTIONS, lambda **given: run_render(**given), HELP)  # run_render as it is then
+
+
+def run_render(
+    plan_dir: Path = Path(),
+    fmt: str = "html",
+    output: str | None = None,
+    force: bool = False,
+    theme_css: Path | None = None,
+    datum: str | None = None,
+    overwrite: bool = False,
+    werkversie: bool = False,
+    sjabloon: Path | None = None,
+    sinds: str | None = None,
+    *,
+    first_done: Callable[[], None] | None = None,
+) -> ExitCode:
+    """Check the plan, render it and write it; the exit code. Usage errors stop with 2.
+
+    ``first_done`` is called once the plan is checked.
+    """
     from samenplan.check.run import check_plan
     from samenplan.document.render import RenderError, SetupError, render_file
     from samenplan.load.planfolder import NotAPlan
@@ -107,6 +144,8 @@ def render_command(
         result = check_plan(plan_dir, today)
     except NotAPlan as exc:
         fail(str(exc))
+    if first_done is not None:
+        first_done()
     if result.loaded.formaat is not None:
         from samenplan.load.formaat import format_message
         from samenplan.safetext import terminal
@@ -131,9 +170,10 @@ def render_command(
         fail(str(exc))
     except RenderError as exc:
         sys.stderr.write(format_text(result))
-        typer.echo(f"samenplan: {exc}", err=True)
-        raise typer.Exit(ExitCode.FINDINGS) from None
+        echo(f"samenplan: {exc}", err=True)
+        return ExitCode.FINDINGS
     _write(target, data, kind)
+    return ExitCode.OK
 
 
 def _format(fmt: str, theme_css: Path | None, sjabloon: Path | None) -> "Format":

@@ -26,7 +26,6 @@ from samenplan.document.chapters import (
     samenwerking,
     uitvoering,
     urgentie,
-    wijzigingen,
 )
 from samenplan.document.gitinfo import Version
 from samenplan.document.nodes import Banner, Cell, Chapter, Fields, Report, field, fields
@@ -56,9 +55,17 @@ class Context:
 
 ChapterBuilder = Callable[[Context], Chapter | None]
 
+
+def _wijzigingen(changes: "PlanDiff") -> Chapter:
+    # Imported here: the chapter brings the diff machinery, which only render --sinds needs.
+    from samenplan.document.chapters import wijzigingen
+
+    return wijzigingen.chapter(changes)
+
+
 CHAPTERS: tuple[ChapterBuilder, ...] = (
     lambda c: samenvatting.chapter(c.result, c.plan, c.lk),
-    lambda c: wijzigingen.chapter(c.changes) if c.changes is not None else None,
+    lambda c: _wijzigingen(c.changes) if c.changes is not None else None,
     lambda c: urgentie.chapter(c.plan, c.lk),
     lambda c: samenwerking.chapter(c.plan, c.lk),
     lambda c: analyse.chapter(c.plan, c.lk),

@@ -7,6 +7,7 @@ never as template source: '{{ 7*7 }}' in a plan stays '{{ 7*7 }}'.
 
 import re
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -156,8 +157,13 @@ def _theme(css: str) -> str:
     return css.replace("<", "\\3c ")
 
 
+@cache
 def _environment(fmt: TextFormat) -> "jinja2.Environment":
+    """The environment of ``fmt``, made once a process: each template is compiled once (and
+    kept compiled in the user's cache, document/templatecache.py)."""
     import jinja2
+
+    from samenplan.document.templatecache import template_cache
 
     def load(name: str) -> str | None:
         return read_template(name)
@@ -175,6 +181,7 @@ def _environment(fmt: TextFormat) -> "jinja2.Environment":
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_markdown_finalize if fmt == "md" else None,
+        bytecode_cache=template_cache(fmt, Path(__file__)),
     )
     env.filters.update(
         raw=_raw, mermaid_label=_raw_of(mermaid_label), gantt=_raw_of(gantt_text), md_url=_raw_of(_md_url)
