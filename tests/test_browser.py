@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 
 from samenplan.check.run import check_plan
 from samenplan.document.render import render_report
+from support import GOOD_EXAMPLES
 from xss_payloads import PAYLOADS, Planter, hostile_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -199,7 +200,7 @@ def sideways_overflow(page: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", ["rivierstad", "heidedorpen"])
+@pytest.mark.parametrize("name", GOOD_EXAMPLES)
 def test_example_reports_have_no_wcag_violations(
     name: str, width: int, tmp_path: Path, open_html: Any
 ) -> None:
