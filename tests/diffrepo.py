@@ -10,12 +10,11 @@ v3: fase besluit → uitvoering; a voortgang entry saying the subsidiemenu stopp
 """
 
 import os
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "heidedorpen"
+from support import copy_example
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Werkgroep",
@@ -126,7 +125,7 @@ def make_repo(where: Path) -> Repo:
     """The repository with commits (and tags) v1, v2 and v3; the work tree is at v3."""
     repo = Repo(where)
     where.mkdir()
-    shutil.copytree(EXAMPLE, repo.plan)
+    copy_example(repo.top, into="plan")
     repo.git("init", "-q", "-b", "main")
     for tag, change in (("v1", _v1), ("v2", _v2), ("v3", _v3)):
         change(repo)

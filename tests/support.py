@@ -24,9 +24,9 @@ GOOD_EXAMPLES = ("heidedorpen", "lindeveen", "rivierstad")
 CI_VARIABLES = ("NO_COLOR", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_STEP_SUMMARY")
 
 
-def copy_example(tmp_path: Path, name: str = "heidedorpen") -> Path:
-    """A fresh copy of a shipped example plan, in ``tmp_path / name``."""
-    target = tmp_path / name
+def copy_example(tmp_path: Path, name: str = "heidedorpen", into: str | None = None) -> Path:
+    """A fresh copy of a shipped example plan, in ``tmp_path / (into or name)``."""
+    target = tmp_path / (into or name)
     shutil.copytree(EXAMPLES / name, target)
     return target
 
@@ -40,6 +40,14 @@ def edit(root: Path, file: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def no_leefdomein(root: Path) -> None:
+    """The first activity in 05-aanpak.yaml gets no leefdomein: one error (SP101)."""
+    path = root / "05-aanpak.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "leefdomeinen: [school, thuis]" in text
+    path.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), encoding="utf-8")
 
 
 def add_unused_waiver(root: Path) -> None:

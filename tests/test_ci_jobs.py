@@ -8,7 +8,6 @@ changed since the target branch and which findings are new.
 """
 
 import json
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,10 +20,9 @@ from ruamel.yaml import YAML
 
 from builtdist import ROOT, Dist, clean_env, fresh_venv, run, run_ok
 from diffrepo import Repo
+from support import copy_example, no_leefdomein
 
 pytestmark = pytest.mark.slow
-
-HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
 
 
 def samenplan_here(*args: str, cwd: Path) -> None:
@@ -38,10 +36,7 @@ def samenplan_here(*args: str, cwd: Path) -> None:
 def repo(tmp_path: Path, dist: Dist) -> Path:
     """A Git repository with the heidedorpen plan in plan/, broken once, and both CI jobs."""
     root = tmp_path / "repo"
-    shutil.copytree(HEIDEDORPEN, root / "plan")
-    aanpak = root / "plan" / "05-aanpak.yaml"
-    text = aanpak.read_text("utf-8")
-    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), "utf-8")
+    no_leefdomein(copy_example(root, into="plan"))
     run_ok(["git", "init", "-q"], cwd=root)
     samenplan_here("init", "plan", "--ci", "github", "--ci", "gitlab", "--bron", str(dist.wheel), cwd=root)
     return root
@@ -141,10 +136,7 @@ def upstream(tmp_path_factory: pytest.TempPathFactory, dist: Dist) -> Repo:
     Branch 'wijziging', the merge request: a new regio and a partner id typo (SP201, new).
     After the branch began, main got a new titel (not part of the merge request)."""
     repo = Repo(tmp_path_factory.mktemp("server") / "upstream")
-    shutil.copytree(HEIDEDORPEN, repo.plan)
-    aanpak = repo.plan / "05-aanpak.yaml"
-    text = aanpak.read_text("utf-8")
-    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), "utf-8")
+    no_leefdomein(copy_example(repo.plan.parent, into=repo.plan.name))
     repo.git("init", "-q", "-b", "main")
     samenplan_here(
         "init", "plan", "--ci", "github", "--ci", "gitlab", "--bron", str(dist.wheel), cwd=repo.top

@@ -6,12 +6,8 @@ install source, so the page and the tool never drift apart.
 """
 
 import json
-import os
 import re
 import shlex
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +16,9 @@ from ruamel.yaml import YAML
 from samenplan import __version__
 from samenplan.scaffold.files import ExtrasContext, extra_files
 from samenplan.scaffold.install import default_source
+from support import ROOT, Cli, Run, copy_example, no_leefdomein
 
-ROOT = Path(__file__).resolve().parents[1]
 CI_MD = ROOT / "docs" / "ci.md"
-HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
-CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI")
 FENCE = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
 GIT_VARIANT = ".pre-commit-config.yaml, met samenplan uit Git"
 GENERATED = extra_files(
@@ -95,37 +89,23 @@ def test_git_variant_uses_our_hook_with_a_tag() -> None:
     assert hook["args"] == ["plan"]
 
 
-def run(words: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run a documented `samenplan ...` command through the real entry point, outside any CI."""
-    clean = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
-    return subprocess.run(
-        [sys.executable, "-m", "samenplan", *words[1:]],
-        cwd=cwd,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+def run(cli: Cli, words: list[str], cwd: Path, **env: str) -> Run:
+    """Run a documented `samenplan ...` command (in this process), outside any CI but ``env``."""
+    assert words[0] == "samenplan", words
+    return cli(*words[1:], cwd=cwd, env=env)
 
 
-def break_plan(repo: Path) -> None:
-    aanpak = repo / "plan" / "05-aanpak.yaml"
-    text = aanpak.read_text(encoding="utf-8")
-    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), encoding="utf-8")
-
-
-def test_gitlab_command_prints_text_and_writes_the_report(tmp_path: Path) -> None:
-    shutil.copytree(HEIDEDORPEN, tmp_path / "plan")
+def test_gitlab_command_prints_text_and_writes_the_report(cli: Cli, tmp_path: Path) -> None:
+    copy_example(tmp_path, into="plan")
     job = load(".gitlab-ci.yml")["samenplan-plan"]
     [command] = check_commands(job["script"])
     report = tmp_path / job["artifacts"]["reports"]["codequality"]
-    done = run(command, tmp_path, GITLAB_CI="true")
+    done = run(cli, command, tmp_path, GITLAB_CI="true")
     assert done.returncode == 0, done.stdout + done.stderr
     assert json.loads(report.read_text(encoding="utf-8")) == []
 
-    break_plan(tmp_path)
-    done = run(command, tmp_path, GITLAB_CI="true")
+    no_leefdomein(tmp_path / "plan")
+    done = run(cli, command, tmp_path, GITLAB_CI="true")
     assert done.returncode == 1
     assert "plan/05-aanpak.yaml:" in done.stdout and "SP101" in done.stdout, "the job log is not empty"
     [issue] = json.loads(report.read_text(encoding="utf-8"))
@@ -133,8 +113,8 @@ def test_gitlab_command_prints_text_and_writes_the_report(tmp_path: Path) -> Non
     assert issue["location"]["path"] == "plan/05-aanpak.yaml"
 
 
-def test_github_command_annotates_by_itself(tmp_path: Path) -> None:
-    shutil.copytree(HEIDEDORPEN, tmp_path / "plan")
+def test_github_command_annotates_by_itself(cli: Cli, tmp_path: Path) -> None:
+    copy_example(tmp_path, into="plan")
     workflow = load(".github/workflows/samenplan-plan.yml")
     steps = [step for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
     [command] = check_commands([step["run"] for step in steps if "if" not in step])
@@ -143,7 +123,9 @@ def test_github_command_annotates_by_itself(tmp_path: Path) -> None:
         ["samenplan", "diff"],
         ["samenplan", "check"],
     ], "a pull request also gets what changed and what is new (tests/test_ci_jobs.py runs them)"
-    break_plan(tmp_path)
-    proc = run(command, tmp_path, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md"))
+    no_leefdomein(tmp_path / "plan")
+    proc = run(
+        cli, command, tmp_path, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(tmp_path / "summary.md")
+    )
     assert proc.returncode == 1
     assert "::error file=plan/05-aanpak.yaml,line=" in proc.stdout

@@ -1,16 +1,15 @@
 """`samenplan diff`: a Git repository with three versions of a plan, compared in plain Dutch."""
 
 import json
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from diffrepo import EXAMPLE, GIT_ENV, Repo, make_repo
+from diffrepo import GIT_ENV, Repo, make_repo
 from samenplan.diff import words
-from support import GOOD_EXAMPLES, Cli, Run
+from support import GOOD_EXAMPLES, Cli, Run, copy_example
 
 TITLE = "Wat is er veranderd in het plan 'Samen Sterker in de Heidedorpen 2023-2025'"
 NPO = "NPO-geld gemeenten Heidedorpen (restant 2023-2025)"
@@ -377,8 +376,8 @@ def test_a_newer_formaatversie_is_refused(own_repo: Repo, run: RunDiff) -> None:
 
 
 def test_two_plan_folders_without_git(tmp_path: Path, run: RunDiff) -> None:
-    shutil.copytree(EXAMPLE, tmp_path / "oud")
-    shutil.copytree(EXAMPLE, tmp_path / "nieuw")
+    copy_example(tmp_path, into="oud")
+    copy_example(tmp_path, into="nieuw")
     resultaten = tmp_path / "nieuw" / "04-resultaten.yaml"
     resultaten.write_text(
         resultaten.read_text(encoding="utf-8").replace("          waarde: 55\n", "          waarde: 54\n"),
@@ -432,7 +431,7 @@ def two_plans(tmp_path: Path) -> Repo:
     (repo.top / "README.md").write_text("Plannen van de regio.\n", encoding="utf-8")
     repo.commit("leeg")
     for name in GOOD_EXAMPLES:
-        shutil.copytree(EXAMPLE.parent / name, repo.top / "plannen" / name)
+        copy_example(repo.top / "plannen", name)
     repo.commit("v1")
     return repo
 
@@ -477,8 +476,7 @@ def test_unknown_revision_suggests_a_near_one(repo: Repo, run: RunDiff) -> None:
 
 
 def test_not_a_git_repository(tmp_path: Path, run: RunDiff) -> None:
-    shutil.copytree(EXAMPLE, tmp_path / "plan")
-    done = run(tmp_path / "plan", "main")
+    done = run(copy_example(tmp_path, into="plan"), "main")
     assert done.code == 2
     assert "is geen Git-repository" in done.err
     assert "samenplan diff OUDE-MAP NIEUWE-MAP" in done.err

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from diffrepo import EXAMPLE, GIT_ENV, Repo, make_repo
-from support import Cli, Run
+from diffrepo import GIT_ENV, Repo, make_repo
+from support import Cli, Run, copy_example
 
 CI = (
     "CI_MERGE_REQUEST_DIFF_BASE_SHA",
@@ -108,7 +108,7 @@ def test_check_sinds_a_plan_that_did_not_exist_yet(tmp_path: Path, run: RunCli) 
     repo.git("init", "-q", "-b", "main")
     (repo.top / "README.md").write_text("Nog leeg.\n", encoding="utf-8")
     repo.commit("leeg")
-    shutil.copytree(EXAMPLE, repo.plan)
+    copy_example(repo.top, into="plan")
     done = run(repo.top, "check", "plan", "--sinds", "leeg")
     assert done.code == 0
     assert done.out.splitlines()[-1] == (
@@ -120,7 +120,7 @@ def test_check_sinds_unknown_revision_or_no_git_is_exit_2(repo: Repo, tmp_path: 
     done = run(repo.plan, "check", "--sinds", "v9", "--exit-zero")
     assert done.code == 2
     assert done.err.startswith("samenplan: De revisie 'v9' bestaat niet in deze Git-repository.")
-    shutil.copytree(EXAMPLE, tmp_path / "los")
+    copy_example(tmp_path, into="los")
     done = run(tmp_path / "los", "check", "--sinds", "main")
     assert done.code == 2
     assert "is geen Git-repository" in done.err

@@ -5,14 +5,14 @@ from typing import get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
-from diffrepo import EXAMPLE
 from samenplan.diff.kinds import KINDS, NOT_COMPARED, Kind
 from samenplan.diff.report import SECTIONS
 from samenplan.load.planfolder import load_plan
 from samenplan.plan.bundle import Plan
 from samenplan.plan.steps import STEPS
+from support import EXAMPLES
 
-RIVIERSTAD = EXAMPLE.parent / "rivierstad"
+RIVIERSTAD = EXAMPLES / "rivierstad"
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k.model is not None], ids=lambda k: k.name)

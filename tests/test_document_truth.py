@@ -2,7 +2,6 @@
 per resultaat, optional dimensions, 'geen' for empty cells, the timeline's gaps and end."""
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,22 +10,14 @@ from ruamel.yaml import YAML
 
 from samenplan.check.run import check_plan
 from samenplan.document.render import render_report
-from support import GOOD_EXAMPLES
+from support import EXAMPLES, GOOD_EXAMPLES, copy_example
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 TODAY = date(2024, 11, 1)
 
 
 def render(plan: Path, fmt: str, **options: Any) -> str:
     options.setdefault("git", False)
     return render_report(check_plan(plan), fmt, today=TODAY, **options)  # type: ignore[arg-type]
-
-
-def copy(tmp_path: Path, name: str = "heidedorpen") -> Path:
-    target = tmp_path / name
-    shutil.copytree(EXAMPLES / name, target)
-    return target
 
 
 def load(plan: Path, file: str) -> Any:
@@ -62,7 +53,7 @@ def test_decision_document_has_no_file_references_or_tips_and_werkversie_has_the
 
 
 def test_cover_and_banner_agree_on_a_plan_with_errors(tmp_path: Path) -> None:
-    plan = copy(tmp_path, "rivierstad")  # fase: uitvoering
+    plan = copy_example(tmp_path, "rivierstad")  # fase: uitvoering
     text = (plan / "02-samenwerking.yaml").read_text(encoding="utf-8")
     (plan / "02-samenwerking.yaml").write_text(
         text.replace("bedrag: 950000", "bedrag: 100", 1), encoding="utf-8"
@@ -95,7 +86,7 @@ def test_each_resultaat_has_one_name_everywhere() -> None:
 
 
 def test_optional_wijk_and_fysiek_are_not_painted_as_gaps(tmp_path: Path) -> None:
-    plan = copy(tmp_path)
+    plan = copy_example(tmp_path)
     aanpak = load(plan, "05-aanpak.yaml")
     for iv in aanpak["interventies"]:
         iv["leefdomeinen"] = [d for d in iv.get("leefdomeinen", []) if d != "wijk"]
@@ -121,7 +112,7 @@ def test_empty_cells_say_geen() -> None:
 
 
 def test_timeline_names_interventies_without_planning_and_marks_the_end(tmp_path: Path) -> None:
-    plan = copy(tmp_path)
+    plan = copy_example(tmp_path)
     uitvoering = load(plan, "07-uitvoering.yaml")
     dropped = uitvoering["planning"].pop(0)["interventie"]
     dump(plan, "07-uitvoering.yaml", uitvoering)
@@ -137,7 +128,7 @@ def test_timeline_names_interventies_without_planning_and_marks_the_end(tmp_path
 
 
 def test_mermaid_has_no_empty_groups(tmp_path: Path) -> None:
-    plan = copy(tmp_path)
+    plan = copy_example(tmp_path)
     resultaten = load(plan, "04-resultaten.yaml")
     for r in resultaten["resultaten"]:
         r["indicatoren"] = []

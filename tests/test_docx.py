@@ -18,11 +18,10 @@ from ruamel.yaml import YAML
 
 from samenplan import __version__
 from samenplan.check.run import check_plan
-from samenplan.cli.main import main
 from samenplan.document.render import GENERATOR_MARK, render_file
+from support import EXAMPLES, HEIDEDORPEN, Cli
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "rivierstad"
+EXAMPLE = EXAMPLES / "rivierstad"
 TODAY = date(2024, 11, 1)
 
 
@@ -120,38 +119,32 @@ def test_a_template_gives_its_styles_and_keeps_its_footer_but_not_its_text(tmp_p
     assert not any("Voorbeeldtekst" in p.text for p in doc.paragraphs)
 
 
-def run_cli(*args: str) -> int:
-    try:
-        main(["render", *args])
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
-
-
-def test_cli_writes_word_and_replaces_its_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_writes_word_and_replaces_its_own(tmp_path: Path, cli: Cli) -> None:
     target = tmp_path / "plan.docx"
     args = (str(EXAMPLE), "-f", "docx", "-o", str(target), "--datum", "2024-11-01")
-    assert run_cli(*args) == 0
+    assert cli("render", *args).code == 0
     assert GENERATOR_MARK.encode() in target.read_bytes(), "the zip comment names samenplan"
-    assert run_cli(*args) == 0, "a Word file of our own is replaced"
+    assert cli("render", *args).code == 0, "a Word file of our own is replaced"
     assert word(target.read_bytes()).core_properties.title.startswith("Samen herstellen in Rivierstad")
     other = tmp_path / "notulen.docx"  # someone's own Word file that mentions the command
     other.write_bytes(b"PK\x03\x04 daarna samenplan render draaien")
-    assert run_cli(str(EXAMPLE), "-f", "docx", "-o", str(other), "--datum", "2024-11-01") == 2
+    assert cli("render", str(EXAMPLE), "-f", "docx", "-o", str(other), "--datum", "2024-11-01").code == 2
     assert b"daarna" in other.read_bytes(), "a Word file samenplan did not make is kept"
 
 
 def test_a_bad_template_or_missing_extra_gets_a_dutch_message(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
     bad = tmp_path / "huisstijl.docx"
     bad.write_text("geen Word-bestand", encoding="utf-8")
-    assert run_cli(str(EXAMPLE), "-f", "docx", "-o", str(tmp_path / "a.docx"), "--sjabloon", str(bad)) == 2
-    err = capsys.readouterr().err
+    done = cli("render", str(EXAMPLE), "-f", "docx", "-o", str(tmp_path / "a.docx"), "--sjabloon", str(bad))
+    assert done.code == 2
+    err = done.err
     assert "kan niet als Word-bestand geopend worden" in err and "Traceback" not in err
     monkeypatch.setitem(sys.modules, "docx", None)
-    assert run_cli(str(EXAMPLE), "-f", "docx", "-o", str(tmp_path / "b.docx")) == 2
-    err = capsys.readouterr().err
+    done = cli("render", str(EXAMPLE), "-f", "docx", "-o", str(tmp_path / "b.docx"))
+    assert done.code == 2
+    err = done.err
     assert f"pip install 'samenplan[docx]=={__version__}'" in err
     assert not (tmp_path / "b.docx").exists()
 
@@ -160,7 +153,7 @@ def test_hostile_plan_text_stays_literal_text_in_word(tmp_path: Path) -> None:
     from xss_payloads import PAYLOADS, hostile_plan
 
     plan = tmp_path / "plan"
-    hostile_plan(ROOT / "examples" / "heidedorpen", plan)
+    hostile_plan(HEIDEDORPEN, plan)
     result = check_plan(plan)
     assert result.loaded.plan is not None
     doc = word(render_file(result, "docx", today=TODAY, git=False, force=True))

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from conftest import HEIDEDORPEN, ROOT
 from samenplan.check.run import check_plan
 from samenplan.plan.schema import render_schemas
+from support import ROOT, copy_example
 
 SERVER = ROOT / ".ci" / "lsp" / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
 TIMEOUT = 60
@@ -116,8 +116,7 @@ class LanguageServer:
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """The heidedorpen plan with its schemas, 05-aanpak.yaml pointing at its schema."""
-    plan = tmp_path / "plan"
-    shutil.copytree(HEIDEDORPEN, plan)
+    plan = copy_example(tmp_path, into="plan")
     (plan / "schemas").mkdir()
     for name, text in render_schemas().items():
         (plan / "schemas" / name).write_text(text, encoding="utf-8")

@@ -9,18 +9,15 @@ moves its finding to another line than the README says.
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from samenplan.check import engine  # noqa: F401  (registers SP903, the settings code)
 from samenplan.check.codebook import all_codes
 from samenplan.check.rules import all_rules
 from samenplan.check.run import CheckResult, check_plan
-from support import GOOD_EXAMPLES
+from support import GOOD_EXAMPLES, ROOT, Cli
 
 FLAWED = ROOT / "examples" / "vol-fouten"
 GOOD = GOOD_EXAMPLES
@@ -67,16 +64,8 @@ def test_check_reports_every_rule_code(flawed: CheckResult) -> None:
     assert found == expected_codes(), f"unexpected codes: {sorted(found - expected_codes())}"
 
 
-def test_cli_reports_every_code_and_exits_1() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "samenplan", "check", "--format", "json", str(FLAWED)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+def test_cli_reports_every_code_and_exits_1(cli: Cli) -> None:
+    proc = cli("check", "--format", "json", FLAWED)
     assert proc.returncode == 1, proc.stderr
     report = json.loads(proc.stdout)
     assert report["rules_ran"] is True

@@ -224,12 +224,12 @@ def test_python_tag_on_a_list_as_key_is_refused(plan: PlanCopy, tmp_path: Path) 
     assert not marker.exists()
 
 
-def test_python_tag_through_the_command_never_runs(plan: PlanCopy, tmp_path: Path) -> None:
+def test_python_tag_through_the_command_never_runs(plan: PlanCopy, tmp_path: Path, cli: Cli) -> None:
     marker = tmp_path / "uitgevoerd"
     plan.edit(
         "samenplan.yaml", "regio: Heidedorpen\n", f"regio: !!python/object/apply:os.system {_touch(marker)}\n"
     )
-    done = run_check(plan.root)
+    done = cli("check", plan.root)
     assert done.returncode == 1
     assert "SP014" in done.stdout and "Traceback" not in done.stderr
     assert not marker.exists()

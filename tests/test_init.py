@@ -31,6 +31,7 @@ from samenplan.load.source import read_source
 from samenplan.plan.steps import DOCUMENTS, STEPS
 from samenplan.scaffold.answers import DEFAULT_TITEL, build_answers, default_periode
 from samenplan.scaffold.files import render_plan
+from support import Cli, Run, run_process
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_FILES = [d.file for d in DOCUMENTS]
@@ -66,26 +67,28 @@ def child_env() -> dict[str, str]:
     return {**env, "NO_COLOR": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
 
-def samenplan(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m samenplan ARGS`` in ``cwd`` without a terminal on stdin."""
-    return subprocess.run(
-        [sys.executable, "-m", "samenplan", *args],
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        env=child_env(),
-        check=False,
+@pytest.fixture(autouse=True)
+def like_a_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs samenplan as a child without a terminal on stdin (like /dev/null) and
+    without git settings from outside the test; a test about a terminal sets its own stdin."""
+    for name in [k for k in os.environ if k.startswith("GIT_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+
+
+def samenplan(cli: Cli, cwd: Path, *args: str) -> Run:
+    """``samenplan ARGS`` in ``cwd`` (in this process), without colours or git settings."""
+    return cli(
+        *args, cwd=cwd, env={"NO_COLOR": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
     )
 
 
-def init(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return samenplan(cwd, "init", *args)
+def init(cli: Cli, cwd: Path, *args: str) -> Run:
+    return samenplan(cli, cwd, "init", *args)
 
 
-def init_ok(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    done = init(cwd, *args)
+def init_ok(cli: Cli, cwd: Path, *args: str) -> Run:
+    done = init(cli, cwd, *args)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     return done
@@ -232,8 +235,8 @@ FRESH_VARIANTS = {
 
 
 @pytest.mark.parametrize("options", FRESH_VARIANTS.values(), ids=FRESH_VARIANTS.keys())
-def test_fresh_plan_has_only_completeness_findings(tmp_path: Path, options: list[str]) -> None:
-    init_ok(tmp_path, "plan", "--yes", *options)
+def test_fresh_plan_has_only_completeness_findings(cli: Cli, tmp_path: Path, options: list[str]) -> None:
+    init_ok(cli, tmp_path, "plan", "--yes", *options)
     plan = tmp_path / "plan"
     diags = check_plan(plan).diagnostics
     other = [(d.code, d.location, d.message) for d in diags if d.code not in COMPLETENESS]
@@ -244,12 +247,12 @@ def test_fresh_plan_has_only_completeness_findings(tmp_path: Path, options: list
     reported = {(d.location.file, d.location.line) for d in diags if d.code == "SP801"}
     assert reported == placeholder_lines(plan), "every '<...>' text is reported, nothing else"
     assert sum(d.code == "SP804" for d in diags) == options.count("--regeling")
-    done = samenplan(tmp_path, "check", "plan")
+    done = samenplan(cli, tmp_path, "check", "plan")
     assert done.returncode == 0, done.stdout
 
 
-def test_fresh_plan_reports_every_empty_core_list(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--yes")
+def test_fresh_plan_reports_every_empty_core_list(cli: Cli, tmp_path: Path) -> None:
+    init_ok(cli, tmp_path, "plan", "--yes")
     empty = {
         (d.location.file, d.key_path[-1])
         for d in check_plan(tmp_path / "plan").diagnostics
@@ -275,7 +278,9 @@ def test_fresh_plan_reports_every_empty_core_list(tmp_path: Path) -> None:
 def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One plan made with all options; tests only read it."""
     cwd = tmp_path_factory.mktemp("fresh")
-    init_ok(cwd, "plan", "--yes", *FULL_OPTIONS)
+    done = run_process("init", "plan", "--yes", *FULL_OPTIONS, cwd=cwd, env=child_env())  # one for the module
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
     return cwd / "plan"
 
 
@@ -314,8 +319,9 @@ def test_options_land_in_the_plan(fresh: Path) -> None:
     }
 
 
-def test_tricky_text_comes_out_exactly(tmp_path: Path) -> None:
+def test_tricky_text_comes_out_exactly(cli: Cli, tmp_path: Path) -> None:
     init_ok(
+        cli,
         tmp_path,
         "plan",
         "--yes",
@@ -423,8 +429,8 @@ def test_yes_on_a_terminal_asks_nothing(tmp_path: Path, terminal: StartTerminal)
     assert load(tmp_path / "plan" / "samenplan.yaml")["titel"] == DEFAULT_TITEL
 
 
-def test_without_a_terminal_init_does_not_wait(tmp_path: Path) -> None:
-    done = init_ok(tmp_path, "plan")  # stdin is /dev/null, no --yes
+def test_without_a_terminal_init_does_not_wait(cli: Cli, tmp_path: Path) -> None:
+    done = init_ok(cli, tmp_path, "plan")  # stdin is /dev/null, no --yes
     assert "Titel van het plan" not in done.stdout
     manifest = load(tmp_path / "plan" / "samenplan.yaml")
     van, tot = default_periode(date.today())
@@ -436,11 +442,11 @@ def test_without_a_terminal_init_does_not_wait(tmp_path: Path) -> None:
 # --- re-running, skipping, overwriting, dry runs ----------------------------------------------
 
 
-def test_second_run_changes_nothing_and_says_so(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--yes", *FULL_OPTIONS)
+def test_second_run_changes_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    init_ok(cli, tmp_path, "plan", "--yes", *FULL_OPTIONS)
     before = snapshot(tmp_path / "plan")
     time.sleep(0.01)
-    done = init_ok(tmp_path, "plan", "--yes", *FULL_OPTIONS)
+    done = init_ok(cli, tmp_path, "plan", "--yes", *FULL_OPTIONS)
     assert "Er verandert niets" in done.stdout
     assert all(status_line(done.stdout, name) == "al gelijk" for name in before)
     assert snapshot(tmp_path / "plan") == before
@@ -457,13 +463,13 @@ def edit_aanleiding(plan: Path) -> str:
     return original
 
 
-def test_existing_files_are_skipped_and_missing_ones_made(tmp_path: Path) -> None:
+def test_existing_files_are_skipped_and_missing_ones_made(cli: Cli, tmp_path: Path) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes")
+    init_ok(cli, tmp_path, "plan", "--yes")
     edit_aanleiding(plan)
     edited = (plan / "01-urgentie.yaml").read_bytes()
     (plan / "03-analyse.yaml").unlink()
-    done = init_ok(tmp_path, "plan", "--yes")
+    done = init_ok(cli, tmp_path, "plan", "--yes")
     assert (plan / "01-urgentie.yaml").read_bytes() == edited
     assert status_line(done.stdout, "01-urgentie.yaml") == "bestaat al, niet veranderd"
     assert status_line(done.stdout, "03-analyse.yaml") == "gemaakt"
@@ -472,13 +478,13 @@ def test_existing_files_are_skipped_and_missing_ones_made(tmp_path: Path) -> Non
     assert "Er verandert niets" not in done.stdout
 
 
-def test_overwrite_with_yes_shows_the_diff_backs_up_then_replaces(tmp_path: Path) -> None:
+def test_overwrite_with_yes_shows_the_diff_backs_up_then_replaces(cli: Cli, tmp_path: Path) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes")
+    init_ok(cli, tmp_path, "plan", "--yes")
     fresh = (plan / "01-urgentie.yaml").read_text("utf-8")
     original = edit_aanleiding(plan)
     edited = (plan / "01-urgentie.yaml").read_bytes()
-    done = init_ok(tmp_path, "plan", "--yes", "--overwrite")
+    done = init_ok(cli, tmp_path, "plan", "--yes", "--overwrite")
     assert "--- 01-urgentie.yaml (nu)\n+++ 01-urgentie.yaml (nieuw)\n@@" in done.stdout
     assert f"\n-{EDITED}\n+{original}\n" in done.stdout
     assert done.stdout.count("--- ") == 1, "only the changed file shows a diff"
@@ -496,12 +502,12 @@ def backups(plan: Path) -> list[Path]:
     return sorted(folder.iterdir()) if folder.is_dir() else []
 
 
-def test_overwrite_without_a_terminal_needs_yes(tmp_path: Path) -> None:
+def test_overwrite_without_a_terminal_needs_yes(cli: Cli, tmp_path: Path) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes")
+    init_ok(cli, tmp_path, "plan", "--yes")
     edit_aanleiding(plan)
     before = snapshot(tmp_path)
-    done = init(tmp_path, "plan", "--overwrite")  # stdin is /dev/null
+    done = init(cli, tmp_path, "plan", "--overwrite")  # stdin is /dev/null
     assert done.returncode == 2
     assert f"\n-{EDITED}\n" in done.stdout, "the diff is shown before refusing"
     assert "geef ook --yes mee. Er is niets veranderd." in done.stderr
@@ -509,10 +515,10 @@ def test_overwrite_without_a_terminal_needs_yes(tmp_path: Path) -> None:
 
 
 def test_overwrite_on_a_terminal_asks_and_no_keeps_everything(
-    tmp_path: Path, terminal: StartTerminal
+    cli: Cli, tmp_path: Path, terminal: StartTerminal
 ) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes")
+    init_ok(cli, tmp_path, "plan", "--yes")
     edit_aanleiding(plan)
     before = snapshot(tmp_path)
     term = terminal("init", "plan", "--overwrite", *FULL_OPTIONS, "--titel", "T")
@@ -524,10 +530,10 @@ def test_overwrite_on_a_terminal_asks_and_no_keeps_everything(
 
 
 def test_overwrite_on_a_terminal_yes_then_herstel_brings_the_plan_back(
-    tmp_path: Path, terminal: StartTerminal
+    cli: Cli, tmp_path: Path, terminal: StartTerminal
 ) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes", *FULL_OPTIONS)
+    init_ok(cli, tmp_path, "plan", "--yes", *FULL_OPTIONS)
     edit_aanleiding(plan)
     filled = snapshot(plan)
     term = terminal("init", "plan", "--overwrite", *FULL_OPTIONS, "--titel", "Nieuwe titel")
@@ -536,25 +542,25 @@ def test_overwrite_on_a_terminal_yes_then_herstel_brings_the_plan_back(
     assert EDITED not in (plan / "01-urgentie.yaml").read_text("utf-8")
     assert "Terugzetten: samenplan init plan --herstel" in term.output
 
-    done = init_ok(tmp_path, "plan", "--herstel", "--yes")
+    done = init_ok(cli, tmp_path, "plan", "--herstel", "--yes")
     assert status_line(done.stdout, "01-urgentie.yaml") == "teruggezet"
     now = snapshot(plan)
     for name, (content, _) in filled.items():
         assert now[name][0] == content, name
     # The restore kept what it replaced: a second --herstel undoes it.
-    init_ok(tmp_path, "plan", "--herstel", "--yes")
+    init_ok(cli, tmp_path, "plan", "--herstel", "--yes")
     assert EDITED not in (plan / "01-urgentie.yaml").read_text("utf-8")
 
 
 def test_herstel_asks_on_a_terminal_and_needs_yes_without_one(
-    tmp_path: Path, terminal: StartTerminal
+    cli: Cli, tmp_path: Path, terminal: StartTerminal
 ) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes")
+    init_ok(cli, tmp_path, "plan", "--yes")
     edit_aanleiding(plan)
-    init_ok(tmp_path, "plan", "--yes", "--overwrite")
+    init_ok(cli, tmp_path, "plan", "--yes", "--overwrite")
     before = snapshot(tmp_path)
-    refused = init(tmp_path, "plan", "--herstel")
+    refused = init(cli, tmp_path, "plan", "--herstel")
     assert refused.returncode == 2 and "geef ook --yes mee" in refused.stderr
     term = terminal("init", "plan", "--herstel")
     term.answer("Doorgaan? [j/N]", "nee")
@@ -562,29 +568,31 @@ def test_herstel_asks_on_a_terminal_and_needs_yes_without_one(
     assert snapshot(tmp_path) == before
 
 
-def test_herstel_without_a_backup_says_so(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--yes")
-    done = init(tmp_path, "plan", "--herstel", "--yes")
+def test_herstel_without_a_backup_says_so(cli: Cli, tmp_path: Path) -> None:
+    init_ok(cli, tmp_path, "plan", "--yes")
+    done = init(cli, tmp_path, "plan", "--herstel", "--yes")
     assert_refused(done, ["In 'plan/reservekopie' staat geen reservekopie"])
 
 
-def test_overwrite_of_a_file_that_is_no_utf8_says_so_and_keeps_its_bytes(tmp_path: Path) -> None:
+def test_overwrite_of_a_file_that_is_no_utf8_says_so_and_keeps_its_bytes(cli: Cli, tmp_path: Path) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes")
+    init_ok(cli, tmp_path, "plan", "--yes")
     latin1 = 'aanleiding: "Café in de wijk, één plan"\n'.encode("latin-1", "replace")
     (plan / "01-urgentie.yaml").write_bytes(latin1)
-    done = init_ok(tmp_path, "plan", "--yes", "--overwrite")
+    done = init_ok(cli, tmp_path, "plan", "--yes", "--overwrite")
     assert "Let op: 01-urgentie.yaml is nu geen UTF-8-tekst" in done.stdout
     assert '\n-aanleiding: "Caf\ufffd in de wijk' in done.stdout, "the removed text is shown"
     [backup] = backups(plan)
     assert (backup / "01-urgentie.yaml").read_bytes() == latin1
-    init_ok(tmp_path, "plan", "--herstel", "--yes")
+    init_ok(cli, tmp_path, "plan", "--herstel", "--yes")
     assert (plan / "01-urgentie.yaml").read_bytes() == latin1
 
 
-def test_a_plan_survives_every_init_without_overwrite(tmp_path: Path, terminal: StartTerminal) -> None:
+def test_a_plan_survives_every_init_without_overwrite(
+    cli: Cli, tmp_path: Path, terminal: StartTerminal
+) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes", *FULL_OPTIONS)
+    init_ok(cli, tmp_path, "plan", "--yes", *FULL_OPTIONS)
     edit_aanleiding(plan)
     filled = {name: content for name, (content, _) in snapshot(plan).items()}
     for options in (
@@ -596,7 +604,7 @@ def test_a_plan_survives_every_init_without_overwrite(tmp_path: Path, terminal: 
         ["--dry-run", "--overwrite", "--yes"],
         ["--overwrite"],  # no terminal, no --yes: refused
     ):
-        init(tmp_path, "plan", *options)
+        init(cli, tmp_path, "plan", *options)
         now = {name: content for name, (content, _) in snapshot(plan).items()}
         assert {n: c for n, c in now.items() if n in filled} == filled, options
     term = terminal("init", "plan")
@@ -605,29 +613,29 @@ def test_a_plan_survives_every_init_without_overwrite(tmp_path: Path, terminal: 
     assert {n: c for n, (c, _) in snapshot(plan).items() if n in filled} == filled
 
 
-def test_dry_run_writes_nothing(tmp_path: Path) -> None:
-    done = init_ok(tmp_path, "plan", "--yes", "--dry-run", "--git", "--ci", "github")
+def test_dry_run_writes_nothing(cli: Cli, tmp_path: Path) -> None:
+    done = init_ok(cli, tmp_path, "plan", "--yes", "--dry-run", "--git", "--ci", "github")
     assert not (tmp_path / "plan").exists()
     for name in [*PLAN_FILES, "schemas/05-aanpak.schema.json", ".github/workflows/samenplan.yml"]:
         assert status_line(done.stdout, name) == "zou maken"
     (tmp_path / "leeg").mkdir()
-    init_ok(tmp_path, "leeg", "--yes", "--dry-run")
+    init_ok(cli, tmp_path, "leeg", "--yes", "--dry-run")
     assert list((tmp_path / "leeg").iterdir()) == []
 
 
-def test_dry_run_overwrite_shows_the_diff_but_keeps_the_file(tmp_path: Path) -> None:
+def test_dry_run_overwrite_shows_the_diff_but_keeps_the_file(cli: Cli, tmp_path: Path) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes")
+    init_ok(cli, tmp_path, "plan", "--yes")
     edit_aanleiding(plan)
     before = snapshot(plan)
-    done = init_ok(tmp_path, "plan", "--yes", "--dry-run", "--overwrite")
+    done = init_ok(cli, tmp_path, "plan", "--yes", "--dry-run", "--overwrite")
     assert f"\n-{EDITED}\n" in done.stdout
     assert status_line(done.stdout, "01-urgentie.yaml") == "zou overschrijven"
     assert snapshot(plan) == before
 
 
-def test_files_get_the_usual_permissions(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--yes")
+def test_files_get_the_usual_permissions(cli: Cli, tmp_path: Path) -> None:
+    init_ok(cli, tmp_path, "plan", "--yes")
     umask = os.umask(0)
     os.umask(umask)
     assert (tmp_path / "plan" / "samenplan.yaml").stat().st_mode & 0o777 == 0o666 & ~umask
@@ -643,8 +651,8 @@ def git(plan: Path, *args: str) -> str:
     return done.stdout
 
 
-def test_git_makes_a_repository_with_one_commit(tmp_path: Path) -> None:
-    done = init_ok(tmp_path, "plan", "--yes", "--git")
+def test_git_makes_a_repository_with_one_commit(cli: Cli, tmp_path: Path) -> None:
+    done = init_ok(cli, tmp_path, "plan", "--yes", "--git")
     assert "Git-repository gemaakt met een eerste commit." in done.stdout
     plan = tmp_path / "plan"
     assert git(plan, "rev-list", "--count", "HEAD").strip() == "1"
@@ -657,8 +665,8 @@ def yaml_file(path: Path) -> Any:
     return YAML(typ="safe").load(path.read_text("utf-8"))
 
 
-def test_ci_github_file_parses_and_runs_check(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--yes", "--ci", "github")
+def test_ci_github_file_parses_and_runs_check(cli: Cli, tmp_path: Path) -> None:
+    init_ok(cli, tmp_path, "plan", "--yes", "--ci", "github")
     workflow = yaml_file(tmp_path / "plan" / ".github" / "workflows" / "samenplan.yml")
     job = workflow["jobs"]["check"]
     runs = [s.get("run") for s in job["steps"]]
@@ -667,8 +675,8 @@ def test_ci_github_file_parses_and_runs_check(tmp_path: Path) -> None:
     assert job["env"] == {"SAMENPLAN_BRON": "samenplan==0.1.0"}
 
 
-def test_ci_gitlab_and_pre_commit_files_parse(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--yes", "--ci", "gitlab", "--pre-commit")
+def test_ci_gitlab_and_pre_commit_files_parse(cli: Cli, tmp_path: Path) -> None:
+    init_ok(cli, tmp_path, "plan", "--yes", "--ci", "gitlab", "--pre-commit")
     job = yaml_file(tmp_path / "plan" / ".gitlab-ci.yml")["samenplan"]
     assert "samenplan check . --report gitlab:gl-code-quality-report.json" in job["script"]
     assert job["variables"] == {"SAMENPLAN_BRON": "samenplan==0.1.0"}
@@ -677,15 +685,15 @@ def test_ci_gitlab_and_pre_commit_files_parse(tmp_path: Path) -> None:
     assert hook["entry"] == "samenplan check ."
     assert hook["language"] == "python", "pre-commit installs samenplan itself; no language: system"
     assert hook["additional_dependencies"] == ["samenplan==0.1.0"]
-    done = samenplan(tmp_path, "check", "plan")
+    done = samenplan(cli, tmp_path, "check", "plan")
     assert done.returncode == 0 and "\n0 fouten, " in done.stdout, done.stdout
 
 
-def test_gitlab_job_command_prints_text_and_writes_the_report(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--yes", "--ci", "gitlab")
+def test_gitlab_job_command_prints_text_and_writes_the_report(cli: Cli, tmp_path: Path) -> None:
+    init_ok(cli, tmp_path, "plan", "--yes", "--ci", "gitlab")
     job = yaml_file(tmp_path / "plan" / ".gitlab-ci.yml")["samenplan"]
     [command] = [line for line in job["script"] if line.startswith("samenplan check")]
-    done = samenplan(tmp_path / "plan", *command.split()[1:])
+    done = samenplan(cli, tmp_path / "plan", *command.split()[1:])
     assert done.returncode == 0, done.stderr
     assert "SP801" in done.stdout and "01-urgentie.yaml:" in done.stdout, "the log shows the findings"
     report = json.loads((tmp_path / "plan" / "gl-code-quality-report.json").read_text("utf-8"))
@@ -698,9 +706,9 @@ def git_repo(folder: Path) -> Path:
     return folder
 
 
-def test_ci_and_pre_commit_go_to_the_repository_root_with_the_plan_path(tmp_path: Path) -> None:
+def test_ci_and_pre_commit_go_to_the_repository_root_with_the_plan_path(cli: Cli, tmp_path: Path) -> None:
     repo = git_repo(tmp_path / "repo")
-    init_ok(repo, "plannen/noord", "--yes", "--ci", "gitlab", "--ci", "github", "--pre-commit")
+    init_ok(cli, repo, "plannen/noord", "--yes", "--ci", "gitlab", "--ci", "github", "--pre-commit")
     assert not (repo / "plannen" / "noord" / ".gitlab-ci.yml").exists()
     workflow = yaml_file(repo / ".github" / "workflows" / "samenplan-plannen-noord.yml")
     assert "samenplan check plannen/noord" in [s.get("run") for s in workflow["jobs"]["check"]["steps"]]
@@ -712,11 +720,11 @@ def test_ci_and_pre_commit_go_to_the_repository_root_with_the_plan_path(tmp_path
     assert not re.search(hook["files"], "plannen/zuid/05-aanpak.yaml")
 
 
-def test_a_second_plan_in_the_repository_gets_its_own_workflow(tmp_path: Path) -> None:
+def test_a_second_plan_in_the_repository_gets_its_own_workflow(cli: Cli, tmp_path: Path) -> None:
     repo = git_repo(tmp_path / "repo")
-    init_ok(repo, "noord", "--yes", "--ci", "github", "--ci", "gitlab")
+    init_ok(cli, repo, "noord", "--yes", "--ci", "github", "--ci", "gitlab")
     gitlab = (repo / ".gitlab-ci.yml").read_bytes()
-    done = init_ok(repo, "zuid", "--yes", "--ci", "github", "--ci", "gitlab")
+    done = init_ok(cli, repo, "zuid", "--yes", "--ci", "github", "--ci", "gitlab")
     assert (repo / ".github" / "workflows" / "samenplan-noord.yml").is_file()
     assert (repo / ".github" / "workflows" / "samenplan-zuid.yml").is_file()
     assert (repo / ".gitlab-ci.yml").read_bytes() == gitlab, "an existing .gitlab-ci.yml is not touched"
@@ -724,15 +732,17 @@ def test_a_second_plan_in_the_repository_gets_its_own_workflow(tmp_path: Path) -
     assert "samenplan-zuid:\n" in done.stdout and "--overwrite" not in done.stdout
 
 
-def test_outside_a_repository_init_says_where_the_ci_files_went(tmp_path: Path) -> None:
-    done = init_ok(tmp_path, "plan", "--yes", "--ci", "github")
+def test_outside_a_repository_init_says_where_the_ci_files_went(cli: Cli, tmp_path: Path) -> None:
+    done = init_ok(cli, tmp_path, "plan", "--yes", "--ci", "github")
     assert "plan staat niet in een Git-repository" in done.stdout
     assert "staan daarom in de planmap" in done.stdout
 
 
-def test_adding_extras_to_an_existing_plan_writes_only_those(tmp_path: Path, terminal: StartTerminal) -> None:
+def test_adding_extras_to_an_existing_plan_writes_only_those(
+    cli: Cli, tmp_path: Path, terminal: StartTerminal
+) -> None:
     repo = git_repo(tmp_path)
-    init_ok(repo, "plan", "--yes", *FULL_OPTIONS)
+    init_ok(cli, repo, "plan", "--yes", *FULL_OPTIONS)
     edit_aanleiding(repo / "plan")
     (repo / "plan" / "03-analyse.yaml").unlink()
     before = snapshot(repo / "plan")
@@ -748,14 +758,14 @@ def test_adding_extras_to_an_existing_plan_writes_only_those(tmp_path: Path, ter
     assert (repo / ".pre-commit-config.yaml").is_file()
 
 
-def test_ci_value_may_name_both_systems_once(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--yes", "--ci", "gitlab,github", "--ci", "github")
+def test_ci_value_may_name_both_systems_once(cli: Cli, tmp_path: Path) -> None:
+    init_ok(cli, tmp_path, "plan", "--yes", "--ci", "gitlab,github", "--ci", "github")
     assert (tmp_path / "plan" / ".gitlab-ci.yml").is_file()
     assert (tmp_path / "plan" / ".github" / "workflows" / "samenplan.yml").is_file()
 
 
-def test_voorbeeld_rivierstad_is_copied_and_checks_clean(tmp_path: Path) -> None:
-    init_ok(tmp_path, "plan", "--voorbeeld", "rivierstad")
+def test_voorbeeld_rivierstad_is_copied_and_checks_clean(cli: Cli, tmp_path: Path) -> None:
+    init_ok(cli, tmp_path, "plan", "--voorbeeld", "rivierstad")
     example, plan = ROOT / "examples" / "rivierstad", tmp_path / "plan"
     for name in PLAN_FILES:
         schema_line, rest = (plan / name).read_text("utf-8").split("\n", 1)
@@ -764,7 +774,7 @@ def test_voorbeeld_rivierstad_is_copied_and_checks_clean(tmp_path: Path) -> None
     assert (plan / "README.md").read_bytes() == (example / "README.md").read_bytes()
     assert (plan / "schemas" / "05-aanpak.schema.json").is_file()
     assert check_plan(plan).diagnostics == []
-    assert samenplan(tmp_path, "check", "plan").returncode == 0
+    assert samenplan(cli, tmp_path, "check", "plan").returncode == 0
 
 
 # --- bad input: Dutch message, exit 2, nothing written ---------------------------------------
@@ -793,7 +803,7 @@ BAD_OPTIONS = {
 }
 
 
-def assert_refused(done: subprocess.CompletedProcess[str], expected: list[str]) -> None:
+def assert_refused(done: Run, expected: list[str]) -> None:
     assert done.returncode == 2, (done.stdout, done.stderr)
     assert done.stdout == ""
     assert done.stderr.startswith("samenplan: ") and "Traceback" not in done.stderr
@@ -802,28 +812,30 @@ def assert_refused(done: subprocess.CompletedProcess[str], expected: list[str]) 
 
 
 @pytest.mark.parametrize(("options", "expected"), BAD_OPTIONS.values(), ids=BAD_OPTIONS.keys())
-def test_bad_option_is_refused_in_dutch(tmp_path: Path, options: list[str], expected: list[str]) -> None:
-    assert_refused(init(tmp_path, "plan", "--yes", *options), expected)
+def test_bad_option_is_refused_in_dutch(
+    cli: Cli, tmp_path: Path, options: list[str], expected: list[str]
+) -> None:
+    assert_refused(init(cli, tmp_path, "plan", "--yes", *options), expected)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_target_that_is_a_file_is_refused(tmp_path: Path) -> None:
+def test_target_that_is_a_file_is_refused(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "plan").write_text("geen map\n", encoding="utf-8")
     before = snapshot(tmp_path)
-    assert_refused(init(tmp_path, "plan", "--yes"), ["'plan' is een bestand"])
-    assert_refused(init(tmp_path, "plan/sub", "--yes"), ["'plan' is een bestand"])
+    assert_refused(init(cli, tmp_path, "plan", "--yes"), ["'plan' is een bestand"])
+    assert_refused(init(cli, tmp_path, "plan/sub", "--yes"), ["'plan' is een bestand"])
     assert snapshot(tmp_path) == before
 
 
 @pytest.mark.parametrize("blocker", ["schemas", "03-analyse.yaml"])
-def test_something_in_the_way_inside_the_plan_is_refused(tmp_path: Path, blocker: str) -> None:
+def test_something_in_the_way_inside_the_plan_is_refused(cli: Cli, tmp_path: Path, blocker: str) -> None:
     plan = tmp_path / "plan"
     (plan / blocker).mkdir(parents=True)
     if blocker == "schemas":  # a file where the schemas folder should come
         (plan / blocker).rmdir()
         (plan / blocker).write_text("x\n", encoding="utf-8")
     before = snapshot(tmp_path)
-    done = init(tmp_path, "plan", "--yes")
+    done = init(cli, tmp_path, "plan", "--yes")
     assert_refused(done, [f"'plan/{blocker}' is een "])
     assert snapshot(tmp_path) == before and sorted(p.name for p in plan.iterdir()) == [blocker]
 
@@ -838,11 +850,11 @@ def unwritable_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_unwritable_target_is_refused(tmp_path: Path) -> None:
+def test_unwritable_target_is_refused(cli: Cli, tmp_path: Path) -> None:
     folder = unwritable_folder(tmp_path)
     target = folder / "samenplan-test-plan"
     try:
-        done = init(tmp_path, str(target), "--yes")
+        done = init(cli, tmp_path, str(target), "--yes")
     finally:
         if folder != Path("/proc"):
             folder.chmod(0o755)
@@ -929,15 +941,15 @@ def test_git_commits_as_the_user_when_git_knows_them(tmp_path: Path) -> None:
     assert "Git kent je naam nog niet" not in done.stdout
 
 
-def test_git_without_an_identity_says_whose_name_the_commit_has(tmp_path: Path) -> None:
-    done = init_ok(tmp_path, "plan", "--yes", "--git")
+def test_git_without_an_identity_says_whose_name_the_commit_has(cli: Cli, tmp_path: Path) -> None:
+    done = init_ok(cli, tmp_path, "plan", "--yes", "--git")
     assert "Git kent je naam nog niet" in done.stdout
     assert git(tmp_path / "plan", "log", "-1", "--format=%an").strip() == "samenplan"
 
 
-def test_git_inside_an_existing_repository_makes_no_second_one(tmp_path: Path) -> None:
+def test_git_inside_an_existing_repository_makes_no_second_one(cli: Cli, tmp_path: Path) -> None:
     repo = git_repo(tmp_path / "repo")
-    done = init_ok(repo, "plan", "--yes", "--git")
+    done = init_ok(cli, repo, "plan", "--yes", "--git")
     assert not (repo / "plan" / ".git").exists()
     assert "staat al in een Git-repository" in done.stdout
 
@@ -982,9 +994,9 @@ BRONNEN = {
 
 @pytest.mark.parametrize(("options", "requirement", "index"), BRONNEN.values(), ids=BRONNEN.keys())
 def test_bron_lands_pinned_in_every_generated_file(
-    tmp_path: Path, options: list[str], requirement: str, index: str | None
+    cli: Cli, tmp_path: Path, options: list[str], requirement: str, index: str | None
 ) -> None:
-    init_ok(tmp_path, "plan", "--yes", "--ci", "github", "--ci", "gitlab", "--pre-commit", *options)
+    init_ok(cli, tmp_path, "plan", "--yes", "--ci", "github", "--ci", "gitlab", "--pre-commit", *options)
     plan = tmp_path / "plan"
     env = yaml_file(plan / ".github" / "workflows" / "samenplan.yml")["jobs"]["check"]["env"]
     gitlab = yaml_file(plan / ".gitlab-ci.yml")
@@ -997,9 +1009,9 @@ def test_bron_lands_pinned_in_every_generated_file(
     assert hook["additional_dependencies"] == [*([f"--index-url={index}"] if index else []), requirement]
 
 
-def test_bron_wheel_path_becomes_a_file_url(tmp_path: Path) -> None:
+def test_bron_wheel_path_becomes_a_file_url(cli: Cli, tmp_path: Path) -> None:
     wheel = wheel_file(tmp_path)
-    init_ok(tmp_path, "plan", "--yes", "--ci", "github", "--bron", wheel.name)
+    init_ok(cli, tmp_path, "plan", "--yes", "--ci", "github", "--bron", wheel.name)
     env = yaml_file(tmp_path / "plan" / ".github" / "workflows" / "samenplan.yml")["jobs"]["check"]["env"]
     assert env["SAMENPLAN_BRON"] == f"samenplan @ {wheel.resolve().as_uri()}"
 
@@ -1015,13 +1027,13 @@ BAD_BRONNEN = {
 
 
 @pytest.mark.parametrize(("bron", "expected"), BAD_BRONNEN.values(), ids=BAD_BRONNEN.keys())
-def test_bron_that_is_not_pinned_is_refused(tmp_path: Path, bron: str, expected: str) -> None:
-    assert_refused(init(tmp_path, "plan", "--yes", "--ci", "github", "--bron", bron), [expected])
+def test_bron_that_is_not_pinned_is_refused(cli: Cli, tmp_path: Path, bron: str, expected: str) -> None:
+    assert_refused(init(cli, tmp_path, "plan", "--yes", "--ci", "github", "--bron", bron), [expected])
     assert list(tmp_path.iterdir()) == []
 
 
-def test_init_help_shows_dutch_placeholders(tmp_path: Path) -> None:
-    done = samenplan(tmp_path, "init", "--help")
+def test_init_help_shows_dutch_placeholders(cli: Cli, tmp_path: Path) -> None:
+    done = samenplan(cli, tmp_path, "init", "--help")
     assert done.returncode == 0
     assert "<str>" not in done.stdout and "<list" not in done.stdout
     for option in ("--titel TEKST", "--gemeente NAAM", "--fase FASE", "--bron BRON", "--herstel"):
@@ -1044,29 +1056,29 @@ def test_command_list_starts_with_init_and_cuts_no_description(tmp_path: Path) -
     assert all(len(line) <= 80 for line in commands.splitlines())
 
 
-def test_overwrite_with_extras_replaces_only_the_extras_and_backs_them_up(tmp_path: Path) -> None:
+def test_overwrite_with_extras_replaces_only_the_extras_and_backs_them_up(cli: Cli, tmp_path: Path) -> None:
     repo = git_repo(tmp_path / "repo")
-    init_ok(repo, "plan", "--yes", "--ci", "gitlab")
+    init_ok(cli, repo, "plan", "--yes", "--ci", "gitlab")
     edit_aanleiding(repo / "plan")
     own_job = b"eigen-taak:\n  script: [echo hallo]\n"
     (repo / ".gitlab-ci.yml").write_bytes(own_job)
     plan_before = {n: c for n, (c, _) in snapshot(repo / "plan").items()}
-    done = init_ok(repo, "plan", "--ci", "gitlab", "--overwrite", "--yes")
+    done = init_ok(cli, repo, "plan", "--ci", "gitlab", "--overwrite", "--yes")
     assert {n: c for n, (c, _) in snapshot(repo / "plan").items() if n in plan_before} == plan_before
     assert "samenplan-plan:" in (repo / ".gitlab-ci.yml").read_text("utf-8")
     [backup] = backups(repo / "plan")
     assert (backup / "buiten-de-planmap" / ".gitlab-ci.yml").read_bytes() == own_job
     assert f"staat in plan/reservekopie/{backup.name}/" in done.stdout
-    init_ok(repo, "plan", "--herstel", "--yes")
+    init_ok(cli, repo, "plan", "--herstel", "--yes")
     assert (repo / ".gitlab-ci.yml").read_bytes() == own_job
 
 
-def test_git_on_an_existing_plan_only_makes_the_repository(tmp_path: Path) -> None:
+def test_git_on_an_existing_plan_only_makes_the_repository(cli: Cli, tmp_path: Path) -> None:
     plan = tmp_path / "plan"
-    init_ok(tmp_path, "plan", "--yes")
+    init_ok(cli, tmp_path, "plan", "--yes")
     edit_aanleiding(plan)
     before = {n: c for n, (c, _) in snapshot(plan).items()}
-    done = init_ok(tmp_path, "plan", "--git")
+    done = init_ok(cli, tmp_path, "plan", "--git")
     assert "Er verandert niets" not in done.stdout and "Volgende stappen" not in done.stdout
     assert "Git-repository gemaakt met een eerste commit." in done.stdout
     assert {n: c for n, (c, _) in snapshot(plan).items() if not n.startswith(".git/")} == before

@@ -10,17 +10,16 @@ from samenplan.cli.main import main
 from samenplan.plan.catalog import load_catalog, open_voor, periode_melding, voor_periode
 from samenplan.scaffold.answers import AnswerError
 from samenplan.scaffold.regelingkeuze import keuzelijst, kies, meldingen
+from support import Cli
 
 VAN, TOT = date(2026, 8, 1), date(2027, 7, 31)
 PERIODE = "2026-08-01:2027-07-31"
 ENDED = {"npo_gemeenten", "npo_scholen", "welzijn_jeugd", "ve_inhaal", "school_en_omgeving"}
 
 
-def init(capsys: pytest.CaptureFixture[str], plan: Path, *options: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as done:
-        main(["init", str(plan), "--yes", "--periode", PERIODE, *options])
-    out, err = capsys.readouterr()
-    return int(done.value.code or 0), out, err
+def init(cli: Cli, plan: Path, *options: str) -> tuple[int, str, str]:
+    done = cli("init", plan, "--yes", "--periode", PERIODE, *options)
+    return done.code, done.out, done.err
 
 
 def geld_comments(plan: Path) -> tuple[list[str], list[str]]:
@@ -34,9 +33,9 @@ def geld_comments(plan: Path) -> tuple[list[str], list[str]]:
     return open_ids, rest_ids
 
 
-def test_yes_offers_only_open_regelingen_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_yes_offers_only_open_regelingen_first(tmp_path: Path, cli: Cli) -> None:
     plan = tmp_path / "plan"
-    code, _, err = init(capsys, plan)
+    code, _, err = init(cli, plan)
     assert (code, err) == (0, "")
     open_ids, rest_ids = geld_comments(plan)
     catalog = load_catalog()
@@ -58,9 +57,9 @@ def test_yes_offers_only_open_regelingen_first(tmp_path: Path, capsys: pytest.Ca
     )
 
 
-def test_yes_warns_about_an_ended_regeling(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_yes_warns_about_an_ended_regeling(tmp_path: Path, cli: Cli) -> None:
     plan = tmp_path / "plan"
-    code, _, err = init(capsys, plan, "--regeling", "npo_gemeenten")
+    code, _, err = init(cli, plan, "--regeling", "npo_gemeenten")
     assert code == 0
     assert err == (
         "Let op: Regeling 'npo_gemeenten' (NP Onderwijs gemeenten) is afgelopen: het geld mocht "
@@ -73,11 +72,9 @@ def test_yes_warns_about_an_ended_regeling(tmp_path: Path, capsys: pytest.Captur
     assert [g["regeling"] for g in data["geldstromen"]] == ["npo_gemeenten"]
 
 
-def test_yes_with_a_running_regeling_warns_about_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_yes_with_a_running_regeling_warns_about_nothing(tmp_path: Path, cli: Cli) -> None:
     plan = tmp_path / "plan"
-    code, _, err = init(capsys, plan, "--regeling", "kansrijke_wijk")
+    code, _, err = init(cli, plan, "--regeling", "kansrijke_wijk")
     assert (code, err) == (0, "")
     assert "LET OP" not in (plan / "02-samenwerking.yaml").read_text(encoding="utf-8")
 

@@ -8,7 +8,6 @@ must reach every output as the text it is.
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -17,12 +16,12 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import HEIDEDORPEN, PlanCopy
+from conftest import PlanCopy
 from samenplan.check.run import CheckResult, check_plan, check_plans
 from samenplan.output import FORMATS, plans_reporter
 from samenplan.output.github import step_summary_plans
 from samenplan.output.text import format_text_plans
-from support import Cli
+from support import Cli, copy_example
 
 LOG_FORMATS = ("text", "concise", "github")
 #: Only against a hang; never a timing assert.
@@ -31,8 +30,8 @@ ESCAPES = "\x1b]8;;https://evil.example\x1b\\klik\x1b]8;;\x1b\\\x1b[2J"
 
 
 def copy_to(folder: Path) -> PlanCopy:
-    shutil.copytree(HEIDEDORPEN, folder)
-    return PlanCopy(folder)
+    """heidedorpen in ``folder``, a folder name under test."""
+    return PlanCopy(copy_example(folder.parent, into=folder.name))
 
 
 def log_output(results: list[CheckResult], fmt: str) -> str:
@@ -243,8 +242,7 @@ def test_one_plan_with_a_surrogate_does_not_stop_a_multi_plan_run(tmp_path: Path
 @pytest.fixture
 def undecodable(tmp_path: Path) -> Path:
     folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/plan-\xff\xfe"))
-    shutil.copytree(HEIDEDORPEN, folder)
-    return folder
+    return copy_example(tmp_path, into=folder.name)
 
 
 def test_an_undecodable_folder_name_writes_a_json_report(undecodable: Path, cli: Cli, tmp_path: Path) -> None:

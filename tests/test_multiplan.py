@@ -21,8 +21,7 @@ from samenplan.load.planfolder import NotAPlan
 from samenplan.output import FORMATS, plans_reporter, reporter
 from samenplan.output.json_report import report_data
 from samenplan.plan.steps import DOCUMENTS
-from support import HEIDEDORPEN as EXAMPLE
-from support import Cli, Run, add_unused_waiver, break_plan
+from support import Cli, Run, add_unused_waiver, break_plan, copy_example
 
 PLANS = ("regio/a-schoon", "regio/b-waarschuwing", "regio/c-kapot")
 TOTAL = (
@@ -40,7 +39,7 @@ def outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
 def region(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """regio/ with a clean plan, a plan with one warning, a broken plan and a docs folder."""
     monkeypatch.chdir(tmp_path)
-    _, warning, broken = (Path(shutil.copytree(EXAMPLE, tmp_path / p)) for p in PLANS)
+    _, warning, broken = (copy_example(tmp_path, into=p) for p in PLANS)
     add_unused_waiver(warning)
     break_plan(broken)
     (tmp_path / "regio" / "docs").mkdir()

@@ -18,12 +18,11 @@ from ruamel.yaml import YAML
 
 from samenplan import __version__
 from samenplan.check.run import check_plan
-from samenplan.cli.main import main
 from samenplan.document import pdf as pdfmodule
 from samenplan.document.render import GENERATOR_MARK, render_report
+from support import HEIDEDORPEN as EXAMPLE
+from support import Cli
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "heidedorpen"
 TODAY = date(2024, 11, 1)
 
 
@@ -170,27 +169,20 @@ def test_pdf_never_leaves_a_table_header_or_caption_alone_at_a_page_end(rendered
     assert checked > 30
 
 
-def run_cli(*args: str) -> int:
-    try:
-        main(["render", *args])
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
-
-
 def test_missing_weasyprint_gets_a_dutch_message_and_no_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
     monkeypatch.setitem(__import__("sys").modules, "weasyprint", None)
     target = tmp_path / "plan.pdf"
-    assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(target)) == 2
-    err = capsys.readouterr().err
+    done = cli("render", str(EXAMPLE), "-f", "pdf", "-o", str(target))
+    assert done.code == 2
+    err = done.err
     assert f"pip install 'samenplan[pdf]=={__version__}'" in err and "niet geïnstalleerd" in err
     assert "Traceback" not in err and not target.exists()
 
 
 def test_missing_pango_gets_a_dutch_message(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
     real = builtins.__import__
 
@@ -203,25 +195,32 @@ def test_missing_pango_gets_a_dutch_message(
 
     monkeypatch.delitem(__import__("sys").modules, "weasyprint", raising=False)
     monkeypatch.setattr(builtins, "__import__", without_pango)
-    assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(tmp_path / "plan.pdf")) == 2
-    err = capsys.readouterr().err
+    done = cli("render", str(EXAMPLE), "-f", "pdf", "-o", str(tmp_path / "plan.pdf"))
+    assert done.code == 2
+    err = done.err
     assert "Pango ontbreekt" in err and "apt-get install libpango-1.0-0" in err
     assert "cannot load library 'libpango-1.0-0'" in err
 
 
-def test_cli_writes_the_pdf_and_replaces_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_the_pdf_and_replaces_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
     # Layout is tested above; here only that the CLI writes bytes and knows the file as its own.
     def fake(html: str, mark: str) -> bytes:
         return b"%PDF-1.7\n<</ID [(" + mark.encode() + b" 0123456789abcdef) (00)]>>\n%%EOF\n"
 
     monkeypatch.setattr(pdfmodule, "html_to_pdf", fake)
     target = tmp_path / "plan.pdf"
-    assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(target)) == 0
+    assert cli("render", str(EXAMPLE), "-f", "pdf", "-o", str(target)).code == 0
     assert target.read_bytes().startswith(b"%PDF-1.7")
-    assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(target)) == 0, "a PDF of our own is replaced"
+    assert cli("render", str(EXAMPLE), "-f", "pdf", "-o", str(target)).code == 0, (
+        "a PDF of our own is replaced"
+    )
     other = tmp_path / "notulen.pdf"
     other.write_bytes(b"%PDF-1.7\n(daarna samenplan render draaien)\n%%EOF\n")
-    assert run_cli(str(EXAMPLE), "-f", "pdf", "-o", str(other)) == 2, "a PDF that mentions render is kept"
+    assert cli("render", str(EXAMPLE), "-f", "pdf", "-o", str(other)).code == 2, (
+        "a PDF that mentions render is kept"
+    )
     assert b"daarna" in other.read_bytes()
 
 

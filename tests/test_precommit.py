@@ -21,9 +21,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from builtdist import Dist
+from support import ROOT, copy_example, no_leefdomein
 
-ROOT = Path(__file__).resolve().parents[1]
-HEIDEDORPEN = ROOT / "examples" / "heidedorpen"
 HOOKS_FILE = ".pre-commit-hooks.yaml"
 
 
@@ -80,7 +79,7 @@ def test_hook_definition() -> None:
 def user_repo(tmp_path: Path) -> Path:
     """A git repository with the heidedorpen plan in plan/ and a config using our hook."""
     repo = tmp_path / "gebruiker"
-    shutil.copytree(HEIDEDORPEN, repo / "plan")
+    copy_example(repo, into="plan")
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {REV}\n"
         "    hooks:\n      - id: samenplan-check\n        args: [plan]\n",
@@ -112,28 +111,18 @@ def test_pre_commit_hook_passes_good_plan_and_fails_broken_plan(user_repo: Path,
     assert "samenplan check" in good.stdout
     assert "Passed" in good.stdout
 
-    aanpak = user_repo / "plan" / "05-aanpak.yaml"
-    text = aanpak.read_text(encoding="utf-8")
-    assert "leefdomeinen: [school, thuis]" in text
-    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), encoding="utf-8")
+    no_leefdomein(user_repo / "plan")
     broken = pre_commit_run(user_repo, home)
     assert broken.returncode != 0
     assert "SP101" in broken.stdout
     assert "05-aanpak.yaml" in broken.stdout
 
 
-def break_plan(plan: Path) -> None:
-    aanpak = plan / "05-aanpak.yaml"
-    text = aanpak.read_text(encoding="utf-8")
-    assert "leefdomeinen: [school, thuis]" in text
-    aanpak.write_text(text.replace("leefdomeinen: [school, thuis]", "leefdomeinen: []", 1), encoding="utf-8")
-
-
 @pytest.mark.slow
 def test_generated_config_installs_samenplan_from_the_source(dist: Dist, tmp_path: Path) -> None:
     assert importlib.util.find_spec("pre_commit") is not None, "pip install -e '.[test]'"
     repo = tmp_path / "gebruiker"
-    shutil.copytree(HEIDEDORPEN, repo / "plan")
+    copy_example(repo, into="plan")
     assert git("init", "-q", cwd=repo).returncode == 0
     made = subprocess.run(
         [sys.executable, "-m", "samenplan", "init", "plan", "--pre-commit", "--bron", str(dist.wheel)],
@@ -160,7 +149,7 @@ def test_generated_config_installs_samenplan_from_the_source(dist: Dist, tmp_pat
     assert good.returncode == 0, good.stdout + good.stderr
     assert "samenplan check plan" in good.stdout and "Passed" in good.stdout
 
-    break_plan(repo / "plan")
+    no_leefdomein(repo / "plan")
     broken = pre_commit_run(repo, home, PATH=path)
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "SP101" in broken.stdout and "plan/05-aanpak.yaml" in broken.stdout
@@ -193,7 +182,7 @@ def test_generated_config_with_a_mirror_installs_from_that_index(dist: Dist, tmp
     samenplan and its dependencies from there only."""
     index = mirror_index(dist, tmp_path / "mirror")
     repo = tmp_path / "gebruiker"
-    shutil.copytree(HEIDEDORPEN, repo / "plan")
+    copy_example(repo, into="plan")
     assert git("init", "-q", cwd=repo).returncode == 0
     made = subprocess.run(
         [sys.executable, "-m", "samenplan", "init", "plan", "--pre-commit", "--bron", index],

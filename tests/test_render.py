@@ -3,7 +3,6 @@
 import functools
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -30,9 +29,8 @@ from samenplan.document.templatefiles import read_template
 from samenplan.dutch import euro, number
 from samenplan.plan.steps import STEPS
 from samenplan.safetext import markdown as md_escape
+from support import EXAMPLES, ROOT, copy_example, edit
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "render"
 TODAY = date(2024, 11, 1)
 UPDATE = os.environ.get("SAMENPLAN_UPDATE_GOLDEN") == "1"
@@ -48,19 +46,6 @@ def render(plan: Path | CheckResult, fmt: str, **options: Any) -> str:
 @functools.cache
 def example(name: str, fmt: str) -> str:
     return render(EXAMPLES / name, fmt)
-
-
-def copy_example(tmp_path: Path, name: str = "heidedorpen") -> Path:
-    target = tmp_path / name
-    shutil.copytree(EXAMPLES / name, target)
-    return target
-
-
-def replace_once(plan: Path, file: str, old: str, new: str) -> None:
-    path = plan / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 # --- Golden files and determinism ---------------------------------------------------------
@@ -331,7 +316,7 @@ def test_lines_from_a_post_count_inside_it_and_verdelingen_never() -> None:
 
 def test_over_allocation_shows_in_words(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, "02-samenwerking.yaml", "bedrag: 312000", "bedrag: 100000")
+    edit(plan, "02-samenwerking.yaml", "bedrag: 312000", "bedrag: 100000")
     html = render(plan, "html", force=True)
     assert "te veel" in html and "Concept — bevat fouten" in html
 
@@ -351,10 +336,8 @@ PAYLOADS = (
 def _inject(plan: Path) -> str:
     bad = " ".join(PAYLOADS)
     quoted = '"' + bad.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    replace_once(
-        plan, "samenplan.yaml", "titel: Samen Sterker in de Heidedorpen 2023-2025", f"titel: {quoted}"
-    )
-    replace_once(plan, "05-aanpak.yaml", "naam: Subsidiemenu Samen Sterker in de dorpen", f"naam: {quoted}")
+    edit(plan, "samenplan.yaml", "titel: Samen Sterker in de Heidedorpen 2023-2025", f"titel: {quoted}")
+    edit(plan, "05-aanpak.yaml", "naam: Subsidiemenu Samen Sterker in de dorpen", f"naam: {quoted}")
     text = (plan / "03-analyse.yaml").read_text(encoding="utf-8")
     text = text.replace(
         "bronnen:\n",
@@ -465,7 +448,7 @@ def test_only_http_links_become_links() -> None:
 
 def test_a_plan_with_errors_needs_force(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, "02-samenwerking.yaml", "bedrag: 312000", "bedrag: 100000")
+    edit(plan, "02-samenwerking.yaml", "bedrag: 312000", "bedrag: 100000")
     result = check_plan(plan)
     with pytest.raises(RenderError, match="--force"):
         render(result, "html")
@@ -479,7 +462,7 @@ def test_a_plan_with_errors_needs_force(tmp_path: Path) -> None:
 
 def test_a_plan_that_does_not_load_cannot_be_rendered(tmp_path: Path) -> None:
     plan = copy_example(tmp_path)
-    replace_once(plan, "samenplan.yaml", "fase: besluit", "fase: klaar")
+    edit(plan, "samenplan.yaml", "fase: besluit", "fase: klaar")
     with pytest.raises(RenderError, match="niet worden gelezen"):
         render(plan, "html", force=True)
 
@@ -518,7 +501,7 @@ def test_git_commit_is_shown_only_when_the_plan_files_are_committed_and_unchange
     assert "Versie" not in render(plan, "md", git=False)
     (plan / "plan.html").write_text("a rendered document is no plan file", encoding="utf-8")
     assert f"git-commit {commit}" in render(plan, "md", git=True)
-    replace_once(plan, "samenplan.yaml", "Samen Sterker in de Heidedorpen", "Samen Sterker")
+    edit(plan, "samenplan.yaml", "Samen Sterker in de Heidedorpen", "Samen Sterker")
     changed = render(plan, "md", git=True)
     assert "- **Versie:** niet vastgelegde wijzigingen" in changed and commit not in changed
     git(plan, "checkout", "--", "samenplan.yaml")

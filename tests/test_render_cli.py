@@ -1,53 +1,44 @@
-"""`samenplan render` through the real entry point: refusal, force, targets, dates, themes."""
+"""`samenplan render` on the command line (in this process): refusal, force, targets, dates,
+themes."""
 
-import os
-import shutil
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "heidedorpen"
+import pytest
+
+from support import HEIDEDORPEN as EXAMPLE
+from support import ROOT, Cli, Run, copy_example, no_leefdomein
+
+RunRender = Callable[..., Run]
 
 
-def run(
-    *args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB", "GITLAB"))}
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "samenplan", "render", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=full_env,
-        check=False,
-        timeout=120,
-    )
+@pytest.fixture
+def run(cli: Cli) -> RunRender:
+    """``samenplan render ARGS``, outside any CI."""
+
+    def render(*args: str | Path, env: dict[str, str] | None = None) -> Run:
+        return cli("render", *args, env=env)
+
+    return render
 
 
 def broken_copy(tmp_path: Path) -> Path:
-    plan = tmp_path / "plan"
-    shutil.copytree(EXAMPLE, plan)
-    aanpak = plan / "05-aanpak.yaml"
-    text = aanpak.read_text(encoding="utf-8")
-    start = text.index("leefdomeinen: [")
-    end = text.index("\n", start)
-    # No leefdomein and not randvoorwaardelijk: SP101, an error in every fase.
-    aanpak.write_text(text[:start] + "leefdomeinen: []" + text[end:], encoding="utf-8")
+    """heidedorpen in ``plan``, with SP101 (no leefdomein, not randvoorwaardelijk): an error in
+    every fase."""
+    plan = copy_example(tmp_path, into="plan")
+    no_leefdomein(plan)
     return plan
 
 
-def test_default_target_is_plan_html_in_the_plan_folder(tmp_path: Path) -> None:
-    plan = tmp_path / "plan"
-    shutil.copytree(EXAMPLE, plan)
+def test_default_target_is_plan_html_in_the_plan_folder(run: RunRender, tmp_path: Path) -> None:
+    plan = copy_example(tmp_path, into="plan")
     proc = run(plan, "--datum", "2025-01-15")
     assert proc.returncode == 0, proc.stderr
     html = (plan / "plan.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and 'lang="nl"' in html
 
 
-def test_stdout_and_date_from_environment_are_deterministic() -> None:
+def test_stdout_and_date_from_environment_are_deterministic(run: RunRender) -> None:
     first = run(EXAMPLE, "-f", "md", "-o", "-", env={"SAMENPLAN_DATUM": "2025-01-15"})
     second = run(EXAMPLE, "-f", "md", "-o", "-", "--datum", "2025-01-15")
     assert first.returncode == 0 and second.returncode == 0
@@ -55,7 +46,7 @@ def test_stdout_and_date_from_environment_are_deterministic() -> None:
     assert "15 januari 2025" in first.stdout
 
 
-def test_plan_with_errors_is_refused_with_the_errors_shown(tmp_path: Path) -> None:
+def test_plan_with_errors_is_refused_with_the_errors_shown(run: RunRender, tmp_path: Path) -> None:
     plan = broken_copy(tmp_path)
     proc = run(plan, "-o", tmp_path / "out.html")
     assert proc.returncode == 1
@@ -64,14 +55,14 @@ def test_plan_with_errors_is_refused_with_the_errors_shown(tmp_path: Path) -> No
     assert not (tmp_path / "out.html").exists()
 
 
-def test_force_renders_a_concept_with_a_visible_banner(tmp_path: Path) -> None:
+def test_force_renders_a_concept_with_a_visible_banner(run: RunRender, tmp_path: Path) -> None:
     plan = broken_copy(tmp_path)
     proc = run(plan, "--force", "-o", tmp_path / "out.html")
     assert proc.returncode == 0, proc.stderr
     assert "Concept — bevat fouten" in (tmp_path / "out.html").read_text(encoding="utf-8")
 
 
-def test_a_file_not_made_by_samenplan_is_never_overwritten(tmp_path: Path) -> None:
+def test_a_file_not_made_by_samenplan_is_never_overwritten(run: RunRender, tmp_path: Path) -> None:
     target = tmp_path / "raadsvoorstel.html"
     target.write_text("<p>eigen werk</p>", encoding="utf-8")
     proc = run(EXAMPLE, "-o", target)
@@ -82,14 +73,14 @@ def test_a_file_not_made_by_samenplan_is_never_overwritten(tmp_path: Path) -> No
     assert "samenplan render" in target.read_text(encoding="utf-8")
 
 
-def test_a_report_of_our_own_is_replaced(tmp_path: Path) -> None:
+def test_a_report_of_our_own_is_replaced(run: RunRender, tmp_path: Path) -> None:
     target = tmp_path / "plan.md"
     assert run(EXAMPLE, "-f", "md", "-o", target, "--datum", "2025-01-01").returncode == 0
     assert run(EXAMPLE, "-f", "md", "-o", target, "--datum", "2025-02-01").returncode == 0
     assert "1 februari 2025" in target.read_text(encoding="utf-8")
 
 
-def test_theme_css_is_included(tmp_path: Path) -> None:
+def test_theme_css_is_included(run: RunRender, tmp_path: Path) -> None:
     theme = tmp_path / "thema.css"
     theme.write_text(".rivierstad-theme { --utrecht-document-color: #102030; }", encoding="utf-8")
     proc = run(EXAMPLE, "-o", "-", "--theme-css", theme)
@@ -97,7 +88,7 @@ def test_theme_css_is_included(tmp_path: Path) -> None:
     assert "--utrecht-document-color: #102030" in proc.stdout
 
 
-def test_usage_errors_are_dutch_and_exit_2(tmp_path: Path) -> None:
+def test_usage_errors_are_dutch_and_exit_2(run: RunRender, tmp_path: Path) -> None:
     cases = [
         (EXAMPLE, "-f", "odt"),
         (EXAMPLE, "-f", "html", "--sjabloon", tmp_path / "huisstijl.docx"),
@@ -116,14 +107,16 @@ def test_usage_errors_are_dutch_and_exit_2(tmp_path: Path) -> None:
         assert "Traceback" not in proc.stderr
 
 
-def test_unreadable_theme_css_gets_a_dutch_reason(tmp_path: Path) -> None:
+def test_unreadable_theme_css_gets_a_dutch_reason(run: RunRender, tmp_path: Path) -> None:
     proc = run(EXAMPLE, "-o", "-", "--theme-css", tmp_path)
     assert proc.returncode == 2
     assert "dat is een map" in proc.stderr
     assert "Errno" not in proc.stderr
 
 
-def test_werkversie_shows_every_finding_with_its_place_and_the_default_does_not(tmp_path: Path) -> None:
+def test_werkversie_shows_every_finding_with_its_place_and_the_default_does_not(
+    run: RunRender, tmp_path: Path
+) -> None:
     plan = broken_copy(tmp_path)
     werk = run(plan, "-f", "md", "-o", "-", "--force", "--werkversie", "--datum", "2024-11-01")
     raad = run(plan, "-f", "md", "-o", "-", "--force", "--datum", "2024-11-01")

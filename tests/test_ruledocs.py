@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
@@ -22,21 +21,18 @@ from samenplan.check.ruledocs import (
     rules_table,
 )
 from samenplan.check.rules import all_rules
-from samenplan.cli.main import main
 from samenplan.diagnostics import Severity
 from samenplan.plan.vocab import Fase
+from support import ROOT, Cli
 
-ROOT = Path(__file__).resolve().parents[1]
 REGELS_MD = ROOT / "docs" / "regels.md"
 ALL = entries()
 RULES = all_rules()
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(exit_info.value.code or 0), out, err
+def run_cli(cli: Cli, *args: str) -> tuple[int, str, str]:
+    done = cli(*args)
+    return done.code, done.out, done.err
 
 
 def fake_entry(severity: Severity, applies_from: Fase, error_from: Fase | None) -> Entry:
@@ -138,24 +134,18 @@ def test_explain_unknown_code_suggests() -> None:
         explain_text("interventie-een-leefdomien")
 
 
-def test_cli_explain_unknown_code_exits_2_with_suggestion() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "samenplan", "explain", "SP1O1"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+def test_cli_explain_unknown_code_exits_2_with_suggestion(cli: Cli) -> None:
+    proc = cli("explain", "SP1O1")
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "'SP1O1' is geen code" in proc.stderr
     assert "Bedoelde je 'SP101'?" in proc.stderr
 
 
-def test_cli_explain_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_cli(capsys, "explain", "sp101") == (0, explain_text("SP101"), "")
-    assert run_cli(capsys, "rules") == (0, rules_table(), "")
-    assert run_cli(capsys, "rules", "--markdown") == (0, rules_markdown(), "")
+def test_cli_explain_and_rules(cli: Cli) -> None:
+    assert run_cli(cli, "explain", "sp101") == (0, explain_text("SP101"), "")
+    assert run_cli(cli, "rules") == (0, rules_table(), "")
+    assert run_cli(cli, "rules", "--markdown") == (0, rules_markdown(), "")
 
 
 def test_markdown_has_a_section_and_table_row_per_code() -> None:

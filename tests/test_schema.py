@@ -1,37 +1,21 @@
 """`samenplan schema`: draft-07 JSON Schemas that accept the example and refuse broken files."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from jsonschema import Draft7Validator
 
-from conftest import HEIDEDORPEN, ROOT
 from samenplan.load.source import read_source
 from samenplan.plan import datum
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.scaffold.schemafiles import print_schema, write_schemas
-from support import copy_example
+from support import HEIDEDORPEN, Cli, copy_example, run_process
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FILES = {doc.file: doc.file.removesuffix(".yaml") + ".schema.json" for doc in DOCUMENTS}
-
-
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "samenplan", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
 
 
 def keys_anywhere(node: Any) -> set[str]:
@@ -54,7 +38,7 @@ def refs_anywhere(node: Any) -> list[str]:
 @pytest.fixture(scope="module")
 def schema_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("schemas") / "schemas"
-    proc = run("schema", target)
+    proc = run_process("schema", target)  # one real process for the whole module
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
     return target
@@ -70,8 +54,8 @@ def test_schema_writes_eight_files(schema_dir: Path) -> None:
     assert sorted(p.name for p in schema_dir.iterdir()) == sorted(SCHEMA_FILES.values())
 
 
-def test_schema_reports_written_files(tmp_path: Path) -> None:
-    proc = run("schema", tmp_path / "s")
+def test_schema_reports_written_files(cli: Cli, tmp_path: Path) -> None:
+    proc = cli("schema", tmp_path / "s")
     assert proc.returncode == 0
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     assert len(lines) == 8
@@ -135,11 +119,11 @@ def test_manifest_schema_refuses_missing_required(schema_dir: Path) -> None:
     assert not validator.is_valid(data)
 
 
-def test_second_run_writes_nothing(tmp_path: Path) -> None:
+def test_second_run_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "schemas"
-    assert run("schema", target).returncode == 0
+    assert cli("schema", target).returncode == 0
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in target.iterdir()}
-    proc = run("schema", target)
+    proc = cli("schema", target)
     assert proc.returncode == 0
     assert proc.stdout.strip() == ""
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in target.iterdir()}
@@ -147,26 +131,26 @@ def test_second_run_writes_nothing(tmp_path: Path) -> None:
     assert write_schemas(target) == []
 
 
-def test_changed_samenplan_schema_is_rewritten(tmp_path: Path) -> None:
+def test_changed_samenplan_schema_is_rewritten(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "schemas"
-    assert run("schema", target).returncode == 0
+    assert cli("schema", target).returncode == 0
     path = target / SCHEMA_FILES["05-aanpak.yaml"]
     original = path.read_text("utf-8")
     path.write_text(original.replace('"title"', '"titel_oud"', 1), encoding="utf-8")
-    proc = run("schema", target)
+    proc = cli("schema", target)
     assert proc.returncode == 0
     assert SCHEMA_FILES["05-aanpak.yaml"] in proc.stdout
     assert len([line for line in proc.stdout.splitlines() if line.strip()]) == 1
     assert path.read_text("utf-8") == original
 
 
-def test_refuses_to_overwrite_foreign_file(tmp_path: Path) -> None:
+def test_refuses_to_overwrite_foreign_file(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "schemas"
     target.mkdir()
     foreign = target / SCHEMA_FILES["05-aanpak.yaml"]
     foreign.write_text('{"mijn": "eigen schema"}\n', encoding="utf-8")
     stat = foreign.stat()
-    proc = run("schema", target)
+    proc = cli("schema", target)
     assert proc.returncode == 2
     assert proc.stderr.strip() != ""
     assert "Traceback" not in proc.stderr
@@ -176,17 +160,17 @@ def test_refuses_to_overwrite_foreign_file(tmp_path: Path) -> None:
     assert [p.name for p in target.iterdir()] == [foreign.name]
 
 
-def test_refuses_a_file_as_target(tmp_path: Path) -> None:
+def test_refuses_a_file_as_target(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "schemas"
     target.write_text("niet een map\n", encoding="utf-8")
-    proc = run("schema", target)
+    proc = cli("schema", target)
     assert proc.returncode == 2
     assert target.read_text("utf-8") == "niet een map\n"
     assert "Traceback" not in proc.stderr
 
 
-def test_toon_prints_valid_json() -> None:
-    proc = run("schema", "--toon", "05-aanpak.yaml")
+def test_toon_prints_valid_json(cli: Cli) -> None:
+    proc = cli("schema", "--toon", "05-aanpak.yaml")
     assert proc.returncode == 0
     schema = json.loads(proc.stdout)
     Draft7Validator.check_schema(schema)
@@ -194,27 +178,19 @@ def test_toon_prints_valid_json() -> None:
     assert proc.stdout == print_schema("05-aanpak.yaml")
 
 
-def test_toon_matches_written_file(schema_dir: Path) -> None:
-    proc = run("schema", "--toon", "05-aanpak.yaml")
+def test_toon_matches_written_file(cli: Cli, schema_dir: Path) -> None:
+    proc = cli("schema", "--toon", "05-aanpak.yaml")
     assert proc.stdout == (schema_dir / SCHEMA_FILES["05-aanpak.yaml"]).read_text("utf-8")
 
 
-def test_toon_does_not_write_files(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "samenplan", "schema", "--toon", "samenplan.yaml"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-        env={**os.environ},
-    )
+def test_toon_does_not_write_files(cli: Cli, tmp_path: Path) -> None:
+    proc = cli("schema", "--toon", "samenplan.yaml", cwd=tmp_path)
     assert proc.returncode == 0
     assert list(tmp_path.iterdir()) == []
 
 
-def test_toon_unknown_file_suggests() -> None:
-    proc = run("schema", "--toon", "05-aanpak.yml")
+def test_toon_unknown_file_suggests(cli: Cli) -> None:
+    proc = cli("schema", "--toon", "05-aanpak.yml")
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "05-aanpak.yaml" in proc.stderr

@@ -2,11 +2,10 @@
 the plan folder (samenplan always checks the whole plan)."""
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import HEIDEDORPEN, PlanCopy, where
+from conftest import PlanCopy, where
+from support import Cli, copy_example
 
 
 def test_a_copy_of_a_step_file_gets_a_warning_that_names_the_original(plan: PlanCopy) -> None:
@@ -32,14 +31,8 @@ def test_other_yaml_files_in_the_plan_folder_are_left_alone(plan: PlanCopy) -> N
     assert plan.diagnostics() == []
 
 
-def test_check_on_a_step_file_suggests_the_folder(tmp_path: Path) -> None:
-    shutil.copytree(HEIDEDORPEN, tmp_path / "plan")
-    done = subprocess.run(
-        [sys.executable, "-m", "samenplan", "check", "plan/05-aanpak.yaml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def test_check_on_a_step_file_suggests_the_folder(cli: Cli, tmp_path: Path) -> None:
+    copy_example(tmp_path, into="plan")
+    done = cli("check", "plan/05-aanpak.yaml", cwd=tmp_path)
     assert done.returncode == 2
     assert "geef de map op: samenplan check plan" in done.stderr
