@@ -2,8 +2,28 @@
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import Protocol
 
-from samenplan.plan.datum import Datum, DatumSoort
+
+class Datum(Protocol):
+    """What the wording needs of a plan date (plan/datum.Datum): its kind, first and last day."""
+
+    @property
+    def soort(self) -> str:
+        """dag, maand, jaar, schooljaar or onbekend."""
+
+    @property
+    def eerste(self) -> date | None:
+        """The first day it can mean; None when unknown."""
+
+    @property
+    def laatste(self) -> date | None:
+        """The last day it can mean; None when unknown."""
+
+    @property
+    def bekend(self) -> bool:
+        """Whether the date is known."""
+
 
 MAANDEN = (
     "januari",
@@ -58,11 +78,11 @@ def datum(day: date | Datum) -> str:
     first, last = day.eerste, day.laatste
     if first is None or last is None:
         return "onbekend"
-    if day.soort is DatumSoort.MAAND:
+    if day.soort == "maand":
         return f"{MAANDEN[first.month - 1]} {first.year}"
-    if day.soort is DatumSoort.JAAR:
+    if day.soort == "jaar":
         return f"{first.year}"
-    if day.soort is DatumSoort.SCHOOLJAAR:
+    if day.soort == "schooljaar":
         return f"schooljaar {first.year}-{last.year}"
     return datum(first)
 
@@ -70,9 +90,9 @@ def datum(day: date | Datum) -> str:
 def op_datum(day: date | Datum) -> str:
     """The date with its preposition: 'op 15 maart 2022', 'in oktober 2021', 'in 2022',
     'in schooljaar 2022-2023', 'op een onbekende datum'."""
-    if isinstance(day, Datum) and not (day.eerste and day.laatste):
+    if not isinstance(day, date) and not (day.eerste and day.laatste):
         return "op een onbekende datum"
-    if isinstance(day, date) or day.soort is DatumSoort.DAG:
+    if isinstance(day, date) or day.soort == "dag":
         return f"op {datum(day)}"
     return f"in {datum(day)}"
 
