@@ -92,7 +92,7 @@ def test_installed_init_and_check_outside_the_repo(venv_bin: Path, tmp_path: Pat
     )
     assert (tmp_path / "plan" / ".github" / "workflows" / "samenplan.yml").is_file()
     checked = run_ok([samenplan, "check", "plan"], cwd=tmp_path)
-    assert "\n0 fouten, " in checked and "SP804" in checked
+    assert "\n0 fouten, " in checked and "SP316" in checked
 
 
 def test_installed_voorbeeld_checks_clean(venv_bin: Path, tmp_path: Path) -> None:

@@ -207,7 +207,8 @@ def geldstroom_niet_besteed(ctx: RuleContext) -> Iterator[Finding]:
     de schoolbesturen moeten zien waar al het geld heen gaat.
 
     Een geldstroom die alleen via posten gebruikt wordt, of via begrotingsregels zonder
-    bedrag ("deel onbekend"), wordt wel gebruikt en wordt hier niet gemeld.
+    bedrag ("deel onbekend"), wordt wel gebruikt en wordt hier niet gemeld. Staat het bedrag
+    van de geldstroom nog op 0 of `onbekend`, dan meldt regel SP804 of SP316 dat eerst.
 
     Oplossing: zet bij een interventie in 05-aanpak.yaml een begrotingsregel met deze
     geldstroom (een bedrag mag nog ontbreken), of verdeel het geld in posten onder `posten:`.
@@ -215,8 +216,8 @@ def geldstroom_niet_besteed(ctx: RuleContext) -> Iterator[Finding]:
     """
     for stroom in _stromen(ctx):
         g = stroom.geldstroom
-        if stroom.gebruikt or (g.bedrag.exact and g.bedrag.waarde == 0):
-            continue  # a bedrag of 0 is still to be filled in: SP804 reports it
+        if stroom.gebruikt or (g.bedrag.exact and g.bedrag.waarde == 0) or not g.bedrag.bekend:
+            continue  # a bedrag of 0 or onbekend is still to be filled in: SP804 or SP316 says so
         yield Finding(
             "samenwerking",
             (*stroom.path, "id"),

@@ -410,7 +410,7 @@ def bestedingsdoel_zonder_geld(ctx: RuleContext) -> Iterator[Finding]:
     niets voor die geldstroom. Wordt een geldstroom helemaal niet gebruikt, dan meldt regel
     SP307 dat en deze regel niet. Hoort het doel niet bij de regeling, dan meldt SP302 dat
     (of SP309, als de lijst van de regeling niet is nagekeken); heeft de geldstroom nog geen
-    bedrag, dan SP804.
+    bedrag, dan SP804, en is het bedrag nog onbekend, dan SP316.
 
     Oplossing: zet een begrotingsregel of post op dit bestedingsdoel, of haal het doel weg
     bij de geldstroom.
