@@ -63,9 +63,7 @@ CASCADES: tuple[Cascade, ...] = (
     Cascade("SP309", "SP311", 5, "een doel buiten de bekende lijst van de regeling wordt al gemeld"),
     Cascade("SP315", "SP304", 3, "posten die samen meer zijn dan de geldstroom worden al gemeld"),
     Cascade("SP804", "SP311", 3, "een geldstroom zonder bedrag heeft ook geen geld voor zijn doelen"),
-    Cascade(
-        "SP316", "SP311", 3, "een geldstroom met een onbekend bedrag heeft nog geen geld voor doelen"
-    ),
+    Cascade("SP316", "SP311", 3, "een geldstroom met een onbekend bedrag heeft nog geen geld voor doelen"),
     Cascade("SP602", "SP605", 3, "een planning buiten het plan wordt één keer gemeld"),
     Cascade("SP601", "SP602", 3, "bij een omgedraaide periode is 'buiten het plan' niet te zeggen"),
 )
