@@ -349,11 +349,9 @@ def personeel_zonder_risico(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _geldstromen(ctx: RuleContext) -> dict[str, tuple[int, Geldstroom]]:
-    """geldstroom id → (index, geldstroom), first definition wins (SP202 reports the others)."""
-    found: dict[str, tuple[int, Geldstroom]] = {}
-    for i, g in enumerate(ctx.plan.samenwerking.geldstromen):
-        found.setdefault(g.id, (i, g))
-    return found
+    """geldstroom id → (index, geldstroom), first definition wins (SP202 reports the others);
+    from the money the rules count once (ctx.geld)."""
+    return {s.geldstroom.id: (s.index, s.geldstroom) for s in ctx.geld.stromen}
 
 
 def _bedrag(g: Geldstroom) -> Som | None:
