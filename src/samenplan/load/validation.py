@@ -16,6 +16,7 @@ from samenplan import codes
 from samenplan.diagnostics import Diagnostic, KeyPath
 from samenplan.load.locate import PositionIndex
 from samenplan.plan.names import describe_path, field_label
+from samenplan.plan.validators import validator
 from samenplan.suggest import did_you_mean
 
 _KIND = {
@@ -363,7 +364,7 @@ def validate(
 ) -> tuple[BaseModel | None, list[Diagnostic]]:
     """The validated model, or None and one diagnostic per problem."""
     try:
-        return model.model_validate(data), []
+        return validator(model).validate_python(data), []
     except ValidationError as exc:
         errors = exc.errors()
         split, rest = _split_amounts(data, errors, positions)

@@ -48,12 +48,13 @@ def parse_catalog(data: Any) -> dict[str, Regeling]:
     Regeling model (a date that does not parse, for one).
     """
     from samenplan.plan.models.regeling import Regeling
+    from samenplan.plan.validators import validator
 
     if not isinstance(data, dict) or not isinstance(data.get("regelingen"), list):
         raise ValueError("catalog must be a mapping with a list under 'regelingen'")
     catalog: dict[str, Regeling] = {}
     for entry in data["regelingen"]:
-        regeling = Regeling.model_validate(entry)
+        regeling = validator(Regeling).validate_python(entry)
         if regeling.id in catalog:
             raise ValueError(f"duplicate regeling id in catalog: {regeling.id!r}")
         if not regeling.bron.startswith(("https://", "http://")):

@@ -38,6 +38,9 @@ def config(description: str) -> ConfigDict:
         extra="forbid",
         json_schema_extra={"description": description},
         coerce_numbers_to_str=True,
+        # Import collects the fields only; the validators are built on first use, or made
+        # from the user's cache (plan/validators.py).
+        defer_build=True,
     )
 
 
@@ -251,11 +254,13 @@ def _check_getal(value: Any) -> Any:
 
 Id = Annotated[
     str,
+    # The pattern on the text itself, before the validator wraps it, so pydantic checks it
+    # natively: after a validator it becomes a closure, which load/validators.py cannot keep.
+    Field(pattern=ID_PATTERN),
     BeforeValidator(_check_id),
     Field(
         min_length=1,
         max_length=64,
-        pattern=ID_PATTERN,
         json_schema_extra={"pattern": ID_PATTERN},  # the BeforeValidator hides it otherwise
         description="Korte naam om naar te verwijzen: kleine letters, cijfers, - en _.",
     ),
@@ -263,8 +268,9 @@ Id = Annotated[
 
 CbsCode = Annotated[
     str,
+    Field(pattern=CBS_PATTERN),  # before the validator, as for Id
     BeforeValidator(_check_cbs),
-    Field(pattern=CBS_PATTERN, json_schema_extra={"pattern": CBS_PATTERN}),
+    Field(json_schema_extra={"pattern": CBS_PATTERN}),
 ]
 
 Getal = Annotated[

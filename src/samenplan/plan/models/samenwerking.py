@@ -27,8 +27,9 @@ def _check_brin(value: Any) -> Any:
 
 Brin = Annotated[
     str,
+    Field(pattern=BRIN_PATTERN),  # before the validator, as for Id (models/common.py)
     BeforeValidator(_check_brin),
-    Field(pattern=BRIN_PATTERN, json_schema_extra={"pattern": BRIN_PATTERN}),
+    Field(json_schema_extra={"pattern": BRIN_PATTERN}),
 ]
 
 
