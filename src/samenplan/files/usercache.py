@@ -9,12 +9,18 @@ it is ``~/.cache/samenplan``. It is never the plan folder.
 """
 
 import os
+import pickle
+import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from samenplan.files.atomic import write_atomic
 
 #: Set (to anything) to work everything out at every start, as without a cache.
 NO_CACHE_VARIABLE = "SAMENPLAN_NO_CACHE"
+
+T = TypeVar("T")
 
 
 def cache_folder(name: str) -> Path | None:
@@ -58,3 +64,44 @@ def write_cached(file: Path, data: bytes) -> bool:
     except OSError:  # unwritable, full, or a file where the folder should be
         return False
     return True
+
+
+def checksum(*parts: bytes) -> str:
+    """A short checksum of ``parts`` for a cache file's name (64 bits: for changes, not attacks)."""
+    crc, adler = 0, 1
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+        adler = zlib.adler32(part, adler)
+    return f"{crc:08x}{adler:08x}"
+
+
+def remembered(name: str, source: bytes, make: Callable[[], T], kind: type[T]) -> T:
+    """``make()``, kept in the cache folder ``name`` under a checksum of ``source``.
+
+    The next start with the same source loads it instead (when it is a ``kind``); a miss of
+    any sort makes it again. Other files in the folder (for a source that has changed) go.
+    """
+    folder = cache_folder(name)
+    file = None if folder is None else folder / f"{checksum(source)}.pickle"
+    data = None if file is None else read_cached(file)
+    if data is not None:
+        try:
+            kept = pickle.loads(data)
+        except Exception:  # damaged, or cut off
+            kept = None
+        if isinstance(kept, kind):
+            return kept
+    made = make()
+    if file is not None and write_cached(file, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)):
+        forget_others(file)
+    return made
+
+
+def forget_others(file: Path) -> None:
+    """Remove the other cache files of ``file``'s folder: kept for a source that has changed."""
+    try:
+        for other in file.parent.glob(f"*{file.suffix}"):
+            if other != file:
+                other.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -72,7 +73,19 @@ def parse_catalog(data: Any) -> dict[str, Regeling]:
 @functools.cache
 def load_catalog() -> dict[str, Regeling]:
     """Load and validate the shipped regelingen catalog (cached; do not mutate the result)."""
-    return parse_catalog(_parse_yaml(_read_catalog_text()))
+    return parse_catalog(_parsed(_read_catalog_text()))
+
+
+def _parsed(text: str) -> Any:
+    """The catalog's YAML parsed, kept in the user's cache (parsing takes longer than loading)."""
+    from ruamel.yaml import __version__ as ruamel_version
+
+    from samenplan import __version__
+    from samenplan.files.usercache import remembered
+
+    source = text.encode() + Path(__file__).read_bytes()  # the text, and how it is parsed
+    name = f"catalog-{__version__}-ruamel.yaml-{ruamel_version}"
+    return remembered(name, source, lambda: _parse_yaml(text), dict)
 
 
 def merge_regelingen(catalog: Mapping[str, Regeling], own: Iterable[Regeling]) -> dict[str, Regeling]:

@@ -16,7 +16,6 @@ safe to load is a miss: the validator is built as without a cache, and validates
 """
 
 import functools
-import hashlib
 import pickle
 import sys
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import SchemaValidator
 
-from samenplan.files.usercache import cache_folder, read_cached, write_cached
+from samenplan.files.usercache import cache_folder, checksum, forget_others, read_cached, write_cached
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -119,9 +118,7 @@ def _build_and_keep() -> None:
     except Exception:  # a function pickle cannot keep by name: nothing is kept
         return
     if write_cached(file, data):
-        for other in file.parent.glob("*.pickle"):  # for source that has since changed
-            if other != file:
-                other.unlink(missing_ok=True)
+        forget_others(file)
 
 
 def _for_validation(schema: Any) -> Any:
@@ -157,11 +154,8 @@ def cache_file() -> Path | None:
 
 
 def _checksum() -> str:
-    digest = hashlib.blake2b(digest_size=12)
-    for file in _source_files():
-        digest.update(file.relative_to(_PACKAGE).as_posix().encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
+    files = _source_files()
+    return checksum(*(f"{f.relative_to(_PACKAGE).as_posix()}\n".encode() + f.read_bytes() for f in files))
 
 
 def _source_files() -> Iterator[Path]:
