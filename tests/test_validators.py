@@ -277,3 +277,28 @@ def test_a_cache_that_cannot_be_made_gives_the_same_findings(uncached: list[obje
     assert first["found"] == uncached
     assert _start(blocker)["built"]  # nothing could be kept
     assert blocker.read_text(encoding="utf-8") == ""
+
+
+def test_only_what_validation_does_not_read_is_left_out() -> None:
+    data = {"type": "x", "metadata": 1}
+    schema = {
+        "type": "model-fields",
+        "fields": {
+            "metadata": {"type": "model-field", "schema": {"type": "str"}, "metadata": {"js": 1}},
+            "soort": {
+                "type": "model-field",
+                "schema": {"type": "default", "default": data, "schema": {"type": "any"}},
+            },
+        },
+        "serialization": {"type": "function-plain"},
+    }
+    assert validators._for_validation(schema) == {
+        "type": "model-fields",
+        "fields": {
+            "metadata": {"type": "model-field", "schema": {"type": "str"}},  # a field of that name stays
+            "soort": {
+                "type": "model-field",
+                "schema": {"type": "default", "default": data, "schema": {"type": "any"}},
+            },  # a default value is data, kept whole
+        },
+    }

@@ -125,11 +125,18 @@ def _for_validation(schema: Any) -> Any:
     """``schema`` without what only JSON Schema and serialization read.
 
     A schema is a dict with a text under "type"; the field dicts of a model (field name →
-    schema) have none, so a field named "metadata" is kept.
+    schema) have none, so a field named "metadata" is kept. A field's default value is data,
+    never a schema, and is kept as it is.
     """
     if isinstance(schema, dict):
-        drop = isinstance(schema.get("type"), str)
-        return {k: _for_validation(v) for k, v in schema.items() if not (drop and k in _NOT_VALIDATION)}
+        kind = schema.get("type")
+        if not isinstance(kind, str):
+            return {k: _for_validation(v) for k, v in schema.items()}
+        return {
+            k: v if kind == "default" and k == "default" else _for_validation(v)
+            for k, v in schema.items()
+            if k not in _NOT_VALIDATION
+        }
     if isinstance(schema, list):
         return [_for_validation(v) for v in schema]
     return schema
@@ -143,14 +150,14 @@ def cache_file() -> Path | None:
     from samenplan import __version__
 
     try:
-        checksum = _checksum()
+        digest = _checksum()
     except OSError:  # the package is not plain files (a zip)
         return None
     folder = cache_folder(
         f"validators-{__version__}-pydantic-{pydantic.VERSION}-core-{pydantic_core.__version__}"
         f"-{sys.implementation.cache_tag}"
     )
-    return None if folder is None else folder / f"{checksum}.pickle"
+    return None if folder is None else folder / f"{digest}.pickle"
 
 
 def _checksum() -> str:
