@@ -192,3 +192,30 @@ def test_a_tab_after_a_colon_is_read_by_the_c_parser(tmp_path: Path, monkeypatch
     assert (
         data == _read("naam: Zomerschool\nlijst: [a, b]\n", tmp_path, fast=True, monkeypatch=monkeypatch)[0]
     )
+
+
+def _deepest(text: str) -> int:
+    """How deep [ and { nest, bracket by bracket; a closing bracket too many counts as none."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_bracket_nesting_deeper_than_the_limit_stays_with_the_pure_parser(seed: int) -> None:
+    # The C composer recurses without a limit; brackets are counted also inside texts, and
+    # closing brackets too many (']]]') do not make room for more.
+    rng = random.Random(seed)
+    limit = compose.limits.MAX_DEPTH
+    for _ in range(200):
+        parts = ["[", "{", "]", "}", "a", "ë", "€", "\n", "[" * limit, "]" * rng.randint(1, 5)]
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        assert compose._brackets_too_deep(text) == (_deepest(text) > limit), repr(text)
+    assert compose._brackets_too_deep("]]]" + "[" * (limit + 1))
+    assert not compose._brackets_too_deep("[" * limit + "]" + "[")
+    assert compose._brackets_too_deep("[" * limit + "é[")
