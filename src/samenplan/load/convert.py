@@ -15,7 +15,7 @@ from samenplan import codes
 from samenplan.diagnostics import Diagnostic, KeyPath, Related
 from samenplan.load import limits
 from samenplan.load.compose import same
-from samenplan.load.locate import PositionIndex, at
+from samenplan.load.locate import COLUMN_BITS, PositionIndex, at
 
 TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
@@ -103,7 +103,7 @@ class Converter:
         values = self.positions.values
         if path not in values:
             mark = node.start_mark
-            values[path] = (mark.line, mark.column)
+            values[path] = mark.line << COLUMN_BITS | mark.column
         if tag is None:
             tag = node.tag
         if self.refused_tag(node, tag):
@@ -149,7 +149,7 @@ class Converter:
     def item(self, node: Node, path: KeyPath, depth: int) -> Any:
         """One list item at ``path``."""
         mark = node.start_mark
-        self.positions.values[path] = (mark.line, mark.column)
+        self.positions.values[path] = mark.line << COLUMN_BITS | mark.column
         return self.convert(node, path, depth + 1)
 
     def refused_tag(self, node: Node, tag: str | None) -> bool:
@@ -193,12 +193,12 @@ class Converter:
                 continue
             child = (*path, key)
             key_mark, value_mark = key_node.start_mark, value_node.start_mark
-            key_pos = (key_mark.line, key_mark.column)
+            key_pos = key_mark.line << COLUMN_BITS | key_mark.column
             value_tag = value_node.tag
             # An empty value ('naam:') has no position of its own: ruamel places it at the
             # next token, often on the next line. Point at its key instead.
             empty = is_empty_scalar(value_node, value_tag)
-            value_pos = key_pos if empty else (value_mark.line, value_mark.column)
+            value_pos = key_pos if empty else value_mark.line << COLUMN_BITS | value_mark.column
             values[child] = value_pos
             keys[child] = key_pos
             result[key] = self.convert(value_node, child, depth + 1, value_tag)

@@ -93,19 +93,35 @@ def at_byte(file: str, raw: bytes, offset: int) -> Location:
     return at_offset(file, before, len(before))
 
 
+#: A position is one int, ``line << COLUMN_BITS | column`` (0-based): a plan file has one for
+#: every key and value, and an int takes less time and memory than a (line, column) pair.
+COLUMN_BITS = 32
+_COLUMN_MASK = (1 << COLUMN_BITS) - 1
+
+
+def packed(line: int, column: int) -> int:
+    """The position of a 0-based ``line`` and ``column`` as PositionIndex keeps it."""
+    return line << COLUMN_BITS | column
+
+
+def unpacked(position: int) -> tuple[int, int]:
+    """The 0-based (line, column) of a position kept by PositionIndex."""
+    return position >> COLUMN_BITS, position & _COLUMN_MASK
+
+
 @dataclass
 class PositionIndex:
-    """Positions of every key and value of one YAML file, by key path (0-based inside)."""
+    """Positions of every key and value of one YAML file, by key path (see ``packed``)."""
 
     file: str
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, int] = field(default_factory=dict)
+    values: dict[KeyPath, int] = field(default_factory=dict)
 
     def add(self, path: KeyPath, value: tuple[int, int], key: tuple[int, int] | None = None) -> None:
-        """Record where a value (and, for a mapping entry, its key) starts."""
-        self.values[path] = value
+        """Record where a value (and, for a mapping entry, its key) starts: 0-based (line, column)."""
+        self.values[path] = packed(*value)
         if key is not None:
-            self.keys[path] = key
+            self.keys[path] = packed(*key)
 
     def locate(self, path: KeyPath, *, at_key: bool = False) -> Location:
         """Position of ``path``; falls back to the nearest parent that exists in the file.
@@ -118,7 +134,7 @@ class PositionIndex:
             if pos is None:
                 pos = self.values.get(probe)
             if pos is not None:
-                return at(self.file, *pos)
+                return at(self.file, *unpacked(pos))
             if not probe:
                 return Location(self.file, 1, 1)
             probe = probe[:-1]
