@@ -63,6 +63,28 @@ class Lines(Sequence[str]):
         if start < len(self._text):
             yield self._text[start:]
 
+    def containing(self, word: str) -> Iterator[tuple[int, str]]:
+        """(0-based number, text) of each line that holds ``word`` (which holds no line break).
+
+        Searches the text for ``word`` instead of cutting every line: a waiver comment is on a
+        few lines of a file with many.
+        """
+        text = self._text
+        number = 0
+        counted = 0  # line ``number`` starts here
+        found = text.find(word)
+        while found >= 0:
+            start = max(text.rfind("\n", counted, found), text.rfind("\r", counted, found)) + 1
+            if start > counted:
+                number += _breaks(text, counted, start)
+                counted = start
+            end = text.find("\n", found)
+            end = len(text) if end < 0 else end
+            cr = text.find("\r", found, end)
+            end = end if cr < 0 else cr
+            yield number, text[start:end]
+            found = text.find(word, end)
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
             return list(self) == list(other)
@@ -72,6 +94,11 @@ class Lines(Sequence[str]):
 
     def __repr__(self) -> str:
         return f"Lines({len(self)} regels)"
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    """How many line breaks (LF, CR or CRLF) ``text[start:end]`` holds; no CRLF is cut at either end."""
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
 
 
 def at(file: str, line: int, column: int) -> Location:
