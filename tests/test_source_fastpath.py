@@ -9,6 +9,7 @@ diagnostic must be equal.
 
 import math
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -219,3 +220,19 @@ def test_bracket_nesting_deeper_than_the_limit_stays_with_the_pure_parser(seed: 
     assert compose._brackets_too_deep("]]]" + "[" * (limit + 1))
     assert not compose._brackets_too_deep("[" * limit + "]" + "[")
     assert compose._brackets_too_deep("[" * limit + "é[")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_compact_nesting_is_measured_at_the_start_of_every_line(seed: int) -> None:
+    # The definition: the run of indentation, '- ', '? ', ': ', anchors and tags at the start
+    # of the text and after each line feed (^ in MULTILINE mode).
+    reference = re.compile(r"^[ \t]*(?:(?:[-?:]|[&!]\S*)[ \t]+)+", re.MULTILINE)
+    limit = 4 * compose.limits.MAX_DEPTH
+    rng = random.Random(seed)
+    parts = ["\n", "\r", " ", "\t", "- ", "? ", ": ", "-", "&a ", "!x ", "!", "b", "é", "\u3000", " " * 40]
+    for _ in range(300):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 30)))
+        expected = any(len(m.group()) > limit for m in reference.finditer(text))
+        assert compose._compact_too_deep(text) == expected, repr(text)
+    assert compose._compact_too_deep("a: 1\n" + "- " * (limit // 2 + 1) + "x\n")
+    assert not compose._compact_too_deep("a: 1\n" + "- " * (limit // 2) + "x\n")

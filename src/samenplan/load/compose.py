@@ -33,7 +33,8 @@ _LINE_SEPARATORS = "\x85\u2028\u2029"
 _UNLIKE_CHARS = "\ufeff\x85\u2028\u2029"
 #: Compact nesting at the start of a line (``- - - x``): at the text's start, and after a
 #: line feed (where ``^`` matches in MULTILINE mode; searching for the line feed is faster).
-_COMPACT = r"[ \t]*(?:(?:[-?:]|[&!]\S*)[ \t]+)+"
+#: Possessive (``*+``): giving back spaces or a tag's characters can never make it match.
+_COMPACT = r"[ \t]*+(?:(?:[-?:]|[&!]\S*+)[ \t]++)+"
 _COMPACT_RE = re.compile(_COMPACT)
 _COMPACT_AFTER_LF_RE = re.compile(f"\n{_COMPACT}")
 _COMPACT_LIMIT = 4 * limits.MAX_DEPTH
@@ -191,11 +192,16 @@ def _fast_parser_fits(text: str) -> bool:
         return False
     if _brackets_too_deep(text) or _deep_indent(text):
         return False
+    return not _compact_too_deep(text)
+
+
+def _compact_too_deep(text: str) -> bool:
+    """Whether a line starts with compact nesting (``- - - x``) longer than 4 × MAX_DEPTH."""
     first = _COMPACT_RE.match(text)
     if first is not None and first.end() > _COMPACT_LIMIT:
-        return False
-    return all(
-        match.end() - match.start() <= _COMPACT_LIMIT + 1 for match in _COMPACT_AFTER_LF_RE.finditer(text)
+        return True
+    return any(
+        match.end() - match.start() > _COMPACT_LIMIT + 1 for match in _COMPACT_AFTER_LF_RE.finditer(text)
     )
 
 
