@@ -131,12 +131,14 @@ def _c_loader() -> Any:
     from ruamel.yaml.resolver import Resolver
     from ruamel.yaml.tag import Tag
 
-    # Resolver's YAML 1.2 rules by first character, with one Tag object per tag.
+    # Resolver's YAML 1.2 rules by first character, with one Tag object per tag, and each
+    # pattern's own match method (ruamel wraps the patterns in a lazy proxy, a Python call
+    # at every use).
     tags = {
         str(t): Tag(suffix=str(t)) for rules in Resolver.yaml_implicit_resolvers.values() for t, _ in rules
     }
     implicit = {
-        first: tuple((tags[str(t)], regexp) for t, regexp in rules)
+        first: tuple((tags[str(t)], regexp.match) for t, regexp in rules)
         for first, rules in Resolver.yaml_implicit_resolvers.items()
     }
 
@@ -171,12 +173,20 @@ def _c_loader() -> Any:
             known = self._known
             tag = known.get(value)
             if tag is None:
-                tag = next((tag for tag, regexp in rules if regexp.match(value)), scalar)
+                tag = _first_match(rules, value, scalar)
                 if len(value) <= _REMEMBERED:
                     known[value] = tag
             return tag
 
     return CLoader
+
+
+def _first_match(rules: tuple[tuple[Any, Callable[[str], Any]], ...], value: str, default: Any) -> Any:
+    """The tag of the first rule whose pattern matches ``value``; ``default`` when none does."""
+    for tag, matches in rules:
+        if matches(value):
+            return tag
+    return default
 
 
 def _fast_parser_fits(text: str) -> bool:
