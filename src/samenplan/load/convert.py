@@ -89,9 +89,9 @@ class Converter:
     def run(self, root: Node) -> Any:
         """The data of the tree, or None when it is too large or too deep."""
         mark = root.start_mark
-        self.positions.values[()] = mark.line << COLUMN_BITS | mark.column
+        self.positions.root = mark.line << COLUMN_BITS | mark.column
         try:
-            return self.convert(root, (), 0)
+            return self.convert(root, (), None, 0)
         except TooComplex as exc:
             self.add(
                 codes.TOO_COMPLEX,
@@ -102,11 +102,15 @@ class Converter:
             )
             return None
 
-    def convert(self, node: Node, path: KeyPath, depth: int, tag: str | None = None) -> Any:
-        """The plain value of ``node`` at ``path``; ``tag`` is its tag when already read.
+    def convert(
+        self, node: Node, parent: KeyPath, key: str | int | None, depth: int, tag: str | None = None
+    ) -> Any:
+        """The plain value of ``node``, at ``key`` in the mapping or list at ``parent``.
 
-        The position of ``path`` is already recorded: by run (the root), by the mapping or
-        list that holds the node, or (for a merged mapping) as the path of the mapping.
+        ``key`` is None for the root and for a merged mapping: they are at ``parent`` itself.
+        The node's position is already recorded (by run, the mapping or list holding it, or
+        as the mapping it is merged into); its path is made only when it is a mapping or list.
+        ``tag`` is its tag, when already read.
         """
         self.count += 1
         if self.count > limits.MAX_NODES:
@@ -124,20 +128,20 @@ class Converter:
         if isinstance(node, ScalarNode):
             value = scalar(node, tag)
             return self.text(value, node) if isinstance(value, str) else value
+        path = parent if key is None else (*parent, key)
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
         assert isinstance(node, SequenceNode)
         return self.sequence(node, path, depth)
 
     def sequence(self, node: SequenceNode, path: KeyPath, depth: int) -> list[Any]:
-        """A list; each item's position is recorded at its path (the list's path and its index)."""
-        values = self.positions.values
+        """A list; each item's position is recorded by the list's path and its index."""
+        values = self.positions.values.setdefault(path, {})
         result = []
         for index, child in enumerate(node.value):
-            item = (*path, index)
             mark = child.start_mark
-            values[item] = mark.line << COLUMN_BITS | mark.column
-            result.append(self.convert(child, item, depth + 1))
+            values[index] = mark.line << COLUMN_BITS | mark.column
+            result.append(self.convert(child, path, index, depth + 1))
         return result
 
     def text(self, value: str, node: ScalarNode) -> str:
@@ -199,8 +203,11 @@ class Converter:
         seen: dict[str, Node] = {}  # the keys of the item so far
         later_item = False  # past a forgotten '- ': keys of the next item are not this one's
         item_start = pairs[0][1] if pairs else node
-        # Positions are written straight into the index (PositionIndex.add, for every key).
-        keys, values = self.positions.keys, self.positions.values
+        # Positions are written straight into the index (PositionIndex.add, for every key);
+        # a mapping merged into this one writes into the same dicts, which this one's keys
+        # overwrite.
+        keys = self.positions.keys.setdefault(path, {})
+        values = self.positions.values.setdefault(path, {})
         for index, (key_tag, key_node, value_node) in enumerate(pairs):
             if key_tag in _ALLOWED_TAGS and isinstance(key_node, ScalarNode):
                 key = self.text(str(key_node.value), key_node)
@@ -217,18 +224,17 @@ class Converter:
             seen[key] = key_node
             if later_item:
                 continue
-            child = (*path, key)
             key_mark, value_mark = key_node.start_mark, value_node.start_mark
             key_pos = key_mark.line << COLUMN_BITS | key_mark.column
             value_tag = tags.get(id(value_node.ctag)) or self.tag(value_node)
             # An empty value ('naam:') has no position of its own: ruamel places it at the
             # next token, often on the next line. Point at its key instead.
             if value_tag == _NULL and value_node.value == "" and isinstance(value_node, ScalarNode):
-                values[child] = key_pos
+                values[key] = key_pos
             else:
-                values[child] = value_mark.line << COLUMN_BITS | value_mark.column
-            keys[child] = key_pos
-            result[key] = self.convert(value_node, child, depth + 1, value_tag)
+                values[key] = value_mark.line << COLUMN_BITS | value_mark.column
+            keys[key] = key_pos
+            result[key] = self.convert(value_node, path, key, depth + 1, value_tag)
         for k, v in extra.items():
             result.setdefault(k, v)
         return result
@@ -289,7 +295,7 @@ class Converter:
                         item,
                     )
         # Converted last to first: positions of earlier mappings overwrite later ones.
-        converted = [self.convert(source, path, depth + 1) for source in reversed(sources)][::-1]
+        converted = [self.convert(source, path, None, depth + 1) for source in reversed(sources)][::-1]
         result: dict[str, Any] = {}
         for value in converted:
             if isinstance(value, dict):

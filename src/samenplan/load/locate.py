@@ -138,17 +138,27 @@ def unpacked(position: int) -> tuple[int, int]:
 
 @dataclass
 class PositionIndex:
-    """Positions of every key and value of one YAML file, by key path (see ``packed``)."""
+    """Positions of every key and value of one YAML file (each as ``packed`` makes it).
+
+    Kept by the key path of the mapping or list that holds them, then by key or index: a
+    key path is made only for each mapping and list, not for every value, and the inner
+    dicts hold only texts and numbers, which the garbage collector passes over. ``root`` is
+    where the file's top value starts.
+    """
 
     file: str
-    keys: dict[KeyPath, int] = field(default_factory=dict)
-    values: dict[KeyPath, int] = field(default_factory=dict)
+    keys: dict[KeyPath, dict[str | int, int]] = field(default_factory=dict)
+    values: dict[KeyPath, dict[str | int, int]] = field(default_factory=dict)
+    root: int | None = None
 
     def add(self, path: KeyPath, value: tuple[int, int], key: tuple[int, int] | None = None) -> None:
         """Record where a value (and, for a mapping entry, its key) starts: 0-based (line, column)."""
-        self.values[path] = packed(*value)
+        if not path:
+            self.root = packed(*value)
+            return
+        self.values.setdefault(path[:-1], {})[path[-1]] = packed(*value)
         if key is not None:
-            self.keys[path] = packed(*key)
+            self.keys.setdefault(path[:-1], {})[path[-1]] = packed(*key)
 
     def locate(self, path: KeyPath, *, at_key: bool = False) -> Location:
         """Position of ``path``; falls back to the nearest parent that exists in the file.
@@ -157,9 +167,9 @@ class PositionIndex:
         """
         probe = path
         while True:
-            pos = self.keys.get(probe) if at_key else None
+            pos = _at(self.keys, probe) if at_key else None
             if pos is None:
-                pos = self.values.get(probe)
+                pos = _at(self.values, probe) if probe else self.root
             if pos is not None:
                 return at(self.file, *unpacked(pos))
             if not probe:
@@ -169,4 +179,12 @@ class PositionIndex:
 
     def has(self, path: KeyPath) -> bool:
         """Whether the file itself holds this path."""
-        return path in self.values
+        return (_at(self.values, path) if path else self.root) is not None
+
+
+def _at(positions: dict[KeyPath, dict[str | int, int]], path: KeyPath) -> int | None:
+    """The position of ``path`` (not the root) in ``keys`` or ``values`` of a PositionIndex."""
+    if not path:
+        return None
+    inner = positions.get(path[:-1])
+    return None if inner is None else inner.get(path[-1])
