@@ -138,6 +138,7 @@ def _read(text: str, tmp_path: Path, *, fast: bool, monkeypatch: pytest.MonkeyPa
         src = source.read_source(path, "x.yaml")
     return (
         _plain(src.data),
+        src.positions.root,
         src.positions.keys,
         src.positions.values,
         [(d.code, d.message, d.location, d.hint, d.related) for d in src.diagnostics],
