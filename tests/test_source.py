@@ -1,12 +1,13 @@
 """Unit tests of source.read_source, source.scalar and PositionIndex.locate."""
 
+import random
 from pathlib import Path
 
 import pytest
 
 from conftest import position
 from samenplan.diagnostics import Location
-from samenplan.load.locate import PositionIndex
+from samenplan.load.locate import Lines, PositionIndex
 from samenplan.load.source import Source, read_source
 
 
@@ -146,6 +147,18 @@ def test_lines_are_kept_without_line_endings(tmp_path: Path) -> None:
     src = read(tmp_path, b"\xef\xbb\xbfa: 1\r\nb: caf\xc3\xa9\r\n")
     assert src.lines == ["a: 1", "b: café"]
     assert src.data == {"a": 1, "b": "café"}
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_lines_containing_a_word_are_the_lines_that_hold_it(seed: int) -> None:
+    # Waiver comments are found this way: the same lines, with the same numbers, as going
+    # through every line, also with CR and CRLF line breaks and a last line without one.
+    rng = random.Random(seed)
+    parts = ["samenplan", "x", "\n", "\r", "\r\n", " ", "samen", "plan", "é"]
+    for _ in range(300):
+        lines = Lines("".join(rng.choice(parts) for _ in range(rng.randint(0, 16))))
+        expected = [(number, line) for number, line in enumerate(lines) if "samenplan" in line]
+        assert list(lines.containing("samenplan")) == expected
 
 
 # --- positions ----------------------------------------------------------------------------

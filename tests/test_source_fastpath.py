@@ -9,6 +9,7 @@ diagnostic must be equal.
 
 import math
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +138,7 @@ def _read(text: str, tmp_path: Path, *, fast: bool, monkeypatch: pytest.MonkeyPa
         src = source.read_source(path, "x.yaml")
     return (
         _plain(src.data),
+        src.positions.root,
         src.positions.keys,
         src.positions.values,
         [(d.code, d.message, d.location, d.hint, d.related) for d in src.diagnostics],
@@ -192,3 +194,46 @@ def test_a_tab_after_a_colon_is_read_by_the_c_parser(tmp_path: Path, monkeypatch
     assert (
         data == _read("naam: Zomerschool\nlijst: [a, b]\n", tmp_path, fast=True, monkeypatch=monkeypatch)[0]
     )
+
+
+def _deepest(text: str) -> int:
+    """How deep [ and { nest, bracket by bracket; a closing bracket too many counts as none."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_bracket_nesting_deeper_than_the_limit_stays_with_the_pure_parser(seed: int) -> None:
+    # The C composer recurses without a limit; brackets are counted also inside texts, and
+    # closing brackets too many (']]]') do not make room for more.
+    rng = random.Random(seed)
+    limit = compose.limits.MAX_DEPTH
+    for _ in range(200):
+        parts = ["[", "{", "]", "}", "a", "ë", "€", "\n", "[" * limit, "]" * rng.randint(1, 5)]
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        assert compose._brackets_too_deep(text) == (_deepest(text) > limit), repr(text)
+    assert compose._brackets_too_deep("]]]" + "[" * (limit + 1))
+    assert not compose._brackets_too_deep("[" * limit + "]" + "[")
+    assert compose._brackets_too_deep("[" * limit + "é[")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_compact_nesting_is_measured_at_the_start_of_every_line(seed: int) -> None:
+    # The definition: the run of indentation, '- ', '? ', ': ', anchors and tags at the start
+    # of the text and after each line feed (^ in MULTILINE mode).
+    reference = re.compile(r"^[ \t]*(?:(?:[-?:]|[&!]\S*)[ \t]+)+", re.MULTILINE)
+    limit = 4 * compose.limits.MAX_DEPTH
+    rng = random.Random(seed)
+    parts = ["\n", "\r", " ", "\t", "- ", "? ", ": ", "-", "&a ", "!x ", "!", "b", "é", "\u3000", " " * 40]
+    for _ in range(300):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 30)))
+        expected = any(len(m.group()) > limit for m in reference.finditer(text))
+        assert compose._compact_too_deep(text) == expected, repr(text)
+    assert compose._compact_too_deep("a: 1\n" + "- " * (limit // 2 + 1) + "x\n")
+    assert not compose._compact_too_deep("a: 1\n" + "- " * (limit // 2) + "x\n")

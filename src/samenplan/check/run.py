@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from samenplan.diagnostics import Diagnostic, Severity
-from samenplan.load.planfolder import LoadedPlan, NotAPlan, is_plan_folder, load_plan
+from samenplan.load.planfolder import LoadedPlan, NotAPlan, collector_paused, is_plan_folder, load_plan
 
 
 @dataclass
@@ -43,12 +43,15 @@ def check_plan(root: Path, today: date | None = None) -> CheckResult:
     """Check the plan folder ``root``; raises loader.NotAPlan for a wrong folder.
 
     ``today`` is the day rules about what is already past compare with (default: the clock).
+    The garbage collector is paused for the rules too: the rules read the plan's many
+    objects, and a pass of the collector during the rules would walk all of them (again).
     """
     from samenplan.check.engine import run_rules
 
-    loaded = load_plan(root)
-    found, ran = run_rules(loaded, today)
-    diagnostics = sorted(loaded.diagnostics + found, key=lambda d: d.sort_key)
+    with collector_paused():
+        loaded = load_plan(root)
+        found, ran = run_rules(loaded, today)
+        diagnostics = sorted(loaded.diagnostics + found, key=lambda d: d.sort_key)
     return CheckResult(loaded, diagnostics, ran)
 
 

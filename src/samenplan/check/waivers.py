@@ -29,9 +29,7 @@ def find_waivers(loaded: LoadedPlan) -> list[Waiver]:
     """Every waiver comment in every plan file."""
     found = []
     for name, source in loaded.sources.items():
-        for number, line in enumerate(source.lines):
-            if "samenplan" not in line:
-                continue
+        for number, line in source.lines.containing("samenplan"):
             parsed = parse_waiver(line)
             if parsed is not None:
                 column, names, reason = parsed

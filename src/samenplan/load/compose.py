@@ -18,23 +18,34 @@ import re
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import sub
 from typing import Any, cast
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
-from ruamel.yaml.nodes import Node, ScalarNode
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 from ruamel.yaml.scanner import RoundTripScanner
 
 from samenplan.load import limits
 
 _LINE_SEPARATORS = "\x85\u2028\u2029"
-_UNLIKE_CHARS = re.compile("[\ufeff\x85\u2028\u2029]")
-_COMPACT_RE = re.compile(r"^[ \t]*(?:(?:[-?:]|[&!]\S*)[ \t]+)+", re.MULTILINE)
+_UNLIKE_CHARS = "\ufeff\x85\u2028\u2029"
+#: Compact nesting at the start of a line (``- - - x``): at the text's start, and after a
+#: line feed (where ``^`` matches in MULTILINE mode; searching for the line feed is faster).
+#: Possessive (``*+``): giving back spaces or a tag's characters can never make it match.
+_COMPACT = r"[ \t]*+(?:(?:[-?:]|[&!]\S*+)[ \t]++)+"
+_COMPACT_RE = re.compile(_COMPACT)
+_COMPACT_AFTER_LF_RE = re.compile(f"\n{_COMPACT}")
 _COMPACT_LIMIT = 4 * limits.MAX_DEPTH
-_BRACKETS_RE = re.compile(r"[\[\]{}]")
+#: Every byte but the ASCII brackets (no byte of a longer UTF-8 character is one).
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_BRACKET_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 _DEEP_INDENT = " " * (4 * limits.MAX_DEPTH + 1)
 _VALUE_MARKS = ",[{:-?"
 _DIRECTIVE_RE = re.compile(r"(?:^|(?<=[\n\r]))%YAML(?:[ \t]+(\S*))?")
+#: Plain texts up to this length have their resolved tag remembered per file.
+_REMEMBERED = 40
 
 
 class TooDeep(MarkedYAMLError):
@@ -120,31 +131,62 @@ def _c_loader() -> Any:
     from ruamel.yaml.resolver import Resolver
     from ruamel.yaml.tag import Tag
 
-    # Resolver's YAML 1.2 rules by first character, with one Tag object per tag.
+    # Resolver's YAML 1.2 rules by first character, with one Tag object per tag, and each
+    # pattern's own match method (ruamel wraps the patterns in a lazy proxy, a Python call
+    # at every use).
     tags = {
         str(t): Tag(suffix=str(t)) for rules in Resolver.yaml_implicit_resolvers.values() for t, _ in rules
     }
     implicit = {
-        first: tuple((tags[str(t)], regexp) for t, regexp in rules)
+        first: tuple((tags[str(t)], regexp.match) for t, regexp in rules)
         for first, rules in Resolver.yaml_implicit_resolvers.items()
     }
+
+    scalar, sequence, mapping = (
+        Resolver.DEFAULT_SCALAR_TAG,
+        Resolver.DEFAULT_SEQUENCE_TAG,
+        Resolver.DEFAULT_MAPPING_TAG,
+    )
 
     class CLoader(CParser, Resolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             self._parser = self._composer = self
             Resolver.__init__(self, loadumper=self)
+            self._known: dict[str, Tag] = {}  # short plain texts resolved so far in this file
 
         def resolve(self, kind: Any, value: Any, implicit_flags: Any) -> Any:
-            """Resolver.resolve, without building lists and Tag objects for every scalar."""
-            if kind is ScalarNode and implicit_flags[0] and not self.yaml_path_resolvers:
-                for tag, regexp in implicit.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-                return self.DEFAULT_SCALAR_TAG
-            return super().resolve(kind, value, implicit_flags)
+            """Resolver.resolve, without building lists and Tag objects for every node.
+
+            Keys and short values repeat (``naam``, ``true``, a date): their tags are
+            remembered, for this file only.
+            """
+            if self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit_flags)
+            if kind is not ScalarNode:
+                return mapping if kind is MappingNode else sequence
+            if not implicit_flags[0]:
+                return scalar
+            rules = implicit.get(value[:1])
+            if rules is None:
+                return scalar
+            known = self._known
+            tag = known.get(value)
+            if tag is None:
+                tag = _first_match(rules, value, scalar)
+                if len(value) <= _REMEMBERED:
+                    known[value] = tag
+            return tag
 
     return CLoader
+
+
+def _first_match(rules: tuple[tuple[Any, Callable[[str], Any]], ...], value: str, default: Any) -> Any:
+    """The tag of the first rule whose pattern matches ``value``; ``default`` when none does."""
+    for tag, matches in rules:
+        if matches(value):
+            return tag
+    return default
 
 
 def _fast_parser_fits(text: str) -> bool:
@@ -156,11 +198,21 @@ def _fast_parser_fits(text: str) -> bool:
     one line such as ``- - - x``) stays with the pure parser, which refuses it where it
     starts. Checked by comparing both parsers on thousands of mutated example files.
     """
-    if _UNLIKE_CHARS.search(text) or text.startswith("%") or "\n%" in text:
+    if any(c in text for c in _UNLIKE_CHARS) or text.startswith("%") or "\n%" in text:
         return False
-    if _bracket_depth(text) > limits.MAX_DEPTH or _deep_indent(text):
+    if _brackets_too_deep(text) or _deep_indent(text):
         return False
-    return all(match.end() - match.start() <= _COMPACT_LIMIT for match in _COMPACT_RE.finditer(text))
+    return not _compact_too_deep(text)
+
+
+def _compact_too_deep(text: str) -> bool:
+    """Whether a line starts with compact nesting (``- - - x``) longer than 4 × MAX_DEPTH."""
+    first = _COMPACT_RE.match(text)
+    if first is not None and first.end() > _COMPACT_LIMIT:
+        return True
+    return any(
+        match.end() - match.start() > _COMPACT_LIMIT + 1 for match in _COMPACT_AFTER_LF_RE.finditer(text)
+    )
 
 
 def _deep_indent(text: str) -> bool:
@@ -168,16 +220,18 @@ def _deep_indent(text: str) -> bool:
     return text.startswith(_DEEP_INDENT) or f"\n{_DEEP_INDENT}" in text or f"\r{_DEEP_INDENT}" in text
 
 
-def _bracket_depth(text: str) -> int:
-    """How deep [ and { nest, counting every bracket (also those inside texts)."""
-    depth = deepest = 0
-    for bracket in _BRACKETS_RE.findall(text):
-        if bracket in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth = max(depth - 1, 0)
-    return deepest
+def _brackets_too_deep(text: str) -> bool:
+    """Whether [ and { nest deeper than MAX_DEPTH, counting every bracket (also in texts).
+
+    A closing bracket too many counts as none: the depth after each bracket is the sum of
+    the steps so far less the lowest sum before it (both kept in C, by accumulate).
+    """
+    if text.count("[") + text.count("{") <= limits.MAX_DEPTH:
+        return False
+    brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
+    sums = list(accumulate(map(_BRACKET_STEP.__getitem__, brackets), initial=0))
+    deepest: int = max(map(sub, sums, accumulate(sums, min)))
+    return deepest > limits.MAX_DEPTH
 
 
 def yaml_version(text: str) -> tuple[int, str] | None:

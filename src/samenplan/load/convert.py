@@ -15,7 +15,7 @@ from samenplan import codes
 from samenplan.diagnostics import Diagnostic, KeyPath, Related
 from samenplan.load import limits
 from samenplan.load.compose import same
-from samenplan.load.locate import PositionIndex, at
+from samenplan.load.locate import COLUMN_BITS, PositionIndex, at
 
 TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
@@ -38,6 +38,8 @@ class TooComplex(Exception):
 
 _NULL = f"{TAG}null"
 _MERGE = f"{TAG}merge"
+#: A scalar's kind by its tag: "tag:yaml.org,2002:int" → "int".
+_KINDS = {tag: tag[len(TAG) :] for tag in _ALLOWED_TAGS}
 
 
 def is_empty_scalar(node: Node, tag: str | None = None) -> bool:
@@ -62,6 +64,18 @@ class Converter:
         self.diagnostics: list[Diagnostic] = []
         self.count = 0
         self.chars = 0
+        self.tags: dict[int, str | None] = {}  # see tag()
+
+    def tag(self, node: Node) -> str | None:
+        """The tag of ``node`` as text.
+
+        Node.tag builds the text at every read; here it is built once per Tag object. The C
+        parser gives every node with the same tag the same Tag object, and the tree holds all
+        of them while it is converted, so no two of them share an id. The hot loops look in
+        ``tags`` themselves and call this only for a Tag object not seen before.
+        """
+        text = self.tags[id(node.ctag)] = node.tag
+        return text
 
     def add(
         self, code: codes.Code, message: str, hint: str, node: Node, related: tuple[Related, ...] = ()
@@ -74,8 +88,10 @@ class Converter:
 
     def run(self, root: Node) -> Any:
         """The data of the tree, or None when it is too large or too deep."""
+        mark = root.start_mark
+        self.positions.root = mark.line << COLUMN_BITS | mark.column
         try:
-            return self.convert(root, (), 0)
+            return self.convert(root, (), None, 0)
         except TooComplex as exc:
             self.add(
                 codes.TOO_COMPLEX,
@@ -86,11 +102,15 @@ class Converter:
             )
             return None
 
-    def convert(self, node: Node, path: KeyPath, depth: int, tag: str | None = None) -> Any:
-        """The plain value of ``node`` at ``path``; ``tag`` is node.tag when already read.
+    def convert(
+        self, node: Node, parent: KeyPath, key: str | int | None, depth: int, tag: str | None = None
+    ) -> Any:
+        """The plain value of ``node``, at ``key`` in the mapping or list at ``parent``.
 
-        A node's tag is a property that builds its text each time it is read: each node's
-        is read once and passed on.
+        ``key`` is None for the root and for a merged mapping: they are at ``parent`` itself.
+        The node's position is already recorded (by run, the mapping or list holding it, or
+        as the mapping it is merged into); its path is made only when it is a mapping or list.
+        ``tag`` is its tag, when already read.
         """
         self.count += 1
         if self.count > limits.MAX_NODES:
@@ -100,23 +120,31 @@ class Converter:
             )
         if depth > limits.MAX_DEPTH:
             raise TooComplex(node, f"{self.name} is dieper genest dan {limits.MAX_DEPTH} niveaus.")
-        values = self.positions.values
-        if path not in values:
-            mark = node.start_mark
-            values[path] = (mark.line, mark.column)
         if tag is None:
-            tag = node.tag
-        if self.refused_tag(node, tag):
+            tag = self.tags.get(id(node.ctag)) or self.tag(node)
+        if tag not in _ALLOWED_TAGS:
+            self.refused_tag(node, tag)
             return None
+        if isinstance(node, ScalarNode):
+            value = scalar(node, tag)
+            return self.text(value, node) if isinstance(value, str) else value
+        path = parent if key is None else (*parent, key)
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
-        if isinstance(node, SequenceNode):
-            return [self.item(child, (*path, i), depth) for i, child in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        value = scalar(node, tag)
-        return self.text(value, node) if isinstance(value, str) else value
+        assert isinstance(node, SequenceNode)
+        return self.sequence(node, path, depth)
 
-    def text(self, value: str, node: Node) -> str:
+    def sequence(self, node: SequenceNode, path: KeyPath, depth: int) -> list[Any]:
+        """A list; each item's position is recorded by the list's path and its index."""
+        values = self.positions.values.setdefault(path, {})
+        result = []
+        for index, child in enumerate(node.value):
+            mark = child.start_mark
+            values[index] = mark.line << COLUMN_BITS | mark.column
+            result.append(self.convert(child, path, index, depth + 1))
+        return result
+
+    def text(self, value: str, node: ScalarNode) -> str:
         """A text as the plan means it: line separators back, surrogates checked, weighed."""
         self.chars += len(value)
         if self.chars > limits.MAX_CHARS:
@@ -128,7 +156,7 @@ class Converter:
         if self.restore is not same:
             value = self.restore(value)
         # Only a double-quoted text can hold a surrogate (written as a \u escape).
-        if getattr(node, "style", None) == '"' and _SURROGATE.search(value):
+        if node.style == '"' and _SURROGATE.search(value):
             return self.valid_unicode(value, node)
         return value
 
@@ -146,12 +174,6 @@ class Converter:
         )
         return _SURROGATE.sub("\ufffd", joined)
 
-    def item(self, node: Node, path: KeyPath, depth: int) -> Any:
-        """One list item at ``path``."""
-        mark = node.start_mark
-        self.positions.values[path] = (mark.line, mark.column)
-        return self.convert(node, path, depth + 1)
-
     def refused_tag(self, node: Node, tag: str | None) -> bool:
         """Report a tag outside the plain YAML types (``!!python/...``); never construct it."""
         if tag in _ALLOWED_TAGS:
@@ -166,20 +188,31 @@ class Converter:
 
     def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         """A mapping; merged mappings (``<<: *anker``) first, so written keys win, positions too."""
-        pairs = [(key.tag, key, value) for key, value in node.value]
-        merged = [value for tag, _, value in pairs if tag == _MERGE]
+        tags = self.tags
+        pairs: list[tuple[str | None, Node, Node]] = []
+        merged: list[Node] = []
+        for key_node, value_node in node.value:
+            key_tag = tags.get(id(key_node.ctag)) or self.tag(key_node)
+            if key_tag == _MERGE:
+                merged.append(value_node)
+            else:
+                pairs.append((key_tag, key_node, value_node))
         extra = self.merged(merged, path, depth) if merged else {}
-        pairs = [pair for pair in pairs if pair[0] != _MERGE]
         result: dict[str, Any] = {}
         in_list = bool(path) and isinstance(path[-1], int)
         seen: dict[str, Node] = {}  # the keys of the item so far
         later_item = False  # past a forgotten '- ': keys of the next item are not this one's
         item_start = pairs[0][1] if pairs else node
-        # Positions are written straight into the index (PositionIndex.add, for every key).
-        keys, values = self.positions.keys, self.positions.values
+        # Positions are written straight into the index (PositionIndex.add, for every key);
+        # a mapping merged into this one writes into the same dicts, which this one's keys
+        # overwrite.
+        keys = self.positions.keys.setdefault(path, {})
+        values = self.positions.values.setdefault(path, {})
         for index, (key_tag, key_node, value_node) in enumerate(pairs):
-            key = self.key(key_node, key_tag)
-            if key is None:
+            if key_tag in _ALLOWED_TAGS and isinstance(key_node, ScalarNode):
+                key = self.text(str(key_node.value), key_node)
+            else:
+                self.key(key_node, key_tag)  # says why it is no key
                 continue
             if key in seen:
                 if in_list and _starts_item(key, index, pairs, seen):
@@ -191,23 +224,26 @@ class Converter:
             seen[key] = key_node
             if later_item:
                 continue
-            child = (*path, key)
             key_mark, value_mark = key_node.start_mark, value_node.start_mark
-            key_pos = (key_mark.line, key_mark.column)
-            value_tag = value_node.tag
+            key_pos = key_mark.line << COLUMN_BITS | key_mark.column
+            value_tag = tags.get(id(value_node.ctag)) or self.tag(value_node)
             # An empty value ('naam:') has no position of its own: ruamel places it at the
             # next token, often on the next line. Point at its key instead.
-            empty = is_empty_scalar(value_node, value_tag)
-            value_pos = key_pos if empty else (value_mark.line, value_mark.column)
-            values[child] = value_pos
-            keys[child] = key_pos
-            result[key] = self.convert(value_node, child, depth + 1, value_tag)
+            if value_tag == _NULL and value_node.value == "" and isinstance(value_node, ScalarNode):
+                values[key] = key_pos
+            else:
+                values[key] = value_mark.line << COLUMN_BITS | value_mark.column
+            keys[key] = key_pos
+            result[key] = self.convert(value_node, path, key, depth + 1, value_tag)
         for k, v in extra.items():
             result.setdefault(k, v)
         return result
 
     def key(self, node: Node, tag: str | None) -> str | None:
-        """The text of a key; None (and a diagnostic) for a list as key or a refused tag."""
+        """The text of a key; None (and a diagnostic) for a list as key or a refused tag.
+
+        mapping() reads the text of a plain key itself and calls this for the others.
+        """
         if not isinstance(node, ScalarNode):
             self.add(
                 codes.WRONG_TYPE,
@@ -259,7 +295,7 @@ class Converter:
                         item,
                     )
         # Converted last to first: positions of earlier mappings overwrite later ones.
-        converted = [self.convert(source, path, depth + 1) for source in reversed(sources)][::-1]
+        converted = [self.convert(source, path, None, depth + 1) for source in reversed(sources)][::-1]
         result: dict[str, Any] = {}
         for value in converted:
             if isinstance(value, dict):
@@ -300,8 +336,14 @@ def scalar(node: ScalarNode, tag: str | None = None) -> Any:
     ``tag``: node.tag, when already read.
     """
     value: str = node.value
-    tag = str((node.tag if tag is None else tag) or "")
-    kind = tag[len(TAG) :] if tag.startswith(TAG) else "str"
+    if tag is None:
+        tag = node.tag
+    kind = _KINDS.get(tag) if tag else "str"
+    if kind is None:
+        text = str(tag)
+        kind = text[len(TAG) :] if text.startswith(TAG) else "str"
+    if kind == "str":
+        return value.replace("\a", "") if node.style == ">" else value  # ruamel marks folds with BEL
     if kind == "null":
         return None
     if kind == "bool":
@@ -310,19 +352,22 @@ def scalar(node: ScalarNode, tag: str | None = None) -> Any:
         return value  # YAML 1.2 has no '1_000' (ruamel reads it as 1000): text, as the editor reads it
     if kind == "int":
         return _int(value)
-    if kind == "str" and node.style == ">":
-        return value.replace("\a", "")  # ruamel marks folds with BEL for round-tripping
     if kind == "float":
-        if not node.style and _THOUSANDS_RE.match(value):  # plain: None (ruamel) or "" (C)
-            return value  # "12.000": keep the text so amount checks can explain it
-        lowered = value.lower()
-        if lowered in _FLOATS:
-            return _FLOATS[lowered]
-        try:
-            return float(value.replace("_", ""))
-        except ValueError:
-            return value
+        return _float(value, node.style)
     return value
+
+
+def _float(value: str, style: str | None) -> float | str:
+    """A float in YAML 1.2 notation; "12.000" written plain stays text (an amount with a dot)."""
+    if not style and _THOUSANDS_RE.match(value):  # plain: None (ruamel) or "" (C)
+        return value  # "12.000": keep the text so amount checks can explain it
+    lowered = value.lower()
+    if lowered in _FLOATS:
+        return _FLOATS[lowered]
+    try:
+        return float(value.replace("_", ""))
+    except ValueError:
+        return value
 
 
 def _int(value: str) -> int | str:

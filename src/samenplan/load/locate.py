@@ -63,6 +63,28 @@ class Lines(Sequence[str]):
         if start < len(self._text):
             yield self._text[start:]
 
+    def containing(self, word: str) -> Iterator[tuple[int, str]]:
+        """(0-based number, text) of each line that holds ``word`` (which holds no line break).
+
+        Searches the text for ``word`` instead of cutting every line: a waiver comment is on a
+        few lines of a file with many.
+        """
+        text = self._text
+        number = 0
+        counted = 0  # line ``number`` starts here
+        found = text.find(word)
+        while found >= 0:
+            start = max(text.rfind("\n", counted, found), text.rfind("\r", counted, found)) + 1
+            if start > counted:
+                number += _breaks(text, counted, start)
+                counted = start
+            end = text.find("\n", found)
+            end = len(text) if end < 0 else end
+            cr = text.find("\r", found, end)
+            end = end if cr < 0 else cr
+            yield number, text[start:end]
+            found = text.find(word, end)
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
             return list(self) == list(other)
@@ -72,6 +94,11 @@ class Lines(Sequence[str]):
 
     def __repr__(self) -> str:
         return f"Lines({len(self)} regels)"
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    """How many line breaks (LF, CR or CRLF) ``text[start:end]`` holds; no CRLF is cut at either end."""
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
 
 
 def at(file: str, line: int, column: int) -> Location:
@@ -93,19 +120,45 @@ def at_byte(file: str, raw: bytes, offset: int) -> Location:
     return at_offset(file, before, len(before))
 
 
+#: A position is one int, ``line << COLUMN_BITS | column`` (0-based): a plan file has one for
+#: every key and value, and an int takes less time and memory than a (line, column) pair.
+COLUMN_BITS = 32
+_COLUMN_MASK = (1 << COLUMN_BITS) - 1
+
+
+def packed(line: int, column: int) -> int:
+    """The position of a 0-based ``line`` and ``column`` as PositionIndex keeps it."""
+    return line << COLUMN_BITS | column
+
+
+def unpacked(position: int) -> tuple[int, int]:
+    """The 0-based (line, column) of a position kept by PositionIndex."""
+    return position >> COLUMN_BITS, position & _COLUMN_MASK
+
+
 @dataclass
 class PositionIndex:
-    """Positions of every key and value of one YAML file, by key path (0-based inside)."""
+    """Positions of every key and value of one YAML file (each as ``packed`` makes it).
+
+    Kept by the key path of the mapping or list that holds them, then by key or index: a
+    key path is made only for each mapping and list, not for every value, and the inner
+    dicts hold only texts and numbers, which the garbage collector passes over. ``root`` is
+    where the file's top value starts.
+    """
 
     file: str
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, dict[str | int, int]] = field(default_factory=dict)
+    values: dict[KeyPath, dict[str | int, int]] = field(default_factory=dict)
+    root: int | None = None
 
     def add(self, path: KeyPath, value: tuple[int, int], key: tuple[int, int] | None = None) -> None:
-        """Record where a value (and, for a mapping entry, its key) starts."""
-        self.values[path] = value
+        """Record where a value (and, for a mapping entry, its key) starts: 0-based (line, column)."""
+        if not path:
+            self.root = packed(*value)
+            return
+        self.values.setdefault(path[:-1], {})[path[-1]] = packed(*value)
         if key is not None:
-            self.keys[path] = key
+            self.keys.setdefault(path[:-1], {})[path[-1]] = packed(*key)
 
     def locate(self, path: KeyPath, *, at_key: bool = False) -> Location:
         """Position of ``path``; falls back to the nearest parent that exists in the file.
@@ -114,11 +167,11 @@ class PositionIndex:
         """
         probe = path
         while True:
-            pos = self.keys.get(probe) if at_key else None
+            pos = _at(self.keys, probe) if at_key else None
             if pos is None:
-                pos = self.values.get(probe)
+                pos = _at(self.values, probe) if probe else self.root
             if pos is not None:
-                return at(self.file, *pos)
+                return at(self.file, *unpacked(pos))
             if not probe:
                 return Location(self.file, 1, 1)
             probe = probe[:-1]
@@ -126,4 +179,12 @@ class PositionIndex:
 
     def has(self, path: KeyPath) -> bool:
         """Whether the file itself holds this path."""
-        return path in self.values
+        return (_at(self.values, path) if path else self.root) is not None
+
+
+def _at(positions: dict[KeyPath, dict[str | int, int]], path: KeyPath) -> int | None:
+    """The position of ``path`` (not the root) in ``keys`` or ``values`` of a PositionIndex."""
+    if not path:
+        return None
+    inner = positions.get(path[:-1])
+    return None if inner is None else inner.get(path[-1])

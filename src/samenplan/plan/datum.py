@@ -6,6 +6,7 @@ explicitly (a period ends on ``tot.laatste`` and starts on ``van.eerste``) and n
 unknown date. The Dutch wording lives in dutch.py.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -181,7 +182,12 @@ def parse_datum(value: Any) -> Datum:
     raise _fout("datum_ongeldig", "'{value}' is geen datum", value)
 
 
+@functools.lru_cache(maxsize=4096)
 def _from_text(value: str) -> Datum:
+    """The Datum a text means; the same text is read once (a plan repeats its dates).
+
+    Datum is frozen, so one object can stand for every place that has the same text.
+    """
     text = value.strip()
     if text.lower() == ONBEKEND:
         return Datum.onbekend()

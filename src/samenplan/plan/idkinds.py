@@ -10,7 +10,7 @@ model field; to add a reference field: one ``Reference`` entry plus its model fi
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from samenplan.diagnostics import KeyPath
 from samenplan.plan.steps import BY_SLUG
@@ -175,9 +175,11 @@ REFERENCES: tuple[Reference, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Match:
-    """One value at a pattern: its key path, the value, and the list items on its path."""
+class Match(NamedTuple):
+    """One value at a pattern: its key path, the value, and the list items on its path.
+
+    A named tuple: a plan has many (every reference), and a tuple is made fastest.
+    """
 
     path: KeyPath
     value: Any
@@ -185,17 +187,24 @@ class Match:
 
 
 def walk(root: Any, pattern: str) -> Iterator[Match]:
-    """Every value at ``pattern`` under ``root`` (a model), in document order."""
-    yield from _walk(root, pattern.split("."), (), ())
+    """Every value at ``pattern`` under ``root`` (a model), in document order.
 
-
-def _walk(node: Any, parts: list[str], path: KeyPath, items: tuple[Any, ...]) -> Iterator[Match]:
-    if node is None:
-        return
-    if not parts:
-        yield Match(path, node, items)
-    elif parts[0] == "*":
-        for i, item in enumerate(node):
-            yield from _walk(item, parts[1:], (*path, i), (*items, item))
-    else:
-        yield from _walk(getattr(node, parts[0]), parts[1:], (*path, parts[0]), items)
+    One level of the pattern at a time, over all values found so far (that keeps their
+    order); a value that is None has nothing under it and is left out.
+    """
+    found: list[tuple[KeyPath, tuple[Any, ...], Any]] = [((), (), root)] if root is not None else []
+    for part in pattern.split("."):
+        if part == "*":
+            found = [
+                ((*path, i), (*items, item), item)
+                for path, items, node in found
+                for i, item in enumerate(node)
+                if item is not None
+            ]
+        else:
+            found = [
+                ((*path, part), items, value)
+                for path, items, node in found
+                if (value := getattr(node, part)) is not None
+            ]
+    return iter([Match(path, node, items) for path, items, node in found])

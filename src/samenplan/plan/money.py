@@ -16,12 +16,16 @@ known part, the bounds and how many parts are unknown. Unknown is never counted 
 
 A geldstroom id that is defined twice counts once, as its first definition (``dubbel`` says
 so); lines naming an unknown geldstroom belong to no geldstroom.
+
+The sums of a geldstroom, post or line are counted once (``cached_property``) and shared by
+every rule that asks: the objects are frozen, and the plan does not change while it is read.
 """
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from samenplan.diagnostics import KeyPath
 from samenplan.dutch import euro
@@ -155,11 +159,17 @@ def _min(a: Decimal | None, b: Decimal | None) -> Decimal | None:
 
 
 def som(parts: Iterable[Som]) -> Som:
-    """The sum of sums (exactly 0 for none)."""
-    result = Som()
+    """The sum of sums (exactly 0 for none): what adding them one by one gives, in one Som."""
+    laag: Decimal | None = _ZERO
+    hoog: Decimal | None = _ZERO
+    benaderd = False
+    onbekend = 0
     for part in parts:
-        result = result + part
-    return result
+        laag = _plus(laag, part.laag)
+        hoog = _plus(hoog, part.hoog)
+        benaderd = benaderd or part.benaderd
+        onbekend += part.onbekend
+    return Som(laag, hoog, benaderd, onbekend)
 
 
 def total(amounts: Iterable[Decimal]) -> Decimal:
@@ -175,7 +185,7 @@ class Regel:
     path: KeyPath  # ("interventies", i, "begroting", j)
     line: Begrotingsregel
 
-    @property
+    @cached_property
     def bedrag(self) -> Som:
         """The line's amount; unknown when the line has none ("deel onbekend")."""
         return Som.van(self.line.bedrag)
@@ -189,17 +199,17 @@ class PostGeld:
     post: Post
     regels: tuple[Regel, ...]
 
-    @property
+    @cached_property
     def bedrag(self) -> Som:
         """What is in the post."""
         return Som.van(self.post.bedrag)
 
-    @property
+    @cached_property
     def opgenomen(self) -> Som:
         """What the lines drawing from it take; more than ``bedrag`` when overdrawn."""
         return som(r.bedrag for r in self.regels)
 
-    @property
+    @cached_property
     def vrij(self) -> Som:
         """What is left in the post; negative when overdrawn."""
         return self.bedrag - self.opgenomen
@@ -220,7 +230,7 @@ class StroomGeld:
         """Key path of the geldstroom in 02-samenwerking.yaml."""
         return ("geldstromen", self.index)
 
-    @property
+    @cached_property
     def bedrag(self) -> Som:
         """What there is."""
         return Som.van(self.geldstroom.bedrag)
@@ -230,28 +240,28 @@ class StroomGeld:
         """Whether any begroting line or post uses this money (with or without an amount)."""
         return bool(self.regels or self.geldstroom.posten)
 
-    @property
+    @cached_property
     def direct(self) -> tuple[Regel, ...]:
         """Lines that count directly on the geldstroom, not inside one of its posten."""
         own = {p.id for p in self.geldstroom.posten}
         return tuple(r for r in self.regels if r.line.post not in own)
 
-    @property
+    @cached_property
     def direct_bedrag(self) -> Som:
         """Sum of the direct lines."""
         return som(r.bedrag for r in self.direct)
 
-    @property
+    @cached_property
     def in_posten(self) -> Som:
         """Sum of the posten."""
         return som(p.bedrag for p in self.posten)
 
-    @property
+    @cached_property
     def toegewezen(self) -> Som:
         """Allocated: direct lines plus posten; verdelingen never count."""
         return self.direct_bedrag + self.in_posten
 
-    @property
+    @cached_property
     def over(self) -> Som:
         """Not yet allocated; negative when more is allocated than there is."""
         return self.bedrag - self.toegewezen
@@ -259,15 +269,19 @@ class StroomGeld:
     def doel(self, regel: Regel) -> str | None:
         """The bestedingsdoel of a line: its own, else that of its post, else the geldstroom's
         only one; None when none of these says."""
-        if regel.line.bestedingsdoel is not None:
-            return regel.line.bestedingsdoel
-        post = next((p for p in self.geldstroom.posten if p.id == regel.line.post), None)
+        return self.doel_van(regel.line)
+
+    def doel_van(self, line: Begrotingsregel) -> str | None:
+        """The bestedingsdoel of a begroting line (see ``doel``)."""
+        if line.bestedingsdoel is not None:
+            return line.bestedingsdoel
+        post = next((p for p in self.geldstroom.posten if p.id == line.post), None)
         if post is not None and post.bestedingsdoel is not None:
             return post.bestedingsdoel
         doelen = set(self.geldstroom.bestedingsdoelen)
         return doelen.pop() if len(doelen) == 1 else None
 
-    @property
+    @cached_property
     def per_doel(self) -> tuple[tuple[str | None, Som], ...]:
         """Allocated per bestedingsdoel id (None: not said), declared first."""
         amounts: defaultdict[str | None, Som] = defaultdict(Som)
@@ -305,7 +319,7 @@ class InterventieGeld:
     interventie: Interventie
     bijdragen: tuple[Bijdrage, ...]  # sorted by geldstroom, bestedingsdoel, post
 
-    @property
+    @cached_property
     def totaal(self) -> Som:
         """Everything this interventie gets."""
         return som(b.bedrag for b in self.bijdragen)
@@ -324,22 +338,22 @@ class Geld:
         """Geldstromen by id, leaving out ids that are defined more than once."""
         return {s.geldstroom.id: s for s in self.stromen if not s.dubbel}
 
-    @property
+    @cached_property
     def bedrag(self) -> Som:
         """All money at hand."""
         return som(s.bedrag for s in self.stromen)
 
-    @property
+    @cached_property
     def in_posten(self) -> Som:
         """All money in posten."""
         return som(s.in_posten for s in self.stromen)
 
-    @property
+    @cached_property
     def toegewezen(self) -> Som:
         """All money allocated."""
         return som(s.toegewezen for s in self.stromen)
 
-    @property
+    @cached_property
     def over(self) -> Som:
         """All money not yet allocated; negative when more is allocated than there is."""
         return self.bedrag - self.toegewezen
@@ -374,13 +388,12 @@ def _stromen(plan: Plan, regels: tuple[Regel, ...]) -> tuple[StroomGeld, ...]:
 
 
 def _interventie(iv: Interventie, stromen: dict[str, StroomGeld]) -> InterventieGeld:
-    amounts: defaultdict[tuple[str, str, str], Som] = defaultdict(Som)
-    for j, line in enumerate(iv.begroting):
+    parts: defaultdict[tuple[str, str, str], list[Som]] = defaultdict(list)
+    for line in iv.begroting:
         stroom = stromen.get(line.geldstroom)
-        doel = line.bestedingsdoel
-        if stroom is not None:
-            doel = stroom.doel(Regel(iv.id, ("interventies", 0, "begroting", j), line))
-        amounts[(line.geldstroom, doel or "", line.post or "")] += Som.van(line.bedrag)
+        doel = line.bestedingsdoel if stroom is None else stroom.doel_van(line)
+        parts[(line.geldstroom, doel or "", line.post or "")].append(Som.van(line.bedrag))
+    amounts = {key: som(bedragen) for key, bedragen in parts.items()}
     return InterventieGeld(
         iv,
         tuple(

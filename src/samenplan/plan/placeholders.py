@@ -28,12 +28,29 @@ def is_filled(value: object) -> bool:
 
 
 def find_placeholders(data: Any, path: KeyPath = ()) -> Iterator[KeyPath]:
-    """Key paths of every placeholder in plain YAML data."""
+    """Key paths of every placeholder in plain YAML data, in the order of the data."""
     if is_placeholder(data):
-        yield path
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from find_placeholders(value, (*path, key))
+        return iter([path])
+    found: list[KeyPath] = []
+    _collect(data, path, found)
+    return iter(found)
+
+
+def _collect(data: Any, path: KeyPath, found: list[KeyPath]) -> None:
+    """Add the paths of the placeholders in a dict or list to ``found``.
+
+    Every value of a plan passes here: a text is looked at only when it holds a '>', and a
+    path is made only for a placeholder or a dict or list to go into.
+    """
+    if isinstance(data, dict):
+        entries: Any = data.items()
     elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from find_placeholders(value, (*path, index))
+        entries = enumerate(data)
+    else:
+        return
+    for key, value in entries:
+        if isinstance(value, str):
+            if ">" in value and is_placeholder(value):
+                found.append((*path, key))
+        elif isinstance(value, dict | list):
+            _collect(value, (*path, key), found)

@@ -1,8 +1,13 @@
 """Tijd: periods run forward, and each period lies within the one it belongs to."""
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from enum import Enum
+from types import UnionType
+from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -622,15 +627,57 @@ def planperiode_onbekend(ctx: RuleContext) -> Iterator[Finding]:
 
 def _onbekende_datums(value: object, path: KeyPath) -> Iterator[KeyPath]:
     """Key paths of every date in ``value`` (a model, list or value) that is onbekend."""
+    found: list[KeyPath] = []
+    _verzamel_onbekend(value, path, found)
+    return iter(found)
+
+
+def _verzamel_onbekend(value: object, path: KeyPath, found: list[KeyPath]) -> None:
+    """Add the paths of the onbekende dates in ``value`` to ``found``, in file order."""
     if isinstance(value, Datum):
         if not value.bekend:
-            yield path
+            found.append(path)
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _onbekende_datums(getattr(value, name), (*path, name))
+        for name in _datumvelden(type(value)):
+            _verzamel_onbekend(getattr(value, name), (*path, name), found)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _onbekende_datums(item, (*path, i))
+            _verzamel_onbekend(item, (*path, i), found)
+
+
+@functools.cache
+def _datumvelden(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that can hold a date, in a list or a model too (in field order).
+
+    A field of text, numbers, booleans or choices (``list[str]``, ``Leefdomein``) holds none,
+    so the rule need not look at it.
+    """
+    return tuple(name for name, info in model.model_fields.items() if _kan_datum(info.annotation, set()))
+
+
+def _kan_datum(annotation: object, seen: set[type]) -> bool:
+    """Whether a value of this type can be or hold a Datum; True when not sure."""
+    if annotation is Datum:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation in seen:
+            return False  # asked already, further up
+        seen.add(annotation)
+        return any(_kan_datum(info.annotation, seen) for info in annotation.model_fields.values())
+    if isinstance(annotation, type) and issubclass(annotation, _ZONDER_DATUM):
+        return False
+    if get_origin(annotation) is dict:
+        return False  # the rule does not look inside dicts
+    arguments = get_args(annotation)
+    if get_origin(annotation) is Annotated:
+        return _kan_datum(arguments[0], seen)
+    if arguments and get_origin(annotation) in (list, Union, UnionType):
+        return any(_kan_datum(a, seen) for a in arguments)
+    return annotation is not type(None)
+
+
+#: Types whose values are never a date and hold none.
+_ZONDER_DATUM = (str, int, float, bool, date, Decimal, Enum)
 
 
 def _mag_onbekend(slug: str, path: KeyPath) -> bool:

@@ -7,6 +7,7 @@ from samenplan.check.registry import Finding, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import Severity
 from samenplan.plan.idkinds import BY_KIND, REFERENCES, Match, Reference, walk
+from samenplan.plan.models.samenwerking import Geldstroom
 from samenplan.suggest import did_you_mean
 
 #: The reference fields SP201 checks (the others are checked by the money rules).
@@ -54,19 +55,24 @@ def onbekende_verwijzing(ctx: RuleContext) -> Iterator[Finding]:
     Oplossing: verbeter de id (samenplan geeft een suggestie als er een id op lijkt), of
     voeg de partner, doelgroep, bron of wat er ontbreekt toe op de plek waar die hoort.
     """
+    geldstromen = {g.id: g for g in ctx.plan.samenwerking.geldstromen}
     for verwijzing in VERWIJZINGEN:
         for ref in gevonden(ctx, verwijzing):
-            known = _bekend(ctx, verwijzing, ref)
+            known = _bekend(ctx, verwijzing, ref, geldstromen)
             if known is not None and ref.value not in known:
                 yield _onbekend(ctx, verwijzing, ref, list(known))
 
 
-def _bekend(ctx: RuleContext, verwijzing: Reference, ref: Match) -> Collection[str] | None:
-    """The ids this reference may name; None when its geldstroom is itself unknown."""
+def _bekend(
+    ctx: RuleContext, verwijzing: Reference, ref: Match, geldstromen: dict[str, Geldstroom]
+) -> Collection[str] | None:
+    """The ids this reference may name; None when its geldstroom is itself unknown.
+
+    ``geldstromen``: the plan's geldstromen by id (the last one of an id twice).
+    """
     if not verwijzing.binnen:
-        return ctx.ids(verwijzing.kind).keys()
-    owner = getattr(ref.items[-1], verwijzing.binnen)
-    geldstroom = {g.id: g for g in ctx.plan.samenwerking.geldstromen}.get(owner)
+        return ctx.ids(verwijzing.kind)
+    geldstroom = geldstromen.get(getattr(ref.items[-1], verwijzing.binnen))
     return None if geldstroom is None else [r.id for r in geldstroom.posten]
 
 

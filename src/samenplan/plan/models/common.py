@@ -1,5 +1,6 @@
 """Building blocks shared by all plan files: base config, ids, dates, amounts, periods."""
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -53,14 +54,16 @@ class Model(BaseModel):
     @classmethod
     def _drop_empty_optional(cls, data: Any) -> Any:
         # `signalen:` with nothing after it reads as null; treat it as "not filled in yet".
-        if isinstance(data, dict):
-            fields = cls.model_fields
-            return {
-                k: v
-                for k, v in data.items()
-                if not (v is None and k in fields and not fields[k].is_required())
-            }
+        if isinstance(data, dict) and None in data.values():
+            optional = _optional_fields(cls)
+            return {k: v for k, v in data.items() if not (v is None and k in optional)}
         return data
+
+
+@functools.cache
+def _optional_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``model`` that may be left out (asked once per model: every item asks)."""
+    return frozenset(name for name, info in model.model_fields.items() if not info.is_required())
 
 
 def _check_id(value: Any) -> Any:
