@@ -680,3 +680,12 @@ def test_folder_with_other_files_is_not_a_plan(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text("titel: x\n", encoding="utf-8")
     with pytest.raises(NotAPlan):
         check_plan(tmp_path)
+
+
+def test_an_id_longer_than_64_characters_says_so(plan: PlanCopy) -> None:
+    text = plan.read("05-aanpak.yaml")
+    first = text.split("  - id: ", 1)[1].split("\n", 1)[0]
+    plan.edit("05-aanpak.yaml", f"  - id: {first}\n", f"  - id: {'x' * 65}\n")
+    found = plan.only("SP013")
+    assert "te lang" in found.message
+    assert found.hint == "Maximaal 64 tekens."

@@ -352,6 +352,7 @@ BY_TYPE: dict[str, _Mapping] = {
     "string_too_short": _Mapping(codes.BAD_VALUE, _empty),
     "too_short": _Mapping(codes.BAD_VALUE, _no_items),
     "string_too_long": _Mapping(codes.BAD_VALUE, _too_long),
+    "too_long": _Mapping(codes.BAD_VALUE, _too_long),  # a length checked after a validator (Id)
     "greater_than_equal": _Mapping(codes.BAD_VALUE, _too_small),
     "greater_than": _Mapping(codes.BAD_VALUE, _too_small),
     "less_than_equal": _Mapping(codes.BAD_VALUE, _too_large),
