@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from builtdist import dist  # noqa: F401  (the built package, for the slow install tests)
+from builtdist import dist, wheelhouse  # noqa: F401  (the built package, for the slow install tests)
 from samenplan.check.run import CheckResult, check_plan
 from samenplan.diagnostics import Diagnostic, Related
 from support import CI_VARIABLES, HEIDEDORPEN, ROOT, Cli  # noqa: F401  (ROOT and HEIDEDORPEN: used by tests)
