@@ -138,6 +138,8 @@ def offline_index(wheelhouse: Path) -> dict[str, str]:
 
 
 def fresh_venv(folder: Path) -> Path:
-    """A new virtual environment without system site-packages; returns its scripts folder."""
-    run_ok([sys.executable, "-m", "venv", str(folder)], cwd=folder.parent)
+    """A new virtual environment with pip and without system site-packages; returns its scripts
+    folder. virtualenv makes it (pre-commit makes its environments with it too): it links pip
+    from its own cache in half a second, where ``python -m venv`` installs pip anew (4 s)."""
+    run_ok([sys.executable, "-m", "virtualenv", "-q", "--no-periodic-update", str(folder)], cwd=folder.parent)
     return folder / ("Scripts" if os.name == "nt" else "bin")
