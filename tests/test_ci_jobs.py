@@ -2,7 +2,8 @@
 
 The install source is set to the locally built wheel (``--bron``), each job gets a fresh virtual
 environment (what setup-python or the python image gives), and the steps run in a shell with
-the job's own variables and the variables GitHub or GitLab set. They must install samenplan,
+the job's own variables and the variables GitHub or GitLab set. The packages samenplan needs
+come from a local wheelhouse (builtdist.wheelhouse), the runner's package index. They must install samenplan,
 run the check and print the findings; on a merge request (pull request) they also say what
 changed since the target branch and which findings are new.
 """
@@ -18,7 +19,7 @@ from urllib.parse import parse_qs
 import pytest
 from ruamel.yaml import YAML
 
-from builtdist import ROOT, Dist, clean_env, fresh_venv, run, run_ok
+from builtdist import ROOT, Dist, clean_env, fresh_venv, offline_index, run, run_ok
 from diffrepo import Repo
 from support import copy_example, no_leefdomein
 
@@ -51,8 +52,8 @@ def shell(line: str, cwd: Path, env: dict[str, str]) -> tuple[int, str]:
     return done.returncode, done.stdout + done.stderr
 
 
-def job_env(venv_bin: Path, variables: dict[str, str], **ci: str) -> dict[str, str]:
-    env = clean_env(**variables, **ci)
+def job_env(venv_bin: Path, wheelhouse: Path, variables: dict[str, str], **ci: str) -> dict[str, str]:
+    env = clean_env(**offline_index(wheelhouse), **variables, **ci)
     return {**env, "PATH": f"{venv_bin}:{env['PATH']}"}
 
 
@@ -85,13 +86,16 @@ def run_github_job(job: dict[str, Any], cwd: Path, env: dict[str, str]) -> list[
     return results
 
 
-def test_github_job_installs_from_the_source_and_annotates(repo: Path, dist: Dist, tmp_path: Path) -> None:
+def test_github_job_installs_from_the_source_and_annotates(
+    repo: Path, dist: Dist, wheelhouse: Path, tmp_path: Path
+) -> None:
     workflow = yaml(repo / ".github" / "workflows" / "samenplan-plan.yml")
     [job] = workflow["jobs"].values()
     assert job["env"]["SAMENPLAN_BRON"] == f"samenplan @ {dist.wheel.as_uri()}"
     summary = tmp_path / "summary.md"
     env = job_env(
         fresh_venv(tmp_path / "runner"),
+        wheelhouse,
         job["env"],
         CI="true",
         GITHUB_ACTIONS="true",
@@ -108,11 +112,11 @@ def test_github_job_installs_from_the_source_and_annotates(repo: Path, dist: Dis
 
 
 def test_gitlab_job_installs_prints_the_findings_and_writes_code_quality(
-    repo: Path, dist: Dist, tmp_path: Path
+    repo: Path, dist: Dist, wheelhouse: Path, tmp_path: Path
 ) -> None:
     job = yaml(repo / ".gitlab-ci.yml")["samenplan-plan"]
     assert job["variables"]["SAMENPLAN_BRON"] == f"samenplan @ {dist.wheel.as_uri()}"
-    env = job_env(fresh_venv(tmp_path / "runner"), job["variables"], CI="true", GITLAB_CI="true")
+    env = job_env(fresh_venv(tmp_path / "runner"), wheelhouse, job["variables"], CI="true", GITLAB_CI="true")
     results = [shell(line, repo, env) for line in job["script"]]
     [(install_code, install_log), (check_code, check_log)] = results
     assert install_code == 0, install_log
@@ -163,7 +167,7 @@ def runner(tmp_path: Path) -> Path:
 
 
 def test_github_pull_request_says_what_changed_and_what_is_new(
-    upstream: Repo, runner: Path, tmp_path: Path
+    upstream: Repo, runner: Path, wheelhouse: Path, tmp_path: Path
 ) -> None:
     # actions/checkout with fetch-depth 0 on a pull request: every branch as origin/*, and
     # HEAD the merge of the pull request into the target branch (refs/pull/N/merge).
@@ -176,6 +180,7 @@ def test_github_pull_request_says_what_changed_and_what_is_new(
     summary = tmp_path / "summary.md"
     env = job_env(
         runner,
+        wheelhouse,
         job["env"],
         CI="true",
         GITHUB_ACTIONS="true",
@@ -281,7 +286,7 @@ def run_script(lines: list[str], cwd: Path, env: dict[str, str]) -> list[tuple[s
 
 
 def test_gitlab_merge_request_says_what_changed_and_what_is_new(
-    upstream: Repo, runner: Path, tmp_path: Path, gitlab_api: str
+    upstream: Repo, runner: Path, wheelhouse: Path, tmp_path: Path, gitlab_api: str
 ) -> None:
     work = gitlab_checkout(upstream, tmp_path / "work")
     config = yaml(work.top / ".gitlab-ci.yml")
@@ -291,6 +296,7 @@ def test_gitlab_merge_request_says_what_changed_and_what_is_new(
     fork = upstream.git("merge-base", "main", "wijziging")
     env = job_env(
         runner,
+        wheelhouse,
         job["variables"],
         CI="true",
         GITLAB_CI="true",

@@ -125,15 +125,18 @@ def workspace(tmp_path: Path) -> Path:
     return plan
 
 
-@pytest.fixture
-def server(workspace: Path) -> Iterator[LanguageServer]:
-    lsp = LanguageServer(workspace)
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LanguageServer]:
+    """One language server for the tests of this module (it takes a second to start), with
+    the folder that holds each test's workspace as its root; each test opens its own files."""
+    root = tmp_path_factory.getbasetemp()
+    lsp = LanguageServer(root)
     try:
         lsp.request(
             "initialize",
             {
                 "processId": None,
-                "rootUri": workspace.as_uri(),
+                "rootUri": root.as_uri(),
                 "locale": "nl",
                 "capabilities": {
                     "workspace": {"configuration": True},

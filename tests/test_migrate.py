@@ -13,7 +13,7 @@ import shutil
 import sys
 import types
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -184,10 +184,22 @@ def migrated_copy(tmp_path: Path, name: str, steps: Sequence[Step] | None = None
     return target
 
 
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Each fixture plan migrated by the real STEPS once for the module (two tests read it)."""
+    done: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name not in done:
+            done[name] = migrated_copy(tmp_path_factory.mktemp("migrated"), name)
+        return done[name]
+
+    return get
+
+
 @pytest.mark.parametrize("name", FIXTURES)
-def test_migrating_keeps_every_value_and_every_comment(tmp_path: Path, name: str) -> None:
-    after = migrated_copy(tmp_path, name)
-    assert lost_values(FORMAAT1 / name, after, STEPS) == []
+def test_migrating_keeps_every_value_and_every_comment(migrated: Callable[[str], Path], name: str) -> None:
+    assert lost_values(FORMAAT1 / name, migrated(name), STEPS) == []
 
 
 def test_the_fixtures_are_the_old_examples_and_an_init_plan() -> None:
@@ -237,8 +249,8 @@ def test_a_declared_move_is_followed(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.parametrize("name", FIXTURES)
-def test_the_migrated_plans_load_and_the_rules_run(tmp_path: Path, name: str) -> None:
-    result = check_plan(migrated_copy(tmp_path, name))
+def test_the_migrated_plans_load_and_the_rules_run(migrated: Callable[[str], Path], name: str) -> None:
+    result = check_plan(migrated(name))
     assert [(d.code, d.location, d.message) for d in result.diagnostics if d.code.startswith("SP0")] == []
     assert result.rules_ran
 

@@ -6,6 +6,7 @@ once per module (it takes about half a minute on this machine).
 """
 
 import builtins
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,11 @@ class Rendered:
     pages: Any  # the WeasyPrint document the PDF was written from
     pdf: bytes
     reader: PdfReader
+
+    @functools.cached_property
+    def texts(self) -> list[str]:
+        """The text of each page, extracted once (pypdf takes seconds for it)."""
+        return page_texts(self.reader)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +70,7 @@ def euro(amount: int) -> str:
 
 
 def test_pdf_text_has_every_chapter_title_and_the_money_totals(rendered: Rendered) -> None:
-    text = " ".join(page_texts(rendered.reader))
+    text = " ".join(rendered.texts)
     titles = chapter_titles(rendered.html)
     assert len(titles) == 13 and "Stap 7 – Voer het plan uit" in titles and "Per gebied" in titles
     for title in titles:
@@ -127,7 +133,7 @@ def test_pdf_bookmarks_follow_the_headings(rendered: Rendered) -> None:
 
 
 def test_pdf_pages_have_numbers_and_a_running_header(rendered: Rendered) -> None:
-    texts = page_texts(rendered.reader)
+    texts = rendered.texts
     count = len(texts)
     assert 10 < count < 80
     for number, text in enumerate(texts, 1):
@@ -139,7 +145,7 @@ def test_pdf_pages_have_numbers_and_a_running_header(rendered: Rendered) -> None
 def test_pdf_draws_the_charts_as_vectors(rendered: Rendered) -> None:
     images = sum(len(page.images) for page in rendered.reader.pages)
     assert images == 0, "charts are vector graphics, not pictures"
-    text = " ".join(page_texts(rendered.reader))
+    text = " ".join(rendered.texts)
     assert "einde plan" in text and "nulmeting" in text, "chart text stays text"
 
 

@@ -4,7 +4,9 @@ Two ways in: the configuration that `samenplan init --pre-commit` writes (a loca
 ``language: python`` that pre-commit installs from the install source, here the locally built
 wheel), and ``.pre-commit-hooks.yaml`` for a Git address with a tag. For the second, pre-commit
 clones ``rev`` (the project's current HEAD), so the hook must be committed; the tests fail (never
-skip) outside a git checkout or without pre-commit (``pip install -e '.[test]'``).
+skip) outside a git checkout or without pre-commit (``pip install -e '.[test]'``). The packages
+a hook needs come from a local wheelhouse (builtdist.wheelhouse) instead of the package index;
+the mirror test makes its own index of the same wheels.
 """
 
 import functools
@@ -20,7 +22,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from builtdist import Dist
+from builtdist import Dist, offline_index
 from support import ROOT, copy_example, no_leefdomein
 
 HOOKS_FILE = ".pre-commit-hooks.yaml"
@@ -104,22 +106,26 @@ def pre_commit_run(repo: Path, home: Path, **env: str) -> subprocess.CompletedPr
 
 
 @needs_pre_commit
-def test_pre_commit_hook_passes_good_plan_and_fails_broken_plan(user_repo: Path, tmp_path: Path) -> None:
+def test_pre_commit_hook_passes_good_plan_and_fails_broken_plan(
+    user_repo: Path, wheelhouse: Path, tmp_path: Path
+) -> None:
     home = tmp_path / "pre-commit-home"
-    good = pre_commit_run(user_repo, home)
+    good = pre_commit_run(user_repo, home, **offline_index(wheelhouse))
     assert good.returncode == 0, good.stdout + good.stderr
     assert "samenplan check" in good.stdout
     assert "Passed" in good.stdout
 
     no_leefdomein(user_repo / "plan")
-    broken = pre_commit_run(user_repo, home)
+    broken = pre_commit_run(user_repo, home, **offline_index(wheelhouse))
     assert broken.returncode != 0
     assert "SP101" in broken.stdout
     assert "05-aanpak.yaml" in broken.stdout
 
 
 @pytest.mark.slow
-def test_generated_config_installs_samenplan_from_the_source(dist: Dist, tmp_path: Path) -> None:
+def test_generated_config_installs_samenplan_from_the_source(
+    dist: Dist, wheelhouse: Path, tmp_path: Path
+) -> None:
     assert importlib.util.find_spec("pre_commit") is not None, "pip install -e '.[test]'"
     repo = tmp_path / "gebruiker"
     copy_example(repo, into="plan")
@@ -145,27 +151,22 @@ def test_generated_config_installs_samenplan_from_the_source(dist: Dist, tmp_pat
     )
     home = tmp_path / "pre-commit-home"
     assert git("add", "-A", cwd=repo).returncode == 0
-    good = pre_commit_run(repo, home, PATH=path)
+    good = pre_commit_run(repo, home, PATH=path, **offline_index(wheelhouse))
     assert good.returncode == 0, good.stdout + good.stderr
     assert "samenplan check plan" in good.stdout and "Passed" in good.stdout
 
     no_leefdomein(repo / "plan")
-    broken = pre_commit_run(repo, home, PATH=path)
+    broken = pre_commit_run(repo, home, PATH=path, **offline_index(wheelhouse))
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "SP101" in broken.stdout and "plan/05-aanpak.yaml" in broken.stdout
 
 
-def mirror_index(dist: Dist, folder: Path) -> str:
+def mirror_index(wheelhouse: Path, folder: Path) -> str:
     """A PEP 503 index in ``folder`` with samenplan and every package it needs, as a gemeente's
     mirror has them (setuptools too: pre-commit builds a stub package for a local hook); returns
-    its file:// address."""
-    wheels = folder / "wheels"
-    packages = [str(dist.wheel), "setuptools", "wheel"]
-    # pip wheel: like a mirror, only wheels (a package without one is built here, once)
-    download = [sys.executable, "-m", "pip", "wheel", "-q", "-w", str(wheels), *packages]
-    assert subprocess.run(download, capture_output=True, check=False).returncode == 0
+    its file:// address. Like a mirror, only wheels: those of the wheelhouse."""
     simple = folder / "simple"
-    for wheel in wheels.glob("*.whl"):
+    for wheel in wheelhouse.glob("*.whl"):
         project = re.sub(r"[-_.]+", "-", wheel.name.split("-")[0]).lower()
         (simple / project).mkdir(parents=True, exist_ok=True)
         shutil.copy2(wheel, simple / project / wheel.name)
@@ -177,10 +178,10 @@ def mirror_index(dist: Dist, folder: Path) -> str:
 
 
 @pytest.mark.slow
-def test_generated_config_with_a_mirror_installs_from_that_index(dist: Dist, tmp_path: Path) -> None:
+def test_generated_config_with_a_mirror_installs_from_that_index(wheelhouse: Path, tmp_path: Path) -> None:
     """`--bron https://mirror/simple`: pre-commit passes the index to pip, and installs
     samenplan and its dependencies from there only."""
-    index = mirror_index(dist, tmp_path / "mirror")
+    index = mirror_index(wheelhouse, tmp_path / "mirror")
     repo = tmp_path / "gebruiker"
     copy_example(repo, into="plan")
     assert git("init", "-q", cwd=repo).returncode == 0
@@ -199,6 +200,7 @@ def test_generated_config_with_a_mirror_installs_from_that_index(dist: Dist, tmp
     assert git("add", "-A", cwd=repo).returncode == 0
     # Only the mirror: no other index and no wheel folders of this machine.
     isolated = {"PIP_FIND_LINKS": "", "PIP_EXTRA_INDEX_URL": "", "PIP_CONFIG_FILE": os.devnull}
+    isolated["PIP_COMPILE"] = offline_index(wheelhouse)["PIP_COMPILE"]  # no bytecode, as the others
     done = pre_commit_run(repo, tmp_path / "home", **isolated)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "samenplan check plan" in done.stdout and "Passed" in done.stdout

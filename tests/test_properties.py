@@ -435,7 +435,9 @@ def mutated_plans(draw: Draw, mutations: list[Mutation]) -> MutatedPlan:
         data = copy.deepcopy(ORIGINAL_SOURCES[file].data)
         for _ in range(draw(st.integers(1, 4))):
             nodes = [(p, v) for p, v in _walk(data) if mutations is WILD or not isinstance(v, dict)]
-            path, value = draw(st.sampled_from(nodes))
+            # An index, not sampled_from(nodes): the same draw, but Hypothesis would label a
+            # strategy over these hundreds of unhashable nodes one by one, for every mutation.
+            path, value = nodes[draw(st.sampled_from(range(len(nodes))))]
             mutate = draw(st.sampled_from(mutations))
             new = mutate(draw, value)
             data = replace_at(data, path, new)

@@ -3,9 +3,11 @@
 The two set-up commands come first: one installs from this checkout and checks an example, the
 other is the developers' test command, which `.ci/run` runs exactly. Each user install (pipx, uv,
 a virtual environment) runs in its own fresh shell with an empty home folder, followed by the
-try-it command; "the package index" is the locally built wheel (PIP_FIND_LINKS, UV_FIND_LINKS),
-because this version is not published yet. The usage examples further down run after the
-install from the checkout, in the same shell.
+try-it command. "The package index" is a local folder of wheels (builtdist.wheelhouse): the
+locally built wheel, because this version is not published yet, and every package it needs,
+resolved from the real index once per test run, so that each install does not ask the index
+again or build ruamel.yaml.clibz from its source in its empty home. The usage examples further
+down run after the install from the checkout, in the same shell.
 """
 
 import os
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from builtdist import ROOT, Dist, clean_env, run
+from builtdist import ROOT, clean_env, offline_index, run
 
 pytestmark = pytest.mark.slow
 
@@ -77,22 +79,16 @@ def fresh_shell(home: Path, script: str, **env: str) -> tuple[int, str]:
     return done.returncode, done.stdout + done.stderr
 
 
-def index_env(dist: Dist) -> dict[str, str]:
-    """The built wheel stands in for the public package index."""
-    links = " ".join(filter(None, [str(dist.folder), os.environ.get("PIP_FIND_LINKS", "")]))
-    return {"PIP_FIND_LINKS": links, "UV_FIND_LINKS": str(dist.folder)}
-
-
 @pytest.mark.parametrize("tool", ["pipx", "uv", "python3"])
-def test_user_install_then_try_it(tool: str, dist: Dist, tmp_path: Path) -> None:
+def test_user_install_then_try_it(tool: str, wheelhouse: Path, tmp_path: Path) -> None:
     [install] = [b for b in blocks() if b.startswith(INSTALLS) and b.split()[0] == tool]
     assert shutil.which(tool) or (Path(sys.executable).parent / tool).exists(), f"{tool} is not installed"
-    code, log = fresh_shell(tmp_path, f"{install}\n{try_it()}", **index_env(dist))
+    code, log = fresh_shell(tmp_path, f"{install}\n{try_it()}", **offline_index(wheelhouse))
     assert code == 0, log
     assert "Geen problemen gevonden" in log, log
 
 
-def test_checkout_install_then_every_usage_example(tmp_path: Path) -> None:
+def test_checkout_install_then_every_usage_example(wheelhouse: Path, tmp_path: Path) -> None:
     checkout = tmp_path / "samenplan"
     for name in ("src", "templates", "examples", "docs"):
         shutil.copytree(ROOT / name, checkout / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -100,7 +96,7 @@ def test_checkout_install_then_every_usage_example(tmp_path: Path) -> None:
         shutil.copy2(ROOT / name, checkout / name)
     first = blocks()[0]
     script = "\n".join([f"cd {checkout}", first, *usage()])
-    code, log = fresh_shell(tmp_path / "home", script)
+    code, log = fresh_shell(tmp_path / "home", script, **offline_index(wheelhouse))
     assert code == 0, log
     assert "Geen problemen gevonden" in log
     assert (checkout / "mijn-plan" / "samenplan.yaml").is_file()

@@ -13,16 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from builtdist import ROOT, Dist, fresh_venv, run, run_ok
+from builtdist import ROOT, Dist, clean_env, fresh_venv, offline_index, run, run_ok
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def venv_bin(dist: Dist, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The scripts folder of a fresh venv (no system site-packages) with only the wheel."""
+def venv_bin(dist: Dist, wheelhouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scripts folder of a fresh venv (no system site-packages) with only the wheel (and
+    the packages it needs, from the wheelhouse)."""
     scripts = fresh_venv(tmp_path_factory.mktemp("venv") / "venv")
-    run_ok([str(scripts / "python"), "-m", "pip", "install", "-q", str(dist.wheel)], cwd=scripts)
+    install = [str(scripts / "python"), "-m", "pip", "install", "-q", str(dist.wheel)]
+    run_ok(install, cwd=scripts, env=clean_env(**offline_index(wheelhouse)))
     return scripts
 
 

@@ -1,5 +1,6 @@
 """JSON Schemas (draft-07, what VS Code's YAML extension reads) for every plan file."""
 
+import functools
 import json
 from typing import Any
 
@@ -137,7 +138,14 @@ def _add_markdown(node: Any) -> None:
 
 def render_schemas() -> dict[str, str]:
     """Schema file name → JSON text, for every document of a plan."""
-    return {
-        schema_file_name(doc): json.dumps(build_schema(doc), ensure_ascii=False, indent=2) + "\n"
+    return dict(_schema_texts())
+
+
+@functools.cache
+def _schema_texts() -> tuple[tuple[str, str], ...]:
+    # Made once per process (a fifth of a second): the schemas follow from the models and the
+    # shipped catalog only, and init, migrate and schema may each ask more than once.
+    return tuple(
+        (schema_file_name(doc), json.dumps(build_schema(doc), ensure_ascii=False, indent=2) + "\n")
         for doc in DOCUMENTS
-    }
+    )

@@ -1,10 +1,12 @@
 """Render a new plan from templates/plan: answers in, file name → text out. Writes nothing."""
 
+import functools
 import json
 import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from samenplan.files.resources import examples_dir, templates_dir
 from samenplan.plan.schema import render_schemas, schema_file_name
@@ -12,6 +14,9 @@ from samenplan.plan.steps import BY_FILE, DOCUMENTS
 from samenplan.scaffold.answers import Answers, slug
 from samenplan.scaffold.install import InstallSource
 from samenplan.scaffold.regelingkeuze import template_globals
+
+if TYPE_CHECKING:
+    import jinja2
 
 SCHEMA_DIR = "schemas"
 
@@ -29,19 +34,28 @@ def _yaml_scalar(value: object) -> str:
 
 def render_plan(answers: Answers) -> dict[str, str]:
     """Every file of a new plan folder, including the JSON Schemas editors use."""
+    env = _environment("")
+    files = {doc.file: env.get_template(f"{doc.file}.j2").render(a=answers, doc=doc) for doc in DOCUMENTS}
+    files.update({f"{SCHEMA_DIR}/{name}": text for name, text in render_schemas().items()})
+    return files
+
+
+@functools.cache
+def _environment(folder: str) -> "jinja2.Environment":
+    """The environment of the templates in templates/plan/``folder``, made once a process, so
+    that each template is compiled once (as document/render.py does for the document)."""
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir() / "plan"),
+        loader=jinja2.FileSystemLoader(templates_dir() / "plan" / folder),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,  # YAML output: values go through the yaml filter
     )
     env.filters["yaml"] = _yaml_scalar
-    env.globals.update(template_globals())  # regelingen open for the plan's periode
-    files = {doc.file: env.get_template(f"{doc.file}.j2").render(a=answers, doc=doc) for doc in DOCUMENTS}
-    files.update({f"{SCHEMA_DIR}/{name}": text for name, text in render_schemas().items()})
-    return files
+    if not folder:
+        env.globals.update(template_globals())  # regelingen open for the plan's periode
+    return env
 
 
 def example_names() -> list[str]:
@@ -157,15 +171,7 @@ CI_SYSTEMS = ("github", "gitlab")
 
 def extra_files(ci: list[str], *, pre_commit: bool, context: ExtrasContext) -> dict[str, str]:
     """CI jobs and a pre-commit configuration, by path from the repository root."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir() / "plan" / "extra"),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        autoescape=False,  # YAML output: values go through the yaml filter
-    )
-    env.filters["yaml"] = _yaml_scalar
+    env = _environment("extra")
     files: dict[str, str] = {}
     if "github" in ci:
         name = "samenplan.yml" if context.at_root else f"samenplan-{context.slug}.yml"
