@@ -120,6 +120,7 @@ LONGEST_FIRST = (
     "test_precommit.py",
     "test_docx.py",
     "test_streaming.py",
+    "test_validators.py",
     "test_hostile.py",
     "test_init.py",
     "test_wheel.py",
