@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
+from samenplan.check.run import check_plan
 from samenplan.load.source import read_source
 from samenplan.plan import datum
 from samenplan.plan.steps import DOCUMENTS
@@ -381,12 +382,12 @@ def _date_branch(node: dict[str, object]) -> bool:
 
 
 def test_every_leaf_of_a_kind_has_a_dutch_message_for_a_wrong_value() -> None:
-    from samenplan.plan.schema import TEXT_OR_NUMBER, TYPE_MESSAGES
+    from samenplan.plan.schema import ID_OR_NUMBER, TEXT_OR_NUMBER, TYPE_MESSAGES
 
     for file, schema in built():
         for node in nodes(schema):
             kind = "date" if node.get("format") == "date" else node.get("type")
-            kind = "string" if kind == TEXT_OR_NUMBER else kind
+            kind = "string" if kind in (TEXT_OR_NUMBER, ID_OR_NUMBER) else kind
             if kind == "object":
                 assert "errorMessage" not in node, (file, "it would hide which field is missing")
             elif "enum" in node:
@@ -397,3 +398,30 @@ def test_every_leaf_of_a_kind_has_a_dutch_message_for_a_wrong_value() -> None:
                 assert "Staat hier" in node["errorMessage"], (file, node)
             elif kind in TYPE_MESSAGES:
                 assert node["errorMessage"] == TYPE_MESSAGES[kind], (file, node)
+
+
+def test_a_whole_number_as_id_is_an_id_in_the_editor_as_in_check(tmp_path: Path) -> None:
+    """`id: 2024` is the id '2024' in check (the pattern allows digits); the editor agrees, and
+    both refuse a negative or broken number."""
+    import jsonschema
+
+    from samenplan.plan.schema import build_schema
+    from samenplan.plan.steps import BY_FILE
+
+    validator = jsonschema.Draft7Validator(build_schema(BY_FILE["05-aanpak.yaml"]))
+
+    def editor_accepts(ident: object) -> bool:
+        errors = validator.iter_errors({"interventies": [{"id": ident, "naam": "Huiswerkklas"}]})
+        return not [e for e in errors if "id" in e.absolute_path]
+
+    plan = copy_example(tmp_path)
+    path = plan / "05-aanpak.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.split("  - id: ", 1)[1].split("\n", 1)[0]
+    for written, accepted in (("2024", True), ("-5", False), ("1.5", False)):
+        path.write_text(text.replace(f"  - id: {first}\n", f"  - id: {written}\n", 1), encoding="utf-8")
+        found = check_plan(plan).diagnostics
+        where = [(d.code, d.location and (d.location.file, d.location.line)) for d in found]
+        codes = [code for code, at in where if at == ("05-aanpak.yaml", 2)]
+        assert (codes == []) is accepted, (written, codes)
+        assert editor_accepts(int(written) if "." not in written else float(written)) is accepted, written

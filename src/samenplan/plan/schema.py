@@ -88,11 +88,21 @@ def _describe_vocabulary(definition: dict[str, Any]) -> None:
 TEXT_OR_NUMBER = ["string", "number"]
 
 
+#: An id that is a whole number (``id: 2024``) reads as the id '2024' in check, which the id
+#: pattern allows; a negative or broken number does not fit the pattern in check either.
+ID_OR_NUMBER = ["string", "integer"]
+
+
 def _numbers_as_text(node: Any) -> None:
-    """Let every free text accept a number, as check does; ids, codes and dates stay strict."""
+    """Let every free text accept a number, as check does, and an id a whole number from 0;
+    codes and dates stay strict."""
     if isinstance(node, dict):
         if node.get("type") == "string" and not {"pattern", "format", "enum", "const"} & set(node):
             node["type"] = TEXT_OR_NUMBER
+            node.setdefault("errorMessage", TYPE_MESSAGES["string"])
+        elif node.get("type") == "string" and node.get("pattern") == ID_PATTERN:
+            node["type"] = ID_OR_NUMBER
+            node["minimum"] = 0
             node.setdefault("errorMessage", TYPE_MESSAGES["string"])
         for value in node.values():
             _numbers_as_text(value)
