@@ -103,3 +103,21 @@ def test_status_refuses_a_wrong_folder_and_format(cli: Cli, tmp_path: Path) -> N
     assert run.code == 2 and "bestaat niet" in run.stderr
     run = cli("status", EXAMPLES / "heidedorpen", "--format", "xml")
     assert run.code == 2 and "kies text of json" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "periode", ["periode: {van: 2023-08-01, tot: onbekend}", "periode: {van: onbekend, tot: 2025-07-31}", ""]
+)
+def test_a_concept_without_a_known_periode_is_told_to_fill_it_in_first(periode: str, tmp_path: Path) -> None:
+    plan = copy_example(tmp_path)
+    path = plan / "samenplan.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("periode:")
+    end = text.index("\n", text.index("tot:", start))
+    written = text[:start] + periode + text[end:]
+    path.write_text(written.replace("fase: besluit", "fase: concept"), encoding="utf-8")
+    status = plan_status(plan)
+    assert status.fase is Fase.CONCEPT
+    assert status.next[0].startswith("Over dit plan (samenplan.yaml): vul de periode in")
+    path.write_text(text.replace("fase: besluit", "fase: concept"), encoding="utf-8")
+    assert not any("periode" in line for line in plan_status(plan).next)

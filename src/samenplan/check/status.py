@@ -14,7 +14,7 @@ from samenplan.diagnostics import Diagnostic, Severity
 from samenplan.load.formaat import format_message
 from samenplan.plan.bundle import Plan
 from samenplan.plan.completeness import missing_parts, part_labels
-from samenplan.plan.steps import STEPS
+from samenplan.plan.steps import MANIFEST, STEPS
 from samenplan.plan.vocab import Fase
 
 #: Raise when a key of `status --format json` is removed or changes meaning.
@@ -143,10 +143,23 @@ def _next(plan: Plan, steps: tuple[StepStatus, ...], result: CheckResult) -> tup
     parts_first = [_fill(steps, n, part) for n, part in first]
     parts_rest = [_fill(steps, n, part) for n, part in rest]
     if fase is Fase.CONCEPT:
-        todo = [*parts_first, *parts_rest, *errors, *warnings]
+        # From besluit on, an unknown periode is an error of check (SP608), listed with the
+        # errors; a concept may leave it open, but it comes first: the regelingen follow from it.
+        todo = [*_periode(plan), *parts_first, *parts_rest, *errors, *warnings]
     else:
         todo = [*parts_first, *errors, *parts_rest, *warnings]
     return tuple(todo[:NEXT]) or (DONE[fase],)
+
+
+def _periode(plan: Plan) -> list[str]:
+    """What to do about the plan's own periode when it is missing or (partly) onbekend."""
+    periode = plan.manifest.periode
+    if periode is not None and periode.van.bekend and periode.tot.bekend:
+        return []
+    return [
+        f"{MANIFEST.title} ({MANIFEST.file}): vul de periode in, van wanneer tot wanneer het plan "
+        "loopt. Een maand, jaar of schooljaar mag ook."
+    ]
 
 
 def _fill(steps: tuple[StepStatus, ...], number: int, part: str) -> str:
