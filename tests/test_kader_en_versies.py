@@ -133,3 +133,39 @@ def test_diff_tells_a_new_wijziging_and_project(tmp_path: Path, cli: Cli) -> Non
         "was bij de subsidie.)",
     ):
         assert line in section, (line, section)
+
+
+@pytest.mark.parametrize(
+    ("datum", "found"),
+    [
+        ("2023-11-13", True),  # the day before
+        ("2023-10", True),  # a month wholly before
+        ("2023-11", False),  # the month of the vaststelling: it may be after it
+        ("2023-11-14", False),  # the same day
+        ("2023", False),
+        ("onbekend", False),  # never compared
+    ],
+)
+def test_a_wijziging_before_the_vaststelling_is_reported_at_its_date(
+    datum: str, found: bool, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(PLAN, plan)
+    edit(plan, "samenplan.yaml", "  - datum: 2024-03-12\n", f"  - datum: {datum}\n")
+    text = (plan / "samenplan.yaml").read_text(encoding="utf-8")
+    line = text[: text.index(f"  - datum: {datum}\n")].count("\n") + 1
+    sp610 = [d for d in check_plan(plan).diagnostics if d.code == "SP610"]
+    assert bool(sp610) is found
+    if found:
+        [d] = sp610
+        assert (d.location.file, d.location.line) == ("samenplan.yaml", line)
+        assert "vóór de vaststelling van het plan (op 14 november 2023)" in d.message
+        assert [r.location.line for r in d.related] == [text[: text.index("vastgesteld_op:")].count("\n") + 1]
+
+
+def test_without_a_vaststelling_no_wijziging_is_compared(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(PLAN, plan)
+    edit(plan, "samenplan.yaml", "vastgesteld_op: 2023-11-14\n", "")
+    edit(plan, "samenplan.yaml", "  - datum: 2024-03-12\n", "  - datum: 2001-01-01\n")
+    assert "SP610" not in [d.code for d in check_plan(plan).diagnostics]

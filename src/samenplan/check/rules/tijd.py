@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from samenplan.check.registry import Finding, Ref, rule
 from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import KeyPath, Severity, Weight
-from samenplan.dutch import datum, periode
+from samenplan.dutch import datum, op_datum, periode
 from samenplan.plan.bundle import Plan
 from samenplan.plan.models.aanpak import Interventie
 from samenplan.plan.models.common import Begrotingsjaar, Datum, Periode
@@ -729,3 +729,54 @@ def datum_onbekend(ctx: RuleContext) -> Iterator[Finding]:
                 "Vul de datum in: een dag (2024-03-15), maand (2024-03), jaar (2024) of "
                 "schooljaar (2024-2025).",
             )
+
+
+@rule(
+    "SP610",
+    "wijziging-voor-vaststelling",
+    Severity.WARNING,
+    "Een wijziging van het plan is van vóór de datum waarop het plan is vastgesteld.",
+    theme="tijd",
+    bad="""
+# samenplan.yaml
+vastgesteld_op: 2022-07-05
+wijzigingen:
+  - {datum: 2022-03-01, wat: De zomerschool is een week langer.}
+""",
+    good="""
+# samenplan.yaml
+vastgesteld_op: 2022-07-05
+wijzigingen:
+  - {datum: 2023-03-01, wat: De zomerschool is een week langer.}
+""",
+)
+def wijziging_voor_vaststelling(ctx: RuleContext) -> Iterator[Finding]:
+    """Onder `wijzigingen` in samenplan.yaml staat wat er veranderde nadat het plan was
+    vastgesteld (`vastgesteld_op`). Een wijziging met een datum van vóór die dag kan dus niet
+    kloppen: of de datum is verkeerd getypt, of het hoort bij het plan zoals het is
+    vastgesteld. Wie het document leest, ziet anders een wijziging van een plan dat er nog
+    niet was.
+
+    Een maand, jaar of schooljaar telt als vóór de vaststelling als die helemaal ervoor ligt.
+    Een onbekende datum vergelijkt check niet.
+
+    Oplossing: verbeter de datum van de wijziging. Hoorde het al bij het vastgestelde plan?
+    Haal de wijziging dan weg.
+    """
+    manifest = ctx.plan.manifest
+    vastgesteld = manifest.vastgesteld_op
+    if vastgesteld is None or vastgesteld.eerste is None:
+        return
+    for index, wijziging in enumerate(manifest.wijzigingen):
+        laatste = wijziging.datum.laatste
+        if laatste is None or laatste >= vastgesteld.eerste:
+            continue
+        yield Finding(
+            "manifest",
+            ("wijzigingen", index, "datum"),
+            f"De wijziging {op_datum(wijziging.datum)} is van vóór de vaststelling van het plan "
+            f"({op_datum(vastgesteld)}): een wijziging komt na het vaststellen.",
+            "Verbeter de datum van de wijziging. Hoorde het al bij het vastgestelde plan? Haal de "
+            "wijziging dan weg.",
+            related=(Ref("manifest", ("vastgesteld_op",), "de datum van vaststelling"),),
+        )
