@@ -107,3 +107,15 @@ def test_the_catalog_from_the_cache_is_the_catalog(cache: Path, monkeypatch: pyt
         assert catalog.load_catalog() == without
     assert len(parsed) == 1  # the second start loaded it
     catalog.load_catalog.cache_clear()
+
+
+def test_a_home_folder_that_does_not_exist_is_never_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "nonexistent"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv(NO_CACHE_VARIABLE, raising=False)
+    make = Maker({"a": 1})
+    assert remembered("proef", b"bron", make, dict) == {"a": 1}
+    assert not home.exists()

@@ -5,7 +5,8 @@ unwritable is a miss, and the result is the same as without a cache. Files in it
 as code (compiled templates, validators), so a folder or file that someone else owns or may
 write in is never read and never written. ``$SAMENPLAN_NO_CACHE`` (set to anything) turns the
 cache off; ``$XDG_CACHE_HOME`` moves it when it is an absolute path (as the XDG spec says), else
-it is ``~/.cache/samenplan``. It is never the plan folder.
+it is ``~/.cache/samenplan``, and there is none when the home folder does not exist (samenplan
+never makes one). It is never the plan folder.
 """
 
 import os
@@ -29,10 +30,14 @@ def cache_folder(name: str) -> Path | None:
         return None
     try:
         given = Path(os.environ.get("XDG_CACHE_HOME", ""))
-        base = given if given.is_absolute() else Path.home() / ".cache"
-    except RuntimeError:  # no home folder
+        if given.is_absolute():
+            return given / "samenplan" / name
+        home = Path.home()
+        if not home.is_dir():  # HOME=/nonexistent (a service account): never made here
+            return None
+    except (RuntimeError, OSError):  # no home folder
         return None
-    return base / "samenplan" / name
+    return home / ".cache" / "samenplan" / name
 
 
 def own(path: Path) -> bool:
