@@ -8,6 +8,7 @@ once per module (it takes about half a minute on this machine).
 import builtins
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -153,6 +154,47 @@ def _boxes(box: Any) -> Any:
     yield box
     for child in getattr(box, "children", []):
         yield from _boxes(child)
+
+
+def _sticking_out(box: Any, width: float) -> Iterator[str]:
+    for child in getattr(box, "children", None) or []:
+        if hasattr(child, "position_x") and child.position_x + child.margin_width() > width + 0.5:
+            yield f"{type(child).__name__} {getattr(child, 'element_tag', '')}"
+        yield from _sticking_out(child, width)
+
+
+def test_pdf_tables_fit_the_page(rendered: Rendered) -> None:
+    """A cell breaks a word only where it must (the PDF's own CSS): nothing sticks out."""
+    out = [
+        f"page {n}: {box}"
+        for n, page in enumerate(rendered.pages.pages, 1)
+        for box in _sticking_out(page._page_box, page.width)
+    ]
+    assert out == [], out[:10]
+
+
+def _cells(box: Any) -> Iterator[Any]:
+    for child in getattr(box, "children", None) or []:
+        if type(child).__name__ == "TableCellBox":
+            yield child
+        yield from _cells(child)
+
+
+def test_pdf_cells_break_a_word_only_where_it_must(rendered: Rendered) -> None:
+    """The PDF's own CSS reaches the cells (a user stylesheet needs !important to win): a word
+    breaks anywhere only in a browser, which may not hyphenate."""
+    cells = [cell for page in rendered.pages.pages for cell in _cells(page._page_box)]
+    assert len(cells) > 100
+    body = [c for c in cells if c.element_tag == "td"]
+    assert body and {c.style["overflow_wrap"] for c in body} == {"break-word"}
+    assert "overflow-wrap: anywhere" in rendered.html  # what a browser prints with
+
+
+def test_the_fit_test_sees_a_table_that_sticks_out() -> None:
+    cells = "".join(f'<td class="utrecht-table__cell">{"woord" * 40}{n}</td>' for n in range(3))
+    html = f'<html><body><table class="utrecht-table"><tr>{cells}</tr></table></body></html>'
+    pages = pdfmodule.layout(html.replace("<body>", "<body style='white-space: nowrap'>"))
+    assert any(list(_sticking_out(page._page_box, page.width)) for page in pages.pages)
 
 
 def test_pdf_never_leaves_a_table_header_or_caption_alone_at_a_page_end(rendered: Rendered) -> None:
