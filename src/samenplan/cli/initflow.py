@@ -15,6 +15,7 @@ from pathlib import Path
 
 import typer
 
+from samenplan.cli.confirm import confirm, count_files
 from samenplan.cli.exits import ExitCode, fail
 from samenplan.files.oserrors import reason
 from samenplan.plan.steps import DOCUMENTS
@@ -49,8 +50,6 @@ from samenplan.scaffold.writeplan import (
     replaced,
 )
 from samenplan.suggest import did_you_mean
-
-_YES = ("j", "ja", "y", "yes")
 
 
 @dataclass(frozen=True)
@@ -357,19 +356,13 @@ def _without_comments(text: str) -> str:
 
 def _confirm(count: int, *, yes: bool, terminal: bool, what: str) -> None:
     """Go on only when the user agrees to replace ``count`` files."""
-    if yes:
-        return
-    files = "1 bestand" if count == 1 else f"{count} bestanden"
-    if not terminal:
-        fail(
-            f"{what} vervangt {files}. Zonder terminal kan samenplan niet vragen of dat mag: "
-            "geef ook --yes mee. Er is niets veranderd."
-        )
-    typer.echo(f"{what} vervangt {files}; er komt eerst een reservekopie in de planmap.")
-    answer: str = typer.prompt("Doorgaan? [j/N]", default="", show_default=False)
-    if answer.strip().lower() not in _YES:
-        typer.echo("Er is niets veranderd.")
-        raise typer.Exit(ExitCode.OK)
+    confirm(
+        f"{what} vervangt {count_files(count)}",
+        yes=yes,
+        terminal=terminal,
+        without_terminal="geef ook --yes mee",
+        backup="er komt eerst een reservekopie in de planmap",
+    )
 
 
 def _back_up(plan_dir: Path, writes: list[FileWrite], *, yes: bool, terminal: bool) -> Backup | None:

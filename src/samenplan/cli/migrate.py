@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from samenplan.cli.exits import ExitCode, fail
+from samenplan.cli.confirm import confirm, count_files
+from samenplan.cli.exits import fail
 
 if TYPE_CHECKING:
     from samenplan.migrate.run import Migration
-
-_YES = ("j", "ja", "y", "yes")
 
 
 def migrate_command(
@@ -52,7 +51,13 @@ def migrate_command(
     if dry_run:
         typer.echo("Dit was een proef (--dry-run): er is niets geschreven.")
         return
-    _confirm(migration, yes=yes, terminal=sys.stdin.isatty())
+    confirm(
+        f"samenplan migrate verandert {count_files(len(migration.files))}",
+        yes=yes,
+        terminal=sys.stdin.isatty(),
+        without_terminal="geef --yes mee (of kijk eerst met --dry-run)",
+        backup="de oude versie komt eerst in een reservekopie",
+    )
     _write(migration)
 
 
@@ -67,24 +72,6 @@ def _show(migration: "Migration") -> None:
     for change in migration.changes:
         where = f"{change.file}, regel {change.line}" if change.line else change.file
         typer.echo(terminal(f"  {where}: {change.text}"))
-
-
-def _confirm(migration: "Migration", *, yes: bool, terminal: bool) -> None:
-    """Go on only when the user agrees (or gave --yes)."""
-    if yes:
-        return
-    count = len(migration.files)
-    files = "1 bestand" if count == 1 else f"{count} bestanden"
-    if not terminal:
-        fail(
-            f"samenplan migrate verandert {files}. Zonder terminal kan samenplan niet vragen of dat "
-            "mag: geef --yes mee (of kijk eerst met --dry-run). Er is niets veranderd."
-        )
-    typer.echo(f"samenplan migrate verandert {files}; de oude versie komt eerst in een reservekopie.")
-    answer: str = typer.prompt("Doorgaan? [j/N]", default="", show_default=False)
-    if answer.strip().lower() not in _YES:
-        typer.echo("Er is niets veranderd.")
-        raise typer.Exit(ExitCode.OK)
 
 
 def _write(migration: "Migration") -> None:
@@ -122,7 +109,7 @@ def _write(migration: "Migration") -> None:
     typer.echo(
         terminal(
             f"Bijgewerkt naar formaatversie {FORMAAT_VERSIE}: "
-            + ("1 bestand" if count == 1 else f"{count} bestanden")
+            + count_files(count)
             + f". De oude versie staat in {where}/. Terugzetten: samenplan init {root.as_posix()} --herstel"
         )
     )
