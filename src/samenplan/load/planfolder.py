@@ -44,17 +44,23 @@ def is_plan_folder(root: Path) -> bool:
     return root.is_dir() and any((root / d.file).exists() or (root / d.file).is_symlink() for d in DOCUMENTS)
 
 
+def folder_problem(root: Path, instead: str) -> str | None:
+    """Why ``root`` is no plan folder, in Dutch; None when it is one. ``instead`` ends the
+    message for a folder without a plan: what to do instead."""
+    if not root.exists():
+        return f"De map '{root}' bestaat niet."
+    if not root.is_dir():
+        return f"'{root}' is een bestand, geen map met een plan."
+    if not is_plan_folder(root):
+        return f"In '{root}' staat geen plan: samenplan.yaml en de stapbestanden ontbreken. {instead}"
+    return None
+
+
 def load_plan(root: Path) -> LoadedPlan:
     """Load every file of the plan folder ``root``; raises NotAPlan for a wrong folder."""
-    if not root.exists():
-        raise NotAPlan(f"De map '{root}' bestaat niet.")
-    if not root.is_dir():
-        raise NotAPlan(f"'{root}' is een bestand, geen map met een plan.")
-    if not is_plan_folder(root):
-        raise NotAPlan(
-            f"In '{root}' staat geen plan: samenplan.yaml en de stapbestanden "
-            "ontbreken. Maak een nieuw plan met 'samenplan init'."
-        )
+    problem = folder_problem(root, "Maak een nieuw plan met 'samenplan init'.")
+    if problem is not None:
+        raise NotAPlan(problem)
     loaded = LoadedPlan(root)
     with collector_paused():
         for doc in DOCUMENTS:

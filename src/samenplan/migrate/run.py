@@ -12,7 +12,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
 from samenplan.load.formaat import written_version
-from samenplan.load.planfolder import is_plan_folder
+from samenplan.load.planfolder import folder_problem
 from samenplan.load.source import read_source
 from samenplan.migrate.changes import Change, PlanFiles, Step
 from samenplan.migrate.documents import Layout, dump_document, load_document
@@ -98,15 +98,9 @@ def _read(root: Path) -> tuple[dict[str, str], dict[str, tuple[CommentedMap, Lay
     Each file is first read as `check` reads it (only UTF-8 text inside the plan folder, no
     tags, within the limits); a file with a problem stops the migration before anything runs.
     """
-    if not root.exists():
-        raise CannotMigrate(f"De map '{root}' bestaat niet.")
-    if not root.is_dir():
-        raise CannotMigrate(f"'{root}' is een bestand, geen map met een plan.")
-    if not is_plan_folder(root):
-        raise CannotMigrate(
-            f"In '{root}' staat geen plan: samenplan.yaml en de stapbestanden ontbreken. Geef de "
-            "map van het plan, bijvoorbeeld 'samenplan migrate mijn-plan'."
-        )
+    problem = folder_problem(root, "Geef de map van het plan, bijvoorbeeld 'samenplan migrate mijn-plan'.")
+    if problem is not None:
+        raise CannotMigrate(problem)
     if not (root / MANIFEST.file).is_file():
         raise CannotMigrate(
             f"In '{root}' ontbreekt {MANIFEST.file}; daarin staat de formaatversie van het plan. "
