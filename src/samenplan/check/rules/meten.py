@@ -397,8 +397,9 @@ def meer_besteed_dan_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
     die dan als eigen geldstroom in het plan en verantwoord hem apart.
     """
     stromen = _geldstromen(ctx)
+    verantwoording = ctx.plan.meten_en_bijsturen.verantwoording
     per_stroom: dict[str, list[int]] = {}
-    for k, v in enumerate(ctx.plan.meten_en_bijsturen.verantwoording):
+    for k, v in enumerate(verantwoording):
         if v.besteed:
             per_stroom.setdefault(v.geldstroom, []).append(k)
     for ident, plekken in per_stroom.items():
@@ -406,10 +407,11 @@ def meer_besteed_dan_geldstroom(ctx: RuleContext) -> Iterator[Finding]:
             continue  # SP201 names the unknown geldstroom
         i, g = stromen[ident]
         bedrag = _bedrag(g)
-        verantwoording = ctx.plan.meten_en_bijsturen.verantwoording
+        if bedrag is None:
+            continue
         besteed = som(Som.van(b.bedrag) for k in plekken for b in verantwoording[k].besteed)
-        te_veel = (bedrag - besteed).zeker_te_veel if bedrag is not None else None
-        if bedrag is None or te_veel is None:
+        te_veel = (bedrag - besteed).zeker_te_veel
+        if te_veel is None:
             continue
         yield Finding(
             "meten_en_bijsturen",
