@@ -237,3 +237,33 @@ def test_compact_nesting_is_measured_at_the_start_of_every_line(seed: int) -> No
         assert compose._compact_too_deep(text) == expected, repr(text)
     assert compose._compact_too_deep("a: 1\n" + "- " * (limit // 2 + 1) + "x\n")
     assert not compose._compact_too_deep("a: 1\n" + "- " * (limit // 2) + "x\n")
+
+
+def test_the_c_parser_makes_lean_nodes_and_leaves_its_module_as_it_was() -> None:
+    # The C composer builds its tree from compose's lean node classes (a quarter faster);
+    # a composer that fell back to the pure parser for every file would pass the tests
+    # above, so this one checks the C tree itself. Afterwards, and after a text the C
+    # parser refuses, its module holds ruamel's own classes again (the catalog's
+    # CSafeLoader uses them).
+    from ruamel.yaml import nodes
+
+    loader = compose._c_loader()
+    module = loader.c_module
+    lean_scalar, lean_sequence, lean_mapping = loader.lean_nodes
+    root = compose._c_compose(loader, "a: [1, b]\nc: {d: e}\nf: !!str 12\n")
+    assert type(root) is lean_mapping
+    (a, seq), (_, mapping), (_, tagged) = root.value
+    assert type(a) is lean_scalar and type(seq) is lean_sequence and type(mapping) is lean_mapping
+    assert [v.value for v in seq.value] == ["1", "b"]
+    assert seq.value[0].tag == "tag:yaml.org,2002:int" and seq.value[1].tag == "tag:yaml.org,2002:str"
+    assert mapping.tag == "tag:yaml.org,2002:map" and seq.tag == "tag:yaml.org,2002:seq"
+    assert tagged.tag == "tag:yaml.org,2002:str" and tagged.value == "12"
+    assert (seq.start_mark.line, seq.start_mark.column) == (0, 3)
+    for path in FILES:
+        assert type(compose._c_compose(loader, path.read_text(encoding="utf-8"))) is lean_mapping, path
+    assert compose._c_compose(loader, "a: [b\n") is None
+    assert (module.ScalarNode, module.SequenceNode, module.MappingNode) == (
+        nodes.ScalarNode,
+        nodes.SequenceNode,
+        nodes.MappingNode,
+    )

@@ -15,6 +15,7 @@ characters of the same length before parsing and swapped back in every text afte
 import functools
 import gc
 import re
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ from typing import Any, cast
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, StreamMark
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.scanner import RoundTripScanner
+from ruamel.yaml.tag import Tag
 
 from samenplan.load import limits
 
@@ -111,44 +113,83 @@ class _ShallowScanner(RoundTripScanner):
 
 
 def _c_compose(loader: Any, text: str) -> Node | None:
-    """The C parser's tree; None for any problem, which the round-trip parser then explains."""
+    """The C parser's tree; None for any problem, which the round-trip parser then explains.
+
+    The C composer makes its nodes by calling the node classes it finds in its own module;
+    while it composes, those are the lean subclasses of _lean_nodes (the same nodes, made
+    without ruamel's chain of Python __init__ calls). Only this composer sees them: the
+    module's own classes are back before anything else runs.
+    """
     parser = loader(text)
+    module = loader.c_module
+    ruamel_nodes = module.ScalarNode, module.SequenceNode, module.MappingNode
+    module.ScalarNode, module.SequenceNode, module.MappingNode = loader.lean_nodes
     try:
         return cast(Node | None, parser.get_single_node())
     except Exception:
         return None
     finally:
+        module.ScalarNode, module.SequenceNode, module.MappingNode = ruamel_nodes
         parser.dispose()
+
+
+def _lean_nodes() -> tuple[type[ScalarNode], type[SequenceNode], type[MappingNode]]:
+    """Subclasses of ruamel's three node classes whose __init__ sets every slot at once.
+
+    ruamel's ScalarNode.__init__ calls Node.__init__, which checks the tag's type and takes
+    keywords: three Python frames per node, a quarter of composing a large plan. These take
+    the arguments the C composer passes (tag, value, start and end mark, style); the tag is
+    a Tag object from resolve(), or a text for an explicit tag (``!!str``).
+    """
+
+    class LeanScalar(ScalarNode):
+        __slots__ = ()
+
+        def __init__(self, tag: Any, value: Any, start_mark: Any, end_mark: Any, style: Any) -> None:
+            self.ctag = tag if tag.__class__ is Tag else Tag(suffix=tag)
+            self.value, self.start_mark, self.end_mark, self.style = value, start_mark, end_mark, style
+            self.comment = self.anchor = None
+
+    class LeanSequence(SequenceNode):
+        __slots__ = ()
+
+        def __init__(self, tag: Any, value: Any, start_mark: Any, end_mark: Any, flow_style: Any) -> None:
+            self.ctag = tag if tag.__class__ is Tag else Tag(suffix=tag)
+            self.value, self.start_mark, self.end_mark = value, start_mark, end_mark
+            self.flow_style, self.comment, self.anchor = flow_style, None, None
+
+    class LeanMapping(MappingNode):
+        __slots__ = ()
+
+        def __init__(self, tag: Any, value: Any, start_mark: Any, end_mark: Any, flow_style: Any) -> None:
+            self.ctag = tag if tag.__class__ is Tag else Tag(suffix=tag)
+            self.value, self.start_mark, self.end_mark = value, start_mark, end_mark
+            self.flow_style, self.comment, self.anchor, self.merge = flow_style, None, None, None
+
+    return LeanScalar, LeanSequence, LeanMapping
 
 
 @functools.cache
 def _c_loader() -> Any:
     """ruamel's C parser with the YAML 1.2 resolver of the round-trip parser, if installed."""
-    try:
-        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-    except ImportError:
+    CParser = _c_parser()
+    if CParser is None:
         return None
     from ruamel.yaml.resolver import Resolver
-    from ruamel.yaml.tag import Tag
 
-    # Resolver's YAML 1.2 rules by first character, with one Tag object per tag, and each
-    # pattern's own match method (ruamel wraps the patterns in a lazy proxy, a Python call
-    # at every use).
-    tags = {
-        str(t): Tag(suffix=str(t)) for rules in Resolver.yaml_implicit_resolvers.values() for t, _ in rules
-    }
-    implicit = {
-        first: tuple((tags[str(t)], regexp.match) for t, regexp in rules)
-        for first, rules in Resolver.yaml_implicit_resolvers.items()
-    }
-
+    implicit = _implicit_rules(Resolver)
     scalar, sequence, mapping = (
         Resolver.DEFAULT_SCALAR_TAG,
         Resolver.DEFAULT_SEQUENCE_TAG,
         Resolver.DEFAULT_MAPPING_TAG,
     )
 
-    class CLoader(CParser, Resolver):  # type: ignore[misc]
+    lean_nodes = _lean_nodes()
+    lean_scalar, _, lean_mapping = lean_nodes
+
+    class CLoader(CParser, Resolver):  # type: ignore[misc,valid-type]
+        c_module = sys.modules[CParser.__module__]
+
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             self._parser = self._composer = self
@@ -163,8 +204,8 @@ def _c_loader() -> Any:
             """
             if self.yaml_path_resolvers:
                 return super().resolve(kind, value, implicit_flags)
-            if kind is not ScalarNode:
-                return mapping if kind is MappingNode else sequence
+            if kind is not lean_scalar:  # the C composer passes the class it makes the node of
+                return mapping if kind is lean_mapping else sequence
             if not implicit_flags[0]:
                 return scalar
             rules = implicit.get(value[:1])
@@ -178,7 +219,34 @@ def _c_loader() -> Any:
                     known[value] = tag
             return tag
 
+    CLoader.lean_nodes = lean_nodes
+    _track_paths_only_if_needed(CLoader)
     return CLoader
+
+
+def _track_paths_only_if_needed(loader: Any) -> None:
+    """Without path resolvers, make the loader's descend_resolver and ascend_resolver do nothing.
+
+    The C composer calls both for every node; they only track the path, for path resolvers.
+    """
+    if not loader.yaml_path_resolvers:
+        loader.descend_resolver = loader.ascend_resolver = _nothing_to_track
+
+
+def _nothing_to_track(*_: Any) -> None:
+    """descend_resolver and ascend_resolver of a loader without path resolvers."""
+
+
+def _implicit_rules(resolver: Any) -> dict[str, tuple[tuple[Tag, Callable[[str], Any]], ...]]:
+    """The resolver's YAML 1.2 rules by first character, with one Tag object per tag, and
+    each pattern's own match method (ruamel wraps the patterns in a lazy proxy, a Python
+    call at every use)."""
+    rules_by_first = resolver.yaml_implicit_resolvers
+    tags = {str(t): Tag(suffix=str(t)) for rules in rules_by_first.values() for t, _ in rules}
+    return {
+        first: tuple((tags[str(t)], regexp.match) for t, regexp in rules)
+        for first, rules in rules_by_first.items()
+    }
 
 
 def _first_match(rules: tuple[tuple[Any, Callable[[str], Any]], ...], value: str, default: Any) -> Any:
@@ -297,8 +365,14 @@ def _events(text: str) -> Iterator[Any]:
 
 
 def _c_event_parser(text: str) -> Any:
+    CParser = _c_parser()
+    return None if CParser is None else CParser(text)
+
+
+def _c_parser() -> Any:
+    """ruamel's C parser class (ruamel.yaml[libyaml]), or None when it is not installed."""
     try:
         from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
     except ImportError:
         return None
-    return CParser(text)
+    return CParser
