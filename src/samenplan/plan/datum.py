@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 #: The years a plan's dates lie in; a year outside is a typing error (20222, 1022).
 EERSTE_JAAR = 1900
@@ -143,6 +143,35 @@ JSON_SCHEMA: dict[str, Any] = {
         "(2022-2023, van 1 augustus tot en met 31 juli) of onbekend."
     ),
 }
+
+
+class _HeeftVanTot(Protocol):
+    @property
+    def van(self) -> Datum: ...
+
+    @property
+    def tot(self) -> Datum: ...
+
+
+class VanTot:
+    """A period from ``van`` to ``tot``: it starts on the first day of ``van`` and runs to the
+    last day of ``tot``, so a month, year or school year counts whole.
+
+    The one place that says so: a Periode in the plan, a rule's Termijn and a geldstroom's
+    Bestedingstermijn take ``begin`` and ``einde`` from here.
+    """
+
+    __slots__ = ()
+
+    @property
+    def begin(self: _HeeftVanTot) -> date | None:
+        """The first day of the period; None when its start is unknown."""
+        return self.van.eerste
+
+    @property
+    def einde(self: _HeeftVanTot) -> date | None:
+        """The last day of the period; None when its end is unknown."""
+        return self.tot.laatste
 
 
 def _fout(kind: str, message: str, value: Any) -> Exception:

@@ -7,10 +7,9 @@ the first day of ``van`` and ends on the last day of ``tot``; with a ``verlengin
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
-from samenplan.plan.datum import Datum
+from samenplan.plan.datum import Datum, VanTot
 from samenplan.plan.models.regeling import Regeling
 from samenplan.plan.models.samenwerking import Geldstroom, Verlenging
 
@@ -19,24 +18,14 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Bestedingstermijn:
-    """The spending term of one geldstroom."""
+class Bestedingstermijn(VanTot):
+    """The spending term of one geldstroom: money may be spent from ``begin`` to ``einde``."""
 
     van: Datum
     tot: Datum  # verlenging.tot when the term is extended
     eigen: bool  # True: the geldstroom's own periode; False: its regeling's
     verlenging: Verlenging | None = None
     oorspronkelijk: Datum | None = None  # the end before the verlenging
-
-    @property
-    def begin(self) -> date | None:
-        """First day money may be spent; None when unknown."""
-        return self.van.eerste
-
-    @property
-    def einde(self) -> date | None:
-        """Last day money may be spent (after a verlenging); None when unknown."""
-        return self.tot.laatste
 
 
 def bestedingstermijn(g: Geldstroom, regelingen: Mapping[str, Regeling]) -> Bestedingstermijn | None:

@@ -16,6 +16,7 @@ from samenplan.check.rulecontext import RuleContext
 from samenplan.diagnostics import KeyPath, Severity, Weight
 from samenplan.dutch import datum, op_datum, periode
 from samenplan.plan.bundle import Plan
+from samenplan.plan.datum import VanTot
 from samenplan.plan.models.aanpak import Interventie
 from samenplan.plan.models.common import Begrotingsjaar, Datum, Periode
 from samenplan.plan.models.samenwerking import Geldstroom
@@ -26,7 +27,7 @@ from samenplan.plan.vocab import Fase, MomentSoort
 
 
 @dataclass(frozen=True)
-class Termijn:
+class Termijn(VanTot):
     """A period somewhere in the plan: where its dates are, what it is, and its dates."""
 
     doc: str
@@ -36,16 +37,6 @@ class Termijn:
     tot: Datum
     van_key: str = "van"
     tot_key: str = "tot"
-
-    @property
-    def begin(self) -> date | None:
-        """The first day of the period; None when its start is unknown."""
-        return self.van.eerste
-
-    @property
-    def einde(self) -> date | None:
-        """The last day of the period; None when its end is unknown."""
-        return self.tot.laatste
 
     @property
     def loopt_vooruit(self) -> bool:

@@ -23,6 +23,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from samenplan.plan.datum import Datum as Datum  # the date type; models import it from here
+from samenplan.plan.datum import VanTot
 from samenplan.plan.vocab import BedragSoort
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -352,8 +353,8 @@ class Begrotingsjaar:
 Tekst = Annotated[str, Field(description="Vrije tekst; alinea's en opsommingen blijven bewaard.")]
 
 
-class Periode(Model):
-    """A date range; it starts on ``van.eerste`` and ends on ``tot.laatste``."""
+class Periode(VanTot, Model):
+    """A date range; it starts on ``van.eerste`` and ends on ``tot.laatste`` (``begin``, ``einde``)."""
 
     model_config = config("Periode met begin en einde.")
 
@@ -365,16 +366,6 @@ class Periode(Model):
         description="Einde van de periode: een dag (2025-07-31), maand (2025-07), jaar, schooljaar "
         "(2024-2025) of onbekend. De periode loopt tot en met de laatste dag daarvan."
     )
-
-    @property
-    def begin(self) -> "date | None":
-        """The first day of the period (``van.eerste``); None when the start is unknown."""
-        return self.van.eerste
-
-    @property
-    def einde(self) -> "date | None":
-        """The last day of the period (``tot.laatste``); None when the end is unknown."""
-        return self.tot.laatste
 
 
 class Meetwaarde(Model):
