@@ -3,7 +3,6 @@
 Nothing here writes; migrate/write.py does, after the CLI has shown the diff and asked.
 """
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
+from samenplan.files.textdiff import replace_diff
 from samenplan.load.formaat import written_version
 from samenplan.load.planfolder import folder_problem
 from samenplan.load.source import read_source
@@ -39,15 +39,7 @@ class FileMigration:
 
     def diff(self) -> str:
         """Unified diff from the file as it is to the migrated file."""
-        lines = "".join(
-            difflib.unified_diff(
-                self.old.splitlines(keepends=True),
-                self.new.splitlines(keepends=True),
-                fromfile=f"{self.name} (nu)",
-                tofile=f"{self.name} (formaatversie {FORMAAT_VERSIE})",
-            )
-        )
-        return lines if lines.endswith("\n") else lines + "\n"
+        return replace_diff(self.name, self.old, self.new, f"formaatversie {FORMAAT_VERSIE}")
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,12 @@
 """Decide what happens to each file of a scaffold, show diffs, and write atomically."""
 
-import difflib
 import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from samenplan.files.atomic import write_atomic
+from samenplan.files.textdiff import replace_diff
 
 
 class Action(StrEnum):
@@ -36,20 +36,13 @@ class FileWrite:
         """Unified diff from the existing file to the new text ('' when nothing changes)."""
         if self.old is None or (self.old == self.text and self.old_is_text):
             return ""
-        lines = "".join(
-            difflib.unified_diff(
-                self.old.splitlines(keepends=True),
-                self.text.splitlines(keepends=True),
-                fromfile=f"{self.name} (nu)",
-                tofile=f"{self.name} (nieuw)",
-            )
-        )
+        lines = replace_diff(self.name, self.old, self.text, "nieuw")
         if not self.old_is_text:
             lines = (
                 f"Let op: {self.name} is nu geen UTF-8-tekst (onleesbare tekens staan hieronder als '�'); "
                 "het hele bestand wordt vervangen.\n" + lines
             )
-        return lines if lines.endswith("\n") else lines + "\n"
+        return lines
 
 
 class TargetError(Exception):
