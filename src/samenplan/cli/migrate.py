@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from samenplan.cli.arguments import PlanDir
 from samenplan.cli.confirm import confirm, count_files
 from samenplan.cli.exits import fail
 
@@ -16,14 +17,7 @@ if TYPE_CHECKING:
 
 
 def migrate_command(
-    plan_dir: Annotated[
-        Path,
-        typer.Argument(
-            metavar="PLANMAP",
-            help="Map met het plan (samenplan.yaml en de stapbestanden); standaard de huidige map.",
-            show_default=False,
-        ),
-    ] = Path(),
+    plan_dir: PlanDir = Path(),
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Toon alleen wat er zou veranderen; schrijf niets.")
     ] = False,

@@ -6,18 +6,12 @@ from typing import Annotated
 
 import typer
 
+from samenplan.cli.arguments import PlanDir
 from samenplan.cli.exits import fail
 
 
 def status_command(
-    plan_dir: Annotated[
-        Path,
-        typer.Argument(
-            metavar="PLANMAP",
-            help="Map met het plan (samenplan.yaml en de stapbestanden); standaard de huidige map.",
-            show_default=False,
-        ),
-    ] = Path(),
+    plan_dir: PlanDir = Path(),
     output_format: Annotated[
         str,
         typer.Option("--format", "-f", metavar="FORMAAT", help="Formaat: text (standaard) of json."),
