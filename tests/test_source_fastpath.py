@@ -10,6 +10,7 @@ diagnostic must be equal.
 import math
 import random
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -267,3 +268,36 @@ def test_the_c_parser_makes_lean_nodes_and_leaves_its_module_as_it_was() -> None
         nodes.SequenceNode,
         nodes.MappingNode,
     )
+
+
+def test_plans_read_in_threads_read_as_in_one(tmp_path: Path) -> None:
+    # samenplan as a library, checking plans in threads: every thread reads the same data
+    # and positions as one thread alone, and ruamel's C module keeps its own classes after.
+    import threading
+
+    from ruamel.yaml import nodes
+
+    files = [p for p in FILES if p.parent.name != "data"] * 3
+    alone = [_snapshot(source.read_source(p, p.name)) for p in files]
+    found: dict[int, list[Any]] = {}
+
+    def read(n: int) -> None:
+        found[n] = [_snapshot(source.read_source(p, p.name)) for p in files]
+
+    threads = [threading.Thread(target=read, args=(n,)) for n in range(4)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, also while one is composing
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(found[n] == alone for n in range(4))
+    module = compose._c_loader().c_module
+    assert (module.ScalarNode, module.MappingNode) == (nodes.ScalarNode, nodes.MappingNode)
+
+
+def _snapshot(src: source.Source) -> Any:
+    return (_plain(src.data), src.positions.keys, src.positions.values, len(src.diagnostics))

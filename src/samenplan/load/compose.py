@@ -16,6 +16,7 @@ import functools
 import gc
 import re
 import sys
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ _VALUE_MARKS = ",[{:-?"
 _DIRECTIVE_RE = re.compile(r"(?:^|(?<=[\n\r]))%YAML(?:[ \t]+(\S*))?")
 #: Plain texts up to this length have their resolved tag remembered per file.
 _REMEMBERED = 40
+#: Held while the C composer makes lean nodes (see _c_compose).
+_COMPOSING = threading.Lock()
 
 
 class TooDeep(MarkedYAMLError):
@@ -117,20 +120,22 @@ def _c_compose(loader: Any, text: str) -> Node | None:
 
     The C composer makes its nodes by calling the node classes it finds in its own module;
     while it composes, those are the lean subclasses of _lean_nodes (the same nodes, made
-    without ruamel's chain of Python __init__ calls). Only this composer sees them: the
-    module's own classes are back before anything else runs.
+    without ruamel's chain of Python __init__ calls). One text at a time (a lock, for a
+    program that checks plans in threads), and ruamel's own classes are back as soon as it
+    is done, also after an error. Another library composing with ruamel's C parser in
+    another thread at that very moment would get lean nodes too; resolve() takes both kinds.
     """
-    parser = loader(text)
     module = loader.c_module
-    ruamel_nodes = module.ScalarNode, module.SequenceNode, module.MappingNode
-    module.ScalarNode, module.SequenceNode, module.MappingNode = loader.lean_nodes
-    try:
-        return cast(Node | None, parser.get_single_node())
-    except Exception:
-        return None
-    finally:
-        module.ScalarNode, module.SequenceNode, module.MappingNode = ruamel_nodes
-        parser.dispose()
+    with _COMPOSING:
+        parser = loader(text)
+        module.ScalarNode, module.SequenceNode, module.MappingNode = loader.lean_nodes
+        try:
+            return cast(Node | None, parser.get_single_node())
+        except Exception:
+            return None
+        finally:
+            module.ScalarNode, module.SequenceNode, module.MappingNode = ScalarNode, SequenceNode, MappingNode
+            parser.dispose()
 
 
 def _lean_nodes() -> tuple[type[ScalarNode], type[SequenceNode], type[MappingNode]]:
@@ -204,8 +209,9 @@ def _c_loader() -> Any:
             """
             if self.yaml_path_resolvers:
                 return super().resolve(kind, value, implicit_flags)
-            if kind is not lean_scalar:  # the C composer passes the class it makes the node of
-                return mapping if kind is lean_mapping else sequence
+            # The C composer passes the class it makes the node of: lean, or ruamel's own.
+            if kind is not lean_scalar and kind is not ScalarNode:
+                return mapping if kind is lean_mapping or kind is MappingNode else sequence
             if not implicit_flags[0]:
                 return scalar
             rules = implicit.get(value[:1])
