@@ -788,6 +788,10 @@ BAD_OPTIONS = {
     "periode-zonder-tot": (["--periode", "2024-08-01"], ["Schrijf van:tot"]),
     "periode-omgekeerd": (["--periode", "2025-08-01:2024-07-31"], ["eindigt voor hij begint"]),
     "periode-maand-13": (["--periode", "2024-13-01:2025-01-01"], ["geen geldige datums"]),
+    "periode-nederlands": (
+        ["--periode", "1-8-2024:31-7-2025"],
+        ["geen geldige datums", "Schrijf JJJJ-MM-DD, dus: 2024-08-01:2025-07-31."],
+    ),
     "partner-zonder-soort": (["--partner", "Stroomwijs"], ["Schrijf naam=soort"]),
     "partner-soort-onbekend": (
         ["--partner", "X=school"],

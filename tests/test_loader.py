@@ -408,6 +408,13 @@ def test_invalid_date(plan: PlanCopy, old: str, new: str) -> None:
         ("2024-02-30", "bestaat niet", "2024-02"),
         ("2024/2025", "streepje", "2024-2025"),
         ("morgen", "geen geldige datum", "2024-2025, of onbekend"),
+        # Dates as a letter writes them: the hint says which date that is, and how to write it.
+        ("5-10-2023", "geen geldige datum", "Bedoel je 5 oktober 2023? Schrijf dan datum: 2023-10-05."),
+        ("05/10/2023", "geen geldige datum", "Bedoel je 5 oktober 2023? Schrijf dan datum: 2023-10-05."),
+        ("5 okt. 2023", "geen geldige datum", "Bedoel je 5 oktober 2023? Schrijf dan datum: 2023-10-05."),
+        ("oktober 2023", "geen geldige datum", "Bedoel je oktober 2023? Schrijf dan datum: 2023-10."),
+        ("schooljaar 2023-2024", "geen geldige datum", "Schrijf dan datum: 2023-2024."),
+        ("30-2-2024", "geen geldige datum", "2024-2025, of onbekend"),  # no such day: no guess
     ],
 )
 def test_invalid_date_says_what_to_write(plan: PlanCopy, bad: str, message: str, hint: str) -> None:

@@ -141,8 +141,11 @@ BAD_DATE = define(
     E,
     "Een datum is niet geldig.",
     """
-Een datum schrijf je als jaar-maand-dag met streepjes: `2024-08-01`. De datum moet ook
-bestaan (geen 31 juni).
+Een datum schrijf je als jaar-maand-dag met streepjes: `2024-08-01`. Weet je alleen de maand,
+het jaar of het schooljaar, schrijf dan `2024-08`, `2024` of `2024-2025`; weet je het nog niet,
+schrijf `onbekend`. De datum moet bestaan (geen 31 juni). Staat er een datum zoals in een brief
+(`1-8-2024`, `1 augustus 2024`, `aug 2024`), dan zegt de melding welke datum dat is en hoe je
+hem schrijft.
 """,
 )
 BAD_AMOUNT = define(

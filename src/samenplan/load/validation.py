@@ -14,7 +14,9 @@ from pydantic_core import ErrorDetails
 
 from samenplan import codes
 from samenplan.diagnostics import Diagnostic, KeyPath
+from samenplan.dutch import datum
 from samenplan.load.locate import PositionIndex
+from samenplan.plan.meant import datum_meant, plain_amount
 from samenplan.plan.names import describe_path, field_label
 from samenplan.plan.validators import validator
 from samenplan.suggest import did_you_mean
@@ -117,7 +119,12 @@ def _bad_date(e: _Error) -> tuple[str, str]:
             f"'{text}' is geen geldige datum{e.where}: een schooljaar schrijf je met een streepje.",
             f"Schrijf {first}-{int(first) + 1}.",
         )
-    return f"'{_show_date(e.value)}' is geen geldige datum{e.where}.", _DATUM_VORMEN
+    message = f"'{_show_date(e.value)}' is geen geldige datum{e.where}."
+    meant = datum_meant(text) if isinstance(e.value, str) else None
+    if meant is None:
+        return message, _DATUM_VORMEN
+    write = f"{e.field}: {meant.tekst}" if e.field else meant.tekst
+    return message, f"Bedoel je {datum(meant)}? Schrijf dan {write}."
 
 
 def _show_date(value: Any) -> str:
@@ -240,21 +247,6 @@ def _bad_amount_word(e: _Error) -> tuple[str, str]:
 
 #: '12,500': a comma before three digits, a thousands separator or a decimal comma.
 _COMMA_THOUSANDS = re.compile(r"^(\d{1,3}),(\d{3})$")
-_EURO_SIGN = re.compile(r"^(?:€|eur(?:o)?\b)\s*", re.IGNORECASE)
-_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
-_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
-
-
-def plain_amount(text: str) -> str | None:
-    """The plain number a person meant by '€ 12.500,-' (12500), or None when unclear."""
-    t = _EURO_SIGN.sub("", text.strip()).strip()
-    t = re.sub(r",-+$|,—$|-+$", "", t).replace(" ", "")
-    if _DOTTED.match(t):
-        whole, _, cents = t.partition(",")
-        return whole.replace(".", "") + (f".{cents}" if cents else "")
-    if _DECIMAL_COMMA.match(t):
-        return t.replace(",", ".")
-    return t if t.isdigit() else None
 
 
 def _wrong_type(e: _Error) -> tuple[str, str]:

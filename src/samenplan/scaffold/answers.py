@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from samenplan.plan.catalog import load_catalog
+from samenplan.plan.datum import DatumSoort
+from samenplan.plan.meant import datum_meant
 from samenplan.plan.models.regeling import Bestedingsdoel
 from samenplan.plan.vocab import Fase, PartnerSoort
 from samenplan.suggest import did_you_mean
@@ -83,13 +85,21 @@ def parse_periode(text: str) -> tuple[date, date]:
     try:
         van, tot = (date.fromisoformat(p.strip()) for p in parts)
     except ValueError:
+        meant = _meant_periode(parts)
         raise AnswerError(
             f"De periode '{text}' bevat geen geldige datums. Schrijf JJJJ-MM-DD, "
-            "bijvoorbeeld 2024-08-01:2025-07-31."
+            + (f"dus: {meant}." if meant else "bijvoorbeeld 2024-08-01:2025-07-31.")
         ) from None
     if tot <= van:
         raise AnswerError(f"De periode '{text}' eindigt voor hij begint.")
     return van, tot
+
+
+def _meant_periode(parts: list[str]) -> str | None:
+    """'2024-08-01:2025-07-31' for '1-8-2024:31-7-2025': both days written the Dutch way."""
+    meant = [datum_meant(p) for p in parts]
+    days = [d.tekst for d in meant if d is not None and d.soort is DatumSoort.DAG]
+    return ":".join(days) if len(days) == 2 else None
 
 
 #: 'school' is as close to schoollocatie as to schoolbestuur; a plan's partner is mostly the bestuur.

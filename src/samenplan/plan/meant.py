@@ -1,0 +1,83 @@
+"""What a person meant by a value written the everyday Dutch way: '€ 12.500,-', '1-8-2024'.
+
+The plan format takes one way of writing an amount and a date. People write them the way
+they do in a letter. These read the common other ways, only to say in a message what to
+write instead; the plan itself is never changed. None means: not clear enough to suggest.
+"""
+
+import re
+from datetime import date
+
+from samenplan.dutch import MAANDEN
+from samenplan.plan.datum import EERSTE_JAAR, LAATSTE_JAAR, Datum
+
+_EURO_SIGN = re.compile(r"^(?:€|eur(?:o)?\b)\s*", re.IGNORECASE)
+_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+
+#: 1-8-2024, 01/08/2024, 1.8.2024: day, month, year, the Dutch order.
+_DAG = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
+#: 8-2024, 08/2024: month and year.
+_MAAND = re.compile(r"^(\d{1,2})[-/](\d{4})$")
+#: 1 augustus 2024, 1 aug. 2024, augustus 2024, aug 2024.
+_MET_NAAM = re.compile(r"^(?:(\d{1,2})\s+)?([a-z]+)\.?\s+(\d{4})$", re.IGNORECASE)
+#: schooljaar 2024-2025, schooljaar 2024/2025, 2024 - 2025.
+_SCHOOLJAAR = re.compile(r"^(?:schooljaar\s+)?(\d{4})\s*[-/]\s*(\d{4})$", re.IGNORECASE)
+
+#: Month by its Dutch name or the abbreviation used in Dutch (mrt, okt, sept).
+_MAANDNAMEN = {
+    **{naam: n for n, naam in enumerate(MAANDEN, start=1)},
+    **{naam[:3]: n for n, naam in enumerate(MAANDEN, start=1) if naam[:3] != "maa"},
+    "mrt": 3,
+    "sept": 9,
+}
+
+
+def plain_amount(text: str) -> str | None:
+    """The plain number a person meant by '€ 12.500,-' (12500), or None when unclear."""
+    t = _EURO_SIGN.sub("", text.strip()).strip()
+    t = re.sub(r",-+$|,—$|-+$", "", t).replace(" ", "")
+    if _DOTTED.match(t):
+        whole, _, cents = t.partition(",")
+        return whole.replace(".", "") + (f".{cents}" if cents else "")
+    if _DECIMAL_COMMA.match(t):
+        return t.replace(",", ".")
+    return t if t.isdigit() else None
+
+
+def datum_meant(text: str) -> Datum | None:
+    """The date a person meant by '1-8-2024', '1 augustus 2024', 'aug 2024' or
+    'schooljaar 2024/2025'; None when the text is no such date, or no date that exists."""
+    t = " ".join(text.split())
+    try:
+        if match := _DAG.match(t):
+            return _dag(int(match[4]), int(match[3]), int(match[1]))
+        if match := _MAAND.match(t):
+            return _maand(int(match[2]), int(match[1]))
+        if match := _MET_NAAM.match(t):
+            month = _MAANDNAMEN.get(match[2].lower())
+            if month is None:
+                return None
+            year = int(match[3])
+            return _dag(year, month, int(match[1])) if match[1] else _maand(year, month)
+        if (match := _SCHOOLJAAR.match(t)) and int(match[2]) == int(match[1]) + 1:
+            return Datum.schooljaar(_jaar(int(match[1])))
+    except ValueError:  # a day or month that does not exist, a year out of range
+        return None
+    return None
+
+
+def _jaar(year: int) -> int:
+    if not EERSTE_JAAR <= year <= LAATSTE_JAAR:
+        raise ValueError(year)
+    return year
+
+
+def _dag(year: int, month: int, day: int) -> Datum:
+    return Datum.dag(date(_jaar(year), month, day))
+
+
+def _maand(year: int, month: int) -> Datum:
+    if not 1 <= month <= 12:
+        raise ValueError(month)
+    return Datum.maand(_jaar(year), month)
