@@ -60,12 +60,23 @@ def test_no_guess_when_it_is_not_clear(written: str) -> None:
         ("12.500", "12500"),
         ("1.250,50", "1250.50"),
         ("eur 300", "300"),
-        ("12,5", "12.5"),
+        ("12,5", "12.50"),
+        ("12.500,00", "12500"),
+        ("250.000 euro", "250000"),
+        ("250000 €", "250000"),
+        ("1,5 miljoen", "1500000"),
+        ("€ 1,25 mln.", "1250000"),
+        ("2 Mio", "2000000"),
+        ("2 ton", "200000"),
+        ("250 duizend", "250000"),
+        ("250k", "250000"),
+        ("1,5 duizend", "1500"),
     ],
 )
 def test_an_amount_is_read_as_meant(written: str, meant: str) -> None:
     assert plain_amount(written) == meant
 
 
-def test_an_unclear_amount_gets_no_guess() -> None:
-    assert plain_amount("twaalfduizend") is None
+@pytest.mark.parametrize("written", ["twaalfduizend", "1.500 miljoen", "1,5 miljard", "twee ton", "€"])
+def test_an_unclear_amount_gets_no_guess(written: str) -> None:
+    assert plain_amount(written) is None

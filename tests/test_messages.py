@@ -120,15 +120,50 @@ def test_euro_sign_and_comma_dash_between_braces(plan: PlanCopy) -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "plain"), [("€ 12.500,-", "12500"), ("€ 312.000", "312000"), ("EUR 40000", "40000")]
+    ("written", "plain"),
+    [
+        ("€ 12.500,-", "12500"),
+        ("€ 312.000", "312000"),
+        ("EUR 40000", "40000"),
+        ("312.000 euro", "312000"),
+        ("12.500,00", "12500"),
+        ("1,5 miljoen", "1500000"),
+        ("€ 1,25 mln.", "1250000"),
+        ("3 ton", "300000"),
+        ("250 duizend", "250000"),
+    ],
 )
 def test_euro_sign_and_dots_in_a_block_amount(plan: PlanCopy, written: str, plain: str) -> None:
     text = plan.edit(SAMEN, "    bedrag: 312000", f"    bedrag: {written}")
     diag = plan.only("SP012")
     assert where(diag) == (SAMEN, *position(text, written))
-    assert (
-        diag.hint == f"Schrijf alleen het getal in euro, zonder euroteken, punten of ',-': bedrag: {plain}."
+    assert diag.hint == (
+        "Schrijf het bedrag als één getal in euro, zonder euroteken, punten, ',-' of woorden als "
+        f"miljoen: bedrag: {plain}."
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("ongeveer 1,5 miljoen", "ongeveer 1500000"),
+        ("ca. € 2 mln.", "ca. 2000000"),
+        ("minstens 300.000 euro", "minstens 300000"),
+    ],
+)
+def test_a_worded_amount_as_a_letter_writes_it(plan: PlanCopy, written: str, suggested: str) -> None:
+    # The suggestion is itself an amount the plan takes: after the edit it loads.
+    plan.edit(SAMEN, "    bedrag: 312000", f"    bedrag: {written}")
+    diag = plan.only("SP012")
+    assert diag.hint == f"Schrijf bedrag: {suggested}."
+    plan.edit(SAMEN, f"    bedrag: {written}", f"    bedrag: {suggested}")
+    assert "SP012" not in plan.codes()
+
+
+def test_a_worded_amount_without_a_number_gets_the_forms(plan: PlanCopy) -> None:
+    plan.edit(SAMEN, "    bedrag: 312000", "    bedrag: ongeveer twaalf ton")
+    diag = plan.only("SP012")
+    assert "ongeveer, minstens of hoogstens" in diag.hint
 
 
 def test_quoted_amount_says_without_quotes(plan: PlanCopy) -> None:

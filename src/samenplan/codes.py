@@ -159,7 +159,8 @@ tussen de duizendtallen: `125000` of `125000.50`. Let op: YAML leest `12.000` al
 Weet je het bedrag niet precies, schrijf dan `onbekend`, of een getal met een woord ervoor:
 `ongeveer 1.500.000` (ook `ca.`, `circa`, `ruim`, `bijna`), `minstens 1200000` (ook
 `ten minste`, `minimaal`) of `hoogstens 300000` (ook `maximaal`, `ten hoogste`). Na zo'n
-woord mag een punt tussen de duizendtallen.
+woord mag een punt tussen de duizendtallen. Staat er een bedrag zoals in een brief
+(`€ 12.500,-`, `250.000 euro`, `1,5 miljoen`, `2 ton`), dan zegt de melding welk getal je schrijft.
 """,
 )
 BAD_VALUE = define(

@@ -17,6 +17,7 @@ from samenplan.diagnostics import Diagnostic, KeyPath
 from samenplan.dutch import datum
 from samenplan.load.locate import PositionIndex
 from samenplan.plan.meant import datum_meant, plain_amount
+from samenplan.plan.models.common import BEDRAG_WORDS
 from samenplan.plan.names import describe_path, field_label
 from samenplan.plan.validators import validator
 from samenplan.suggest import did_you_mean
@@ -221,7 +222,8 @@ def _bad_amount(e: _Error) -> tuple[str, str]:
     if plain is not None:
         return (
             f"'{text}'{e.where} is geen geldig bedrag: er staat meer dan het getal.",
-            f"Schrijf alleen het getal in euro, zonder euroteken, punten of ',-': {name}: {plain}.",
+            "Schrijf het bedrag als één getal in euro, zonder euroteken, punten, ',-' of woorden "
+            f"als miljoen: {name}: {plain}.",
         )
     return (
         f"{_show(e.value)}{e.where} is geen geldig bedrag.",
@@ -238,6 +240,14 @@ def _bad_year(e: _Error) -> tuple[str, str]:
 
 def _bad_amount_word(e: _Error) -> tuple[str, str]:
     name = e.field or "bedrag"
+    text = " ".join(str(e.value).split())
+    word = next((w for w in sorted(BEDRAG_WORDS, key=len, reverse=True) if text.lower().startswith(w)), "")
+    plain = plain_amount(text[len(word) :]) if word else None
+    if plain is not None:
+        return (
+            f"'{e.value}'{e.where} is geen geldig bedrag: na '{word}' hoort alleen het getal.",
+            f"Schrijf {name}: {word} {plain}.",
+        )
     return (
         f"'{e.value}'{e.where} is geen geldig bedrag.",
         f"Schrijf een getal ({name}: 125000), {name}: onbekend, of een getal met ervoor "

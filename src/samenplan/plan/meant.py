@@ -7,13 +7,25 @@ write instead; the plan itself is never changed. None means: not clear enough to
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from samenplan.dutch import MAANDEN
 from samenplan.plan.datum import EERSTE_JAAR, LAATSTE_JAAR, Datum
 
 _EURO_SIGN = re.compile(r"^(?:€|eur(?:o)?\b)\s*", re.IGNORECASE)
+_EURO_AFTER = re.compile(r"\s*(?:€|euro|eur\.?)$", re.IGNORECASE)
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+#: '1,5 miljoen', '€ 2 mln.', '2 ton', '250 duizend', '250k': a number and a word for its size.
+_MULTIPLIED = re.compile(r"^(\d{1,3}(?:[.,]\d{1,2})?)\s*(miljoen|mln|mio|ton|duizend|k)\.?$", re.IGNORECASE)
+_MULTIPLIERS = {
+    "miljoen": 1_000_000,
+    "mln": 1_000_000,
+    "mio": 1_000_000,
+    "ton": 100_000,  # 'twee ton': 200,000 euro, as Dutch says it
+    "duizend": 1_000,
+    "k": 1_000,
+}
 
 #: 1-8-2024, 01/08/2024, 1.8.2024: day, month, year, the Dutch order.
 _DAG = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
@@ -34,15 +46,25 @@ _MAANDNAMEN = {
 
 
 def plain_amount(text: str) -> str | None:
-    """The plain number a person meant by '€ 12.500,-' (12500), or None when unclear."""
-    t = _EURO_SIGN.sub("", text.strip()).strip()
+    """The plain number a person meant by '€ 12.500,-' (12500), '250.000 euro' (250000) or
+    '1,5 miljoen' (1500000); None when unclear."""
+    t = _EURO_AFTER.sub("", _EURO_SIGN.sub("", text.strip())).strip()
+    if match := _MULTIPLIED.match(t):
+        return _plain(Decimal(match[1].replace(",", ".")) * _MULTIPLIERS[match[2].lower()])
     t = re.sub(r",-+$|,—$|-+$", "", t).replace(" ", "")
     if _DOTTED.match(t):
         whole, _, cents = t.partition(",")
-        return whole.replace(".", "") + (f".{cents}" if cents else "")
+        return _plain(Decimal(whole.replace(".", "") + (f".{cents}" if cents else "")))
     if _DECIMAL_COMMA.match(t):
-        return t.replace(",", ".")
+        return _plain(Decimal(t.replace(",", ".")))
     return t if t.isdigit() else None
+
+
+def _plain(amount: Decimal) -> str:
+    """12500, 1250.50: whole euros without decimals, cents with two."""
+    if amount == amount.to_integral_value():
+        return str(int(amount))
+    return f"{amount:.2f}"
 
 
 def datum_meant(text: str) -> Datum | None:
