@@ -191,3 +191,39 @@ def test_sp101_tip_names_the_missing_leefdomeinen_not_the_one_it_has(plan: PlanC
     assert where(diag) == (AANPAK, line, 5)
     assert diag.hint.startswith("Laat de interventie ook thuis, in de vrije tijd of online werken,")
     assert "op school" not in diag.hint
+
+
+@pytest.mark.parametrize(("written", "meant"), [("ja", "true"), ("Nee", "false"), ("waar", "true")])
+def test_yes_or_no_in_dutch_where_true_or_false_belongs(plan: PlanCopy, written: str, meant: str) -> None:
+    text = _vaste_termijn(plan, written)
+    diag = plan.only("SP009")
+    assert where(diag) == ("samenplan.yaml", *position(text, f"{written}\n"))
+    assert diag.message == (
+        "'vaste_termijn' moet true of false zijn in regeling 'subsidie_samen_sterker'; nu staat er "
+        f"'{written}'."
+    )
+    assert diag.hint == f"Schrijf vaste_termijn: {meant}."
+
+
+def _vaste_termijn(plan: PlanCopy, written: str) -> str:
+    old = "      tot: 2025-07-31\n    toelichting: |\n      Een kleine regeling"
+    new = old.replace("    toelichting", f"    vaste_termijn: {written}\n    toelichting")
+    return plan.edit("samenplan.yaml", old, new)
+
+
+def test_something_else_where_true_or_false_belongs_names_both(plan: PlanCopy) -> None:
+    _vaste_termijn(plan, "soms")
+    assert plan.only("SP009").hint == "Schrijf vaste_termijn: true (ja) of vaste_termijn: false (nee)."
+
+
+def test_a_list_without_brackets_gets_them_in_the_hint(plan: PlanCopy) -> None:
+    line = "    leefdomeinen: [school, thuis]\n"
+    text = plan.read(AANPAK)
+    first = text.index(line)
+    plan.write(AANPAK, text[:first] + "    leefdomeinen: school, thuis\n" + text[first + len(line) :])
+    diag = plan.only("SP009")
+    assert diag.hint == (
+        "Nu staat er: 'school, thuis'. Zet de waarden tussen blokhaken: leefdomeinen: [school, thuis]."
+    )
+    plan.write(AANPAK, text)  # what the hint says to write is what the example had
+    assert plan.codes() == []

@@ -36,7 +36,7 @@ _KIND = {
     "float_parsing": "een getal",
     "float_type": "een getal",
     "getal_ongeldig": "een getal",
-    "bool_type": "ja of nee (true/false)",
+    "bool_type": "true of false",
 }
 
 
@@ -259,6 +259,19 @@ def _bad_amount_word(e: _Error) -> tuple[str, str]:
 _COMMA_THOUSANDS = re.compile(r"^(\d{1,3}),(\d{3})$")
 
 
+#: What a person means by a yes or no written in Dutch, where the plan takes true or false.
+_JA_NEE = {"ja": "true", "j": "true", "waar": "true", "nee": "false", "n": "false", "onwaar": "false"}
+
+
+def _bad_bool(e: _Error) -> tuple[str, str]:
+    name = e.field or "de waarde"
+    meant = _JA_NEE.get(str(e.value).strip().lower())
+    return (
+        f"{e.name} moet true of false zijn{e.where}; nu staat er {_show(e.value)}.",
+        f"Schrijf {name}: {meant}." if meant else f"Schrijf {name}: true (ja) of {name}: false (nee).",
+    )
+
+
 def _wrong_type(e: _Error) -> tuple[str, str]:
     name = f"'{e.field}'" if e.field else "deze waarde"
     kind = _KIND[e.kind]
@@ -267,7 +280,15 @@ def _wrong_type(e: _Error) -> tuple[str, str]:
             f"{name if e.field else name.capitalize()} is leeg{e.where}.",
             f"Vul {kind} in, of haal de regel weg.",
         )
-    return f"{name} moet {kind} zijn{e.where}.", f"Nu staat er: {_show(e.value)}."
+    hint = f"Nu staat er: {_show(e.value)}."
+    if e.kind == "list_type" and e.field and _short_line(e.value):
+        # 'leefdomeinen: school, thuis': the brackets are missing
+        hint += f" Zet de waarden tussen blokhaken: {e.field}: [{e.value}]."
+    return f"{name} moet {kind} zijn{e.where}.", hint
+
+
+def _short_line(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 80 and "\n" not in value
 
 
 def _bad_id(e: _Error) -> tuple[str, str]:
@@ -347,6 +368,7 @@ BY_TYPE: dict[str, _Mapping] = {
     "bedrag_te_groot": _Mapping(codes.BAD_AMOUNT, _amount_too_large),
     "getal_te_groot": _Mapping(codes.BAD_VALUE, _number_too_large),
     **dict.fromkeys(_KIND, _WRONG_TYPE),
+    "bool_parsing": _Mapping(codes.WRONG_TYPE, _bad_bool),
     "id_ongeldig": _Mapping(codes.BAD_VALUE, _bad_id),
     "string_pattern_mismatch": _Mapping(codes.BAD_VALUE, _bad_id),
     "cbs_ongeldig": _Mapping(codes.BAD_VALUE, _bad_cbs),
