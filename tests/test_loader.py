@@ -51,6 +51,27 @@ def test_tab_indentation(plan: PlanCopy) -> None:
     plan.write("01-urgentie.yaml", "aanleiding: tekst\ndoelgroepen:\n\t- id: x\n")
     diag = plan.only("SP001")
     assert where(diag) == ("01-urgentie.yaml", 3, 1)
+    assert diag.message == "Deze regel springt in met een tab. YAML telt alleen spaties."
+    assert diag.hint.startswith("Vervang de tab door spaties")
+
+
+@pytest.mark.parametrize("indent", ["  \t", "\t  ", "  -\t"])
+def test_a_tab_anywhere_in_the_indentation_is_named_where_it_is(plan: PlanCopy, indent: str) -> None:
+    text = plan.read("05-aanpak.yaml")
+    line = "    leefdomeinen: [school, thuis]\n"
+    at = text.index(line)
+    plan.write("05-aanpak.yaml", text[:at] + indent + line.lstrip() + text[at + len(line) :])
+    diag = plan.only("SP001")
+    assert "springt in met een tab" in diag.message
+    assert where(diag) == ("05-aanpak.yaml", text[:at].count("\n") + 1, indent.index("\t") + 1)
+
+
+@pytest.mark.parametrize("character", ["`", "@"])
+def test_a_character_that_cannot_start_a_value_is_named(plan: PlanCopy, character: str) -> None:
+    plan.write("01-urgentie.yaml", f"aanleiding: {character}gemeente tekst\n")
+    diag = plan.only("SP001")
+    assert diag.message == f"Een waarde mag in YAML niet met {character} beginnen."
+    assert diag.hint == f'Zet de hele tekst tussen aanhalingstekens: "{character}gemeente tekst".'
 
 
 def test_second_document_is_a_syntax_error(plan: PlanCopy) -> None:

@@ -111,10 +111,12 @@ def describe_yaml_error(exc: MarkedYAMLError, text: str = "") -> tuple[str, str,
     mark = _best_mark(exc, text)
     lines = text.splitlines()
     found = (
-        _missing_space(mark, lines)
+        _tab_indent(mark, lines)
+        or _missing_space(mark, lines)
         or _unclosed_flow(exc, problem)
         or _after_value(mark, lines)
         or _dash_for_field(mark, lines, problem)
+        or _cannot_start(mark, lines, problem)
     )
     if found is not None:
         return found
@@ -126,6 +128,22 @@ def describe_yaml_error(exc: MarkedYAMLError, text: str = "") -> tuple[str, str,
 
 def _at(mark: StreamMark, line: int, column: int) -> StreamMark:
     return StreamMark(mark.name, mark.index, line, column)
+
+
+def _tab_indent(mark: StreamMark | None, lines: list[str]) -> Found | None:
+    """A tab in the indentation of the line of the error: YAML indents with spaces only."""
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    indent = line[: len(line) - len(line.lstrip(" \t-"))]
+    if "\t" not in indent:
+        return None
+    return (
+        "Deze regel springt in met een tab. YAML telt alleen spaties.",
+        "Vervang de tab door spaties, zodat het veld precies onder de velden van dezelfde groep "
+        "staat. Stel je editor in om met spaties in te springen.",
+        _at(mark, mark.line, indent.index("\t")),
+    )
 
 
 def _missing_space(mark: StreamMark | None, lines: list[str]) -> Found | None:
@@ -192,6 +210,23 @@ def _after_value(mark: StreamMark | None, lines: list[str]) -> Found | None:
             _at(mark, mark.line, line.index(value)),
         )
     return None
+
+
+def _cannot_start(mark: StreamMark | None, lines: list[str], problem: str) -> Found | None:
+    """A value starting with a character YAML keeps for itself (` or @): name the character."""
+    if mark is None or mark.line >= len(lines) or "cannot start any token" not in problem:
+        return None
+    line = lines[mark.line]
+    character = line[mark.column : mark.column + 1]
+    if character not in ("`", "@"):
+        return None
+    value = line[mark.column :].strip()
+    quoted = f"'{value}'" if '"' in value else f'"{value}"'
+    return (
+        f"Een waarde mag in YAML niet met {character} beginnen.",
+        f"Zet de hele tekst tussen aanhalingstekens: {quoted}.",
+        mark,
+    )
 
 
 def _dash_for_field(mark: StreamMark | None, lines: list[str], problem: str) -> Found | None:
