@@ -227,3 +227,49 @@ def test_a_list_without_brackets_gets_them_in_the_hint(plan: PlanCopy) -> None:
     )
     plan.write(AANPAK, text)  # what the hint says to write is what the example had
     assert plan.codes() == []
+
+
+NULMETING = "        nulmeting:\n          waarde: 55\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        (
+            "1.250",
+            "is niet duidelijk: bedoel je 1250 (met een punt tussen de duizendtallen) of 1,25?",
+            "Schrijf waarde: 1250 voor 1250, of waarde: 1.25 voor 1,25.",
+        ),
+        ("'12.500'", "bedoel je 12500", "of waarde: 12.5 voor 12,5."),
+        ("1.000.000", "heeft punten tussen de duizendtallen.", "Schrijf waarde: 1000000."),
+    ],
+)
+def test_a_number_with_a_thousands_dot_is_not_read_as_a_fraction(
+    plan: PlanCopy, written: str, message: str, hint: str
+) -> None:
+    # YAML reads 1.250 as 1.25; a Dutch writer means 1250 as often. The document would say
+    # "1,25": check asks instead of guessing.
+    text = plan.edit("04-resultaten.yaml", NULMETING, NULMETING.replace("55", written))
+    diag = plan.only("SP013")
+    assert where(diag) == ("04-resultaten.yaml", *position(text, f"{written}\n"))
+    assert message in diag.message and hint in diag.hint
+
+
+@pytest.mark.parametrize("written", ["0.125", "2.5", "1.25", "55"])
+def test_a_plain_decimal_number_still_loads(plan: PlanCopy, written: str) -> None:
+    plan.edit("04-resultaten.yaml", NULMETING, NULMETING.replace("55", written))
+    assert plan.codes() == []
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("5,5", "Schrijf een punt in plaats van de komma: waarde: 5.5."),
+        ("55%", "Schrijf alleen het getal: waarde: 55. Dat het om procenten gaat"),
+        ("5,5 %", "Schrijf alleen het getal: waarde: 5.5."),
+    ],
+)
+def test_a_number_as_a_letter_writes_it(plan: PlanCopy, written: str, hint: str) -> None:
+    plan.edit("04-resultaten.yaml", NULMETING, NULMETING.replace("55", written))
+    diag = plan.only("SP009")
+    assert hint in diag.hint

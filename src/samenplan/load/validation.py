@@ -176,6 +176,24 @@ def _thousands(e: _Error) -> tuple[str, str]:
     )
 
 
+def _number_thousands(e: _Error) -> tuple[str, str]:
+    text = str(e.value)
+    name = e.field or "getal"
+    whole = text.replace(".", "")
+    if text.count(".") > 1:
+        return (
+            f"'{text}'{e.where} heeft punten tussen de duizendtallen.",
+            f"Een getal in het plan heeft geen punt tussen de duizendtallen. Schrijf {name}: {whole}.",
+        )
+    decimal = text.rstrip("0").rstrip(".")
+    return (
+        f"'{text}'{e.where} is niet duidelijk: bedoel je {whole} (met een punt tussen de "
+        f"duizendtallen) of {decimal.replace('.', ',')}?",
+        f"Schrijf {name}: {whole} voor {whole}, of {name}: {decimal} voor {decimal.replace('.', ',')}. "
+        "Een getal in het plan heeft geen punt tussen de duizendtallen.",
+    )
+
+
 def _negative(e: _Error) -> tuple[str, str]:
     return (
         f"Het bedrag {e.value}{e.where} is negatief.",
@@ -284,7 +302,27 @@ def _wrong_type(e: _Error) -> tuple[str, str]:
     if e.kind == "list_type" and e.field and _short_line(e.value):
         # 'leefdomeinen: school, thuis': the brackets are missing
         hint += f" Zet de waarden tussen blokhaken: {e.field}: [{e.value}]."
+    elif e.kind == "decimal_parsing" and e.field and isinstance(e.value, str):
+        hint += _number_hint(e.field, e.value)
     return f"{name} moet {kind} zijn{e.where}.", hint
+
+
+#: '5,5' (a decimal comma) and '55%' or '5,5 %' (a percentage sign) where a number belongs.
+_DECIMAL_COMMA_NUMBER = re.compile(r"^\d+,\d+$")
+_PERCENTAGE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%$")
+
+
+def _number_hint(field: str, value: str) -> str:
+    text = value.strip()
+    if _DECIMAL_COMMA_NUMBER.match(text):
+        return f" Schrijf een punt in plaats van de komma: {field}: {text.replace(',', '.')}."
+    if match := _PERCENTAGE.match(text):
+        number = match[1].replace(",", ".")
+        return (
+            f" Schrijf alleen het getal: {field}: {number}. Dat het om procenten gaat, zet je bij "
+            "de eenheid: eenheid: '%'."
+        )
+    return ""
 
 
 def _short_line(value: Any) -> bool:
@@ -361,6 +399,7 @@ BY_TYPE: dict[str, _Mapping] = {
     "datum_jaar": _Mapping(codes.BAD_DATE, _date_year),
     "datum_schooljaar": _Mapping(codes.BAD_DATE, _school_year),
     "bedrag_duizendtal": _Mapping(codes.BAD_AMOUNT, _thousands),
+    "getal_duizendtal": _Mapping(codes.BAD_VALUE, _number_thousands),
     "bedrag_negatief": _Mapping(codes.BAD_AMOUNT, _negative),
     "bedrag_ongeldig": _Mapping(codes.BAD_AMOUNT, _bad_amount),
     "bedrag_woord": _Mapping(codes.BAD_AMOUNT, _bad_amount_word),

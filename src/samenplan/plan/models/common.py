@@ -247,9 +247,16 @@ def _check_cbs(value: Any) -> Any:
     return value
 
 
+#: '1.250' or '12.500': a dot before three digits reads as a decimal point, but in Dutch it
+#: separates thousands. A first group of 0 ('0.125') is a decimal fraction.
+_DUTCH_THOUSANDS_RE = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
+
+
 def _check_getal(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("getal_ongeldig", "'{value}' is geen getal", {"value": value})
+    if isinstance(value, str) and _DUTCH_THOUSANDS_RE.match(value.strip()):
+        raise PydanticCustomError("getal_duizendtal", "'{value}' is onduidelijk", {"value": value.strip()})
     if isinstance(value, float) and not math.isfinite(value):
         raise PydanticCustomError("getal_ongeldig", "'{value}' is geen getal", {"value": value})
     _check_size(value, "getal")
