@@ -121,7 +121,9 @@ WRONG_TYPE = define(
     "Een waarde is van de verkeerde soort.",
     """
 De waarde past niet bij het veld: bijvoorbeeld tekst waar een lijst hoort, of een lijst waar
-één waarde hoort. Een lijst schrijf je met een streepje per regel (`- school`).
+één waarde hoort. Een lijst schrijf je met een streepje per regel (`- school`), of tussen
+blokhaken (`[school, thuis]`). Ja of nee schrijf je als `true` of `false`; een getal met een
+punt (`5.5`), zonder `%`.
 """,
 )
 UNKNOWN_VALUE = define(
@@ -170,7 +172,9 @@ BAD_VALUE = define(
     "Een waarde voldoet niet aan de eisen van het veld.",
     """
 De waarde heeft de goede soort, maar past niet: bijvoorbeeld een id met hoofdletters of
-spaties, een lege naam, of een getal buiten het toegestane bereik.
+spaties, een lege naam, of een getal buiten het toegestane bereik. Een getal als `1.250` is
+niet duidelijk: YAML leest 1,25, terwijl het in het Nederlands 1250 kan zijn. Schrijf `1250`
+of `1.25`.
 """,
 )
 BAD_TAG = define(
