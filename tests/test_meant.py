@@ -2,7 +2,7 @@
 
 import pytest
 
-from samenplan.plan.meant import datum_meant, plain_amount
+from samenplan.plan.meant import datum_meant, id_meant, plain_amount
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,33 @@ def test_an_amount_is_read_as_meant(written: str, meant: str) -> None:
 @pytest.mark.parametrize("written", ["twaalfduizend", "1.500 miljoen", "1,5 miljard", "twee ton", "€"])
 def test_an_unclear_amount_gets_no_guess(written: str) -> None:
     assert plain_amount(written) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Huiswerk Club", "huiswerk-club"),
+        ("Café Één", "cafe-een"),
+        ("i_Sterk", "i_sterk"),
+        ("_x", "x"),
+        ("GGD  Hollands-Midden!", "ggd-hollands-midden"),
+        ("€€€", None),
+    ],
+)
+def test_an_id_is_read_as_meant(written: str, meant: str | None) -> None:
+    assert id_meant(written) == meant
+
+
+def test_every_id_suggested_is_a_valid_id() -> None:
+    # The hint must never suggest an id that check refuses in its turn.
+    import random
+    import re
+
+    from samenplan.plan.models.common import ID_PATTERN
+
+    rng = random.Random(7)
+    alphabet = "aZ9_- .éÉøß€/\t'\"" + "\u0301"
+    for _ in range(3000):
+        written = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 90)))
+        meant = id_meant(written)
+        assert meant is None or (re.match(ID_PATTERN, meant) and len(meant) <= 64), (written, meant)

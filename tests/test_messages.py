@@ -273,3 +273,13 @@ def test_a_number_as_a_letter_writes_it(plan: PlanCopy, written: str, hint: str)
     plan.edit("04-resultaten.yaml", NULMETING, NULMETING.replace("55", written))
     diag = plan.only("SP009")
     assert hint in diag.hint
+
+
+def test_an_id_with_capitals_and_spaces_gets_one_that_works(plan: PlanCopy) -> None:
+    text = plan.edit(SAMEN, "  - id: gem_aarveld\n", "  - id: Gemeente Aarveld\n")
+    diag = plan.only("SP013")
+    assert where(diag) == (SAMEN, *position(text, "Gemeente Aarveld"))
+    assert diag.hint == (
+        "Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties. Schrijf bijvoorbeeld "
+        "'gemeente-aarveld', en noem het overal in het plan zo."
+    )

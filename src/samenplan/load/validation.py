@@ -16,7 +16,7 @@ from samenplan import codes
 from samenplan.diagnostics import Diagnostic, KeyPath
 from samenplan.dutch import datum
 from samenplan.load.locate import PositionIndex
-from samenplan.plan.meant import datum_meant, plain_amount
+from samenplan.plan.meant import datum_meant, id_meant, plain_amount
 from samenplan.plan.models.common import BEDRAG_WORDS
 from samenplan.plan.names import describe_path, field_label
 from samenplan.plan.validators import validator
@@ -330,10 +330,14 @@ def _short_line(value: Any) -> bool:
 
 
 def _bad_id(e: _Error) -> tuple[str, str]:
-    return (
-        f"'{e.value}' is geen geldige id{e.where}.",
-        "Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties: 'huiswerkklas-noord'.",
-    )
+    hint = "Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties: 'huiswerkklas-noord'."
+    meant = id_meant(e.value) if isinstance(e.value, str) else None
+    if meant is not None and meant != e.value:
+        hint = (
+            f"Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties. Schrijf bijvoorbeeld "
+            f"'{meant}', en noem het overal in het plan zo."
+        )
+    return f"'{e.value}' is geen geldige id{e.where}.", hint
 
 
 def _bad_cbs(e: _Error) -> tuple[str, str]:

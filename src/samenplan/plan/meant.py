@@ -6,6 +6,7 @@ write instead; the plan itself is never changed. None means: not clear enough to
 """
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -103,3 +104,15 @@ def _maand(year: int, month: int) -> Datum:
     if not 1 <= month <= 12:
         raise ValueError(month)
     return Datum.maand(_jaar(year), month)
+
+
+#: What an id may not hold; a run of it becomes one '-'.
+_NOT_IN_ID = re.compile(r"[^a-z0-9_-]+")
+
+
+def id_meant(text: str) -> str | None:
+    """The id a person meant by 'Huiswerk Club' or 'Café Één' (huiswerk-club, cafe-een);
+    None when nothing of it is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    candidate = _NOT_IN_ID.sub("-", ascii_text.lower()).strip("-_")
+    return candidate[:64].rstrip("-_") or None
