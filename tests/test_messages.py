@@ -283,3 +283,52 @@ def test_an_id_with_capitals_and_spaces_gets_one_that_works(plan: PlanCopy) -> N
         "Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties. Schrijf bijvoorbeeld "
         "'gemeente-aarveld', en noem het overal in het plan zo."
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        (
+            "Stichting Heidekring",
+            "'Stichting Heidekring' is de naam van partner 'sb_heidekring'. Schrijf de id: sb_heidekring.",
+        ),
+        (
+            "stichting heidekring (14 basisscholen)",
+            "is de naam van partner 'sb_heidekring'. Schrijf de id: sb_heidekring.",
+        ),
+        (
+            "SB_Heidekring",
+            "Bedoel je partner 'sb_heidekring'? Schrijf de id zoals hij er staat: sb_heidekring.",
+        ),
+        (
+            "Stichting Heidekrng",
+            "Bedoel je partner 'sb_heidekring' (Stichting Heidekring (14 basisscholen))? Schrijf dan de id: "
+            "sb_heidekring.",
+        ),
+        (
+            "Iets Heel Anders",
+            "Hier hoort de id van een partner: wat bij die partner achter 'id:' staat, niet de naam. "
+            "Partners staan in 02-samenwerking.yaml onder partners.",
+        ),
+    ],
+)
+def test_a_name_where_an_id_belongs_gets_the_id(plan: PlanCopy, written: str, hint: str) -> None:
+    text = plan.edit(AANPAK, "trekkers: [sb_heidekring]", f"trekkers: [{written}]")
+    diag = plan.only("SP013")
+    assert where(diag) == (AANPAK, *position(text, written))
+    assert hint in diag.hint
+    assert "noem het overal" not in diag.hint  # a reference gets no new id of its own
+
+
+def test_a_name_in_an_earlier_file_finds_the_partner_in_a_later_one(plan: PlanCopy) -> None:
+    # 01-urgentie.yaml is read before 02-samenwerking.yaml, where the partners are.
+    text = plan.read("01-urgentie.yaml")
+    first = text.index("partner: ") + len("partner: ")
+    end = text.index("\n", first)
+    partner_id = text[first:end].strip()
+    samen = plan.read(SAMEN)
+    at = samen.index(f"  - id: {partner_id}\n")
+    name = samen[samen.index("naam: ", at) + 6 : samen.index("\n", samen.index("naam: ", at))]
+    plan.write("01-urgentie.yaml", text[:first] + name + text[end:])
+    diag = plan.only("SP013")
+    assert diag.hint.endswith(f"Schrijf de id: {partner_id}.")

@@ -103,3 +103,15 @@ def test_every_rule_module_is_listed_and_every_code_is_unique() -> None:
     listed = [r.code.code for r in rules.all_rules()]
     assert len(listed) == len(set(listed))
     assert set(listed) <= set(all_codes())
+
+
+def test_reference_at_finds_every_reference_field_and_nothing_else() -> None:
+    from samenplan.plan.idkinds import REFERENCES, reference_at
+
+    for ref in REFERENCES:
+        path = tuple(3 if part == "*" else part for part in ref.pattern.split("."))
+        assert reference_at(ref.doc, path) is ref, ref.pattern
+        assert reference_at(ref.doc, (*path, 0)) is None  # one level deeper is no reference
+        assert reference_at("ergens", path) is None
+    assert reference_at("aanpak", ("interventies", "x", "trekkers", 0)) is None  # a key is no index
+    assert reference_at("aanpak", ("interventies", 0, "naam")) is None

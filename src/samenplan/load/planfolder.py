@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from samenplan import codes
 from samenplan.diagnostics import Diagnostic, Location
 from samenplan.load.formaat import format_finding
+from samenplan.load.namedids import with_name_hints
 from samenplan.load.source import Source, read_source
 from samenplan.load.validation import validate
 from samenplan.plan.bundle import Plan
@@ -67,6 +68,7 @@ def load_plan(root: Path) -> LoadedPlan:
             _load_document(loaded, doc)
             if loaded.formaat is not None:
                 return loaded
+        loaded.diagnostics = with_name_hints(loaded.diagnostics, loaded.sources)
         if not loaded.diagnostics:
             loaded.plan = _assemble(loaded)
         loaded.diagnostics.extend(_stray_files(root))

@@ -16,9 +16,11 @@ from samenplan import codes
 from samenplan.diagnostics import Diagnostic, KeyPath
 from samenplan.dutch import datum
 from samenplan.load.locate import PositionIndex
+from samenplan.plan.idkinds import BY_KIND, reference_at
 from samenplan.plan.meant import datum_meant, id_meant, plain_amount
 from samenplan.plan.models.common import BEDRAG_WORDS
 from samenplan.plan.names import describe_path, field_label
+from samenplan.plan.steps import DOCUMENTS
 from samenplan.plan.validators import validator
 from samenplan.suggest import did_you_mean
 
@@ -331,8 +333,16 @@ def _short_line(value: Any) -> bool:
 
 def _bad_id(e: _Error) -> tuple[str, str]:
     hint = "Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties: 'huiswerkklas-noord'."
+    doc = next((d for d in DOCUMENTS if d.model is e.model), None)
+    ref = reference_at(doc.slug, e.path) if doc is not None else None
+    kind = BY_KIND.get(ref.kind) if ref is not None else None
     meant = id_meant(e.value) if isinstance(e.value, str) else None
-    if meant is not None and meant != e.value:
+    if kind is not None:  # a reference: the id of an item elsewhere (load/namedids.py may name it)
+        hint = (
+            f"Hier hoort de id van een {kind.kind}: wat bij die {kind.kind} achter 'id:' staat, "
+            f"niet de naam. {kind.where}"
+        )
+    elif ref is None and meant is not None and meant != e.value:
         hint = (
             f"Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties. Schrijf bijvoorbeeld "
             f"'{meant}', en noem het overal in het plan zo."

@@ -175,6 +175,19 @@ REFERENCES: tuple[Reference, ...] = (
 )
 
 
+def reference_at(doc: str, path: KeyPath) -> Reference | None:
+    """The reference field at ``path`` in document ``doc`` (a list index matches ``*``), if any."""
+    for ref in REFERENCES:
+        parts = ref.pattern.split(".")
+        if ref.doc == doc and len(parts) == len(path) and all(map(_part_matches, parts, path)):
+            return ref
+    return None
+
+
+def _part_matches(part: str, key: str | int) -> bool:
+    return isinstance(key, int) if part == "*" else part == key
+
+
 class Match(NamedTuple):
     """One value at a pattern: its key path, the value, and the list items on its path.
 
