@@ -112,6 +112,9 @@ SNIPPETS = [
     ".5",
     "True",
     "NULL",
+    " #SamenSterk",
+    "  #3 ",
+    " # opmerking",
 ]
 
 
@@ -143,6 +146,7 @@ def _read(text: str, tmp_path: Path, *, fast: bool, monkeypatch: pytest.MonkeyPa
         src.positions.keys,
         src.positions.values,
         [(d.code, d.message, d.location, d.hint, d.related) for d in src.diagnostics],
+        [(d.code, d.message, d.location, d.hint) for d in src.notes],
     )
 
 

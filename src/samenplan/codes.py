@@ -250,6 +250,20 @@ samenplan`, of de vaste versie in jullie CI-instellingen) en controleer opnieuw.
 formaatversie niet zelf terug: dan passen de velden niet meer.
 """,
 )
+CUT_BY_COMMENT = define(
+    "SP020",
+    "tekst-afgebroken-door-hekje",
+    Severity.WARNING,
+    "Een tekst stopt bij een # die waarschijnlijk bij de tekst hoort.",
+    """
+In YAML begint na een spatie en een `#` een opmerking: wat daarna op de regel staat, hoort
+niet meer bij de waarde. `communicatie: Campagne #SamenSterk op sociale media` zet in het plan
+alleen `Campagne`; de rest komt niet in het plandocument. check meldt dit als er direct na de
+`#` een letter of cijfer staat, zoals bij een hashtag of `groep #3`. Hoort het bij de tekst,
+zet de hele tekst dan tussen aanhalingstekens. Is het een opmerking, zet dan een spatie na de
+`#`.
+""",
+)
 
 #: Every loader code, in order.
 LOADER_CODES: tuple[Code, ...] = (
@@ -272,6 +286,7 @@ LOADER_CODES: tuple[Code, ...] = (
     STRAY_FILE,
     OLD_FORMAT,
     NEWER_FORMAT,
+    CUT_BY_COMMENT,
 )
 
 NO_REASON = define(

@@ -57,8 +57,16 @@ def node_location(name: str, node: Node) -> Any:
 class Converter:
     """Turns one node tree into plain data; problems go to ``diagnostics``."""
 
-    def __init__(self, name: str, positions: PositionIndex, restore: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        name: str,
+        positions: PositionIndex,
+        restore: Callable[[str], str],
+        cuts: dict[int, tuple[int, str]] | None = None,
+    ) -> None:
         self.name = name
+        self.cuts = cuts or {}  # hashcut.hash_cuts of the text
+        self.notes: list[Diagnostic] = []  # warnings that do not stop the plan from loading
         self.positions = positions
         self.restore = restore
         self.diagnostics: list[Diagnostic] = []
@@ -127,7 +135,11 @@ class Converter:
             return None
         if isinstance(node, ScalarNode):
             value = scalar(node, tag)
-            return self.text(value, node) if isinstance(value, str) else value
+            if not isinstance(value, str):
+                return value
+            if self.cuts and not node.style:
+                self.cut_off(node, value, key)
+            return self.text(value, node)
         path = parent if key is None else (*parent, key)
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
@@ -143,6 +155,29 @@ class Converter:
             values[index] = mark.line << COLUMN_BITS | mark.column
             result.append(self.convert(child, path, index, depth + 1))
         return result
+
+    def cut_off(self, node: ScalarNode, value: str, key: str | int | None) -> None:
+        """A warning when a '#' right after this plain text cut the rest of its line off."""
+        found = self.cuts.pop(node.end_mark.index, None)  # popped: an alias reports it once
+        if found is None:
+            return
+        hash_at, comment = found
+        mark = node.end_mark
+        whole = f"{value} {comment}".replace("\\", "\\\\").replace('"', '\\"')
+        write = f'{key}: "{whole}"' if isinstance(key, str) else f'- "{whole}"'
+        shown = value if len(value) <= 60 else f"...{value[-57:]}"
+        code = codes.CUT_BY_COMMENT
+        self.notes.append(
+            Diagnostic(
+                code.code,
+                code.severity,
+                f"Na '{shown}' staat '{comment}'. YAML leest alles vanaf de # als opmerking: in het "
+                f"plan staat alleen '{shown}'.",
+                at(self.name, mark.line, mark.column + hash_at - mark.index),
+                f"Hoort '{comment}' bij de tekst? Zet de hele tekst dan tussen aanhalingstekens: "
+                f"{write}. Is het een opmerking, zet dan een spatie na de #.",
+            )
+        )
 
     def text(self, value: str, node: ScalarNode) -> str:
         """A text as the plan means it: line separators back, surrogates checked, weighed."""

@@ -72,6 +72,7 @@ def load_plan(root: Path) -> LoadedPlan:
         if not loaded.diagnostics:
             loaded.plan = _assemble(loaded)
         loaded.diagnostics.extend(_stray_files(root))
+        loaded.diagnostics.extend(note for source in loaded.sources.values() for note in source.notes)
     return loaded
 
 

@@ -16,6 +16,7 @@ from samenplan.diagnostics import Diagnostic, Location
 from samenplan.load import limits
 from samenplan.load.compose import TooDeep, compose, too_many_values, yaml_version
 from samenplan.load.convert import Converter, is_empty_scalar, node_location
+from samenplan.load.hashcut import hash_cuts
 from samenplan.load.locate import Lines, PositionIndex, at, at_offset
 from samenplan.load.reading import decode, read_bytes
 from samenplan.load.yamlerrors import describe_yaml_error
@@ -32,6 +33,8 @@ class Source:
     positions: PositionIndex = field(default_factory=lambda: PositionIndex(""))
     lines: Lines = field(default_factory=Lines)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Warnings about the text that do not stop it from loading (SP020).
+    notes: list[Diagnostic] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -127,9 +130,10 @@ def _parse(src: Source, text: str) -> None:
             Location(name),
         )
         return
-    converter = Converter(name, src.positions, composed.restore)
+    converter = Converter(name, src.positions, composed.restore, hash_cuts(text))
     src.data = converter.run(root)
     src.diagnostics.extend(converter.diagnostics)
+    src.notes.extend(converter.notes)
     if not src.diagnostics and not isinstance(src.data, dict):
         src.add(
             codes.NOT_MAPPING,

@@ -1,0 +1,32 @@
+"""Text that YAML cuts off at a '#': 'Campagne #SamenSterk' is the value 'Campagne'.
+
+After a space, '#' starts a comment, so the rest of the line silently leaves the plan. A
+comment whose first character is a letter or digit (a hashtag, 'groep #3') is most likely
+text. This finds those places in a file's text, by offset; convert.py reports a plain value
+that ends right before one. A comment that starts like a waiver (#samenplan) is left alone.
+"""
+
+import re
+
+#: '#' with a letter or digit right after it. The regex starts with the '#' itself, which it
+#: finds fast (a look-behind for the space would make it try every position of the text).
+_CUT = re.compile(r"#(?=[^\W_])")
+_LINE_END = re.compile(r"[\r\n]")
+
+
+def hash_cuts(text: str) -> dict[int, tuple[int, str]]:
+    """Offset where the spaces before such a '#' start → offset of the '#' and the comment."""
+    if "#" not in text:
+        return {}
+    cuts: dict[int, tuple[int, str]] = {}
+    for match in _CUT.finditer(text):
+        at = start = match.start()
+        if at == 0 or text[at - 1] not in " \t":
+            continue  # 'pagina#kop': no space before it, so no comment
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        end = _LINE_END.search(text, at)
+        comment = text[at : end.start() if end else len(text)].rstrip()
+        if not comment[1:].lower().startswith("samenplan"):
+            cuts[start] = (at, comment)
+    return cuts
