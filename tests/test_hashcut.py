@@ -70,3 +70,10 @@ def test_the_plan_still_loads_and_the_hint_quotes_the_whole_line(plan: PlanCopy)
     assert plan.codes() == []
     uitvoering = plan.check().loaded.plan.uitvoering  # type: ignore[union-attr]
     assert uitvoering.communicatie[0].middel == 'Nieuwsbrief van de scholen en de "campagne" #SamenSterk'
+
+
+def test_many_hashes_on_one_line_are_one_comment() -> None:
+    # Everything after the first comment on a line is comment: a hostile line of a million
+    # '#b' is read once, not once per '#'.
+    text = "a: " + "x #b " * 100_000 + "\n"
+    assert list(hash_cuts(text).values()) == [(5, text[5:].rstrip())]

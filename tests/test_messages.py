@@ -332,3 +332,29 @@ def test_a_name_in_an_earlier_file_finds_the_partner_in_a_later_one(plan: PlanCo
     plan.write("01-urgentie.yaml", text[:first] + name + text[end:])
     diag = plan.only("SP013")
     assert diag.hint.endswith(f"Schrijf de id: {partner_id}.")
+
+
+def test_names_are_looked_up_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A hostile plan: thousands of partners and as many wrong references. Exact names are
+    # found at once; close matches are looked for a bounded number of times only.
+    import difflib
+
+    from samenplan.load import namedids
+    from samenplan.load.source import Source
+    from samenplan.plan.idkinds import BY_KIND
+
+    calls = []
+    real = difflib.get_close_matches
+    monkeypatch.setattr(difflib, "get_close_matches", lambda *a, **k: calls.append(1) or real(*a, **k))
+    one = [{"id": "p1", "naam": "Een"}]
+    few = {"02-samenwerking.yaml": Source("02-samenwerking.yaml", {"partners": one})}
+    names = namedids._Names(few)
+    assert names.find(BY_KIND["partner"], "een") == ("p1", "Een", True)
+    for _ in range(namedids._MAX_CLOSE_LOOKUPS + 50):
+        names.find(BY_KIND["partner"], "eem")
+    assert len(calls) == namedids._MAX_CLOSE_LOOKUPS
+    many = [{"id": f"p{i}", "naam": f"Partner {i}"} for i in range(namedids._MAX_CLOSE_NAMES + 1)]
+    crowd = namedids._Names({"02-samenwerking.yaml": Source("02-samenwerking.yaml", {"partners": many})})
+    assert crowd.find(BY_KIND["partner"], "Partner 7") == ("p7", "Partner 7", True)
+    assert crowd.find(BY_KIND["partner"], "Partnr 7") is None
+    assert len(calls) == namedids._MAX_CLOSE_LOOKUPS

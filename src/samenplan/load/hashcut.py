@@ -19,14 +19,16 @@ def hash_cuts(text: str) -> dict[int, tuple[int, str]]:
     if "#" not in text:
         return {}
     cuts: dict[int, tuple[int, str]] = {}
+    line_end = -1  # the rest of a line after a comment starts is comment: one per line
     for match in _CUT.finditer(text):
         at = start = match.start()
-        if at == 0 or text[at - 1] not in " \t":
-            continue  # 'pagina#kop': no space before it, so no comment
+        if at < line_end or at == 0 or text[at - 1] not in " \t":
+            continue  # inside the comment already, or 'pagina#kop': no space before it
         while start > 0 and text[start - 1] in " \t":
             start -= 1
         end = _LINE_END.search(text, at)
-        comment = text[at : end.start() if end else len(text)].rstrip()
+        line_end = end.start() if end else len(text)
+        comment = text[at:line_end].rstrip()
         if not comment[1:].lower().startswith("samenplan"):
             cuts[start] = (at, comment)
     return cuts

@@ -66,12 +66,19 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
 
 
+#: Close matches are looked for among this many names of a kind at most, this many times a
+#: plan: a hostile plan with a hundred thousand names and as many wrong ids would take hours.
+_MAX_CLOSE_NAMES = 2_000
+_MAX_CLOSE_LOOKUPS = 200
+
+
 class _Names:
     """Per id kind, its items' names and ids (folded) → (id, name); made when first asked."""
 
     def __init__(self, sources: Mapping[str, Source]) -> None:
         self.sources = sources
         self.by_kind: dict[str, dict[str, tuple[str, str]]] = {}
+        self.close_lookups = 0
 
     def find(self, kind: IdKind, value: str) -> tuple[str, str, bool] | None:
         """(id, name, exact) of the item ``value`` names; None when no item is close."""
@@ -81,6 +88,9 @@ class _Names:
         folded = _fold(value)
         if folded in known:
             return (*known[folded], True)
+        if len(known) > _MAX_CLOSE_NAMES or self.close_lookups >= _MAX_CLOSE_LOOKUPS:
+            return None
+        self.close_lookups += 1
         close = difflib.get_close_matches(folded, list(known), n=1, cutoff=0.85)
         return (*known[close[0]], False) if close else None
 
