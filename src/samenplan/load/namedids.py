@@ -14,9 +14,10 @@ from dataclasses import replace
 from typing import Any
 
 from samenplan import codes
-from samenplan.diagnostics import Diagnostic, KeyPath
+from samenplan.diagnostics import Diagnostic
 from samenplan.load.source import Source
 from samenplan.plan.idkinds import BY_KIND, IdKind, reference_at
+from samenplan.plan.names import data_at
 from samenplan.plan.steps import BY_FILE, BY_SLUG
 
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -35,7 +36,7 @@ def _with_hint(d: Diagnostic, sources: Mapping[str, Source], names: "_Names") ->
     ref = reference_at(doc.slug, d.key_path) if doc is not None else None
     kind = BY_KIND.get(ref.kind) if ref is not None else None
     source = sources.get(d.location.file)
-    value = _at(source.data, d.key_path) if source is not None else None
+    value = data_at(source.data, d.key_path) if source is not None else None
     if kind is None or not isinstance(value, str):
         return d
     found = names.find(kind, value)
@@ -49,17 +50,6 @@ def _with_hint(d: Diagnostic, sources: Mapping[str, Source], names: "_Names") ->
     else:
         hint = f"'{value}' is de naam van {kind.kind} '{item_id}'. Schrijf de id: {item_id}."
     return replace(d, hint=hint)
-
-
-def _at(data: Any, path: KeyPath) -> Any:
-    for key in path:
-        if isinstance(data, dict) and isinstance(key, str):
-            data = data.get(key)
-        elif isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
-            data = data[key]
-        else:
-            return None
-    return data
 
 
 def _fold(text: str) -> str:

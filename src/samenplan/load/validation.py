@@ -19,7 +19,7 @@ from samenplan.load.locate import PositionIndex
 from samenplan.plan.idkinds import BY_KIND, reference_at
 from samenplan.plan.meant import datum_meant, id_meant, plain_amount
 from samenplan.plan.models.common import BEDRAG_WORDS
-from samenplan.plan.names import describe_path, field_label
+from samenplan.plan.names import data_at, describe_path, field_label
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.plan.validators import validator
 from samenplan.suggest import did_you_mean
@@ -468,7 +468,7 @@ def _split_amounts(
         if err["type"] != "extra_forbidden" or not loc or not isinstance(loc[-1], str):
             continue
         key, parent_path = loc[-1], loc[:-1]
-        parent = _data_at(data, parent_path)
+        parent = data_at(data, parent_path)
         field = next((f for f in _AMOUNT_FIELDS if isinstance(parent, dict) and f in parent), None)
         if field is None or not (key.isdigit() or key.strip("-") == ""):
             continue
@@ -498,17 +498,6 @@ def _split_amounts(
         )
         dropped |= {loc, path}
     return found, [err for err in errors if tuple(err["loc"]) not in dropped]
-
-
-def _data_at(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        in_dict = isinstance(data, dict) and part in data
-        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
-        if in_dict or in_list:
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 def _diagnostic(model: type[BaseModel], data: Any, err: ErrorDetails, positions: PositionIndex) -> Diagnostic:

@@ -74,6 +74,13 @@ def describe_path(path: KeyPath, data: Any) -> str:
     return " van ".join(reversed(parts))
 
 
+def data_at(data: Any, path: KeyPath) -> Any:
+    """The value at ``path`` in plain YAML data (dicts and lists); None when it is not there."""
+    for part in path:
+        data = _child(data, part)
+    return data
+
+
 def _child(node: Any, part: str | int) -> Any:
     if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
         return node[part]
