@@ -17,7 +17,6 @@ from samenplan.diagnostics import Diagnostic, KeyPath
 from samenplan.dutch import datum
 from samenplan.load.locate import PositionIndex
 from samenplan.plan.idkinds import BY_KIND, reference_at
-from samenplan.plan.meant import datum_meant, id_meant, plain_amount
 from samenplan.plan.models.common import BEDRAG_WORDS
 from samenplan.plan.names import data_at, describe_path, field_label
 from samenplan.plan.steps import DOCUMENTS
@@ -123,6 +122,8 @@ def _bad_date(e: _Error) -> tuple[str, str]:
             f"Schrijf {first}-{int(first) + 1}.",
         )
     message = f"'{_show_date(e.value)}' is geen geldige datum{e.where}."
+    from samenplan.plan.meant import datum_meant  # only for a message: its patterns load then
+
     meant = datum_meant(text) if isinstance(e.value, str) else None
     if meant is None:
         return message, _DATUM_VORMEN
@@ -238,6 +239,8 @@ def _bad_amount(e: _Error) -> tuple[str, str]:
             f"Bedoel je {whole}{part} euro? Schrijf {name}: {whole}{part}. Bedoel je {decimal} "
             f"euro? Schrijf {name}: {decimal}.",
         )
+    from samenplan.plan.meant import plain_amount
+
     plain = plain_amount(text)
     if plain is not None:
         return (
@@ -262,6 +265,8 @@ def _bad_amount_word(e: _Error) -> tuple[str, str]:
     name = e.field or "bedrag"
     text = " ".join(str(e.value).split())
     word = next((w for w in sorted(BEDRAG_WORDS, key=len, reverse=True) if text.lower().startswith(w)), "")
+    from samenplan.plan.meant import plain_amount
+
     plain = plain_amount(text[len(word) :]) if word else None
     if plain is not None:
         return (
@@ -336,6 +341,8 @@ def _bad_id(e: _Error) -> tuple[str, str]:
     doc = next((d for d in DOCUMENTS if d.model is e.model), None)
     ref = reference_at(doc.slug, e.path) if doc is not None else None
     kind = BY_KIND.get(ref.kind) if ref is not None else None
+    from samenplan.plan.meant import id_meant
+
     meant = id_meant(e.value) if isinstance(e.value, str) else None
     if kind is not None:  # a reference: the id of an item elsewhere (load/namedids.py may name it)
         hint = (
@@ -461,6 +468,8 @@ def _split_amounts(
     Between { and } YAML splits at every comma: 'bedrag: 12,500' becomes bedrag 12 and a
     field '500', and ',-' becomes a field '-'. The amount would silently be wrong.
     """
+    from samenplan.plan.meant import plain_amount  # only for a message: its patterns load then
+
     found: list[Diagnostic] = []
     dropped: set[tuple[Any, ...]] = set()
     for err in errors:
