@@ -257,7 +257,7 @@ CUT_BY_COMMENT = define(
     "Een tekst stopt bij een # die waarschijnlijk bij de tekst hoort.",
     """
 In YAML begint na een spatie en een `#` een opmerking: wat daarna op de regel staat, hoort
-niet meer bij de waarde. `communicatie: Campagne #SamenSterk op sociale media` zet in het plan
+niet meer bij de waarde. `middel: Campagne #SamenSterk op Instagram` zet in het plan
 alleen `Campagne`; de rest komt niet in het plandocument. check meldt dit als er direct na de
 `#` een letter of cijfer staat, zoals bij een hashtag of `groep #3`. Hoort het bij de tekst,
 zet de hele tekst dan tussen aanhalingstekens. Is het een opmerking, zet dan een spatie na de
