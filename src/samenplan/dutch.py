@@ -1,5 +1,6 @@
 """Amounts, numbers and dates written the Dutch way: '€ 12.500', '12,5', '1 augustus 2022'."""
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Protocol
@@ -39,6 +40,9 @@ MAANDEN = (
     "november",
     "december",
 )
+#: '12.000' or '1.250.000': a number with a dot between the thousands, as Dutch writes it.
+#: YAML reads it as a decimal fraction (12.0), so check asks what was meant.
+THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _DUTCH = str.maketrans(",.", ".,")
 _CENT = Decimal("0.01")
 

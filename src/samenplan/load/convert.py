@@ -13,6 +13,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from samenplan import codes
 from samenplan.diagnostics import Diagnostic, KeyPath, Related
+from samenplan.dutch import THOUSANDS
 from samenplan.load import limits
 from samenplan.load.compose import same
 from samenplan.load.locate import COLUMN_BITS, PositionIndex, at
@@ -21,7 +22,6 @@ TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
     f"{TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
 }
-_THOUSANDS_RE = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _MERGE_HINT = "Zet achter '<<:' een verwijzing naar een groep velden (*anker), of een lijst daarvan."
@@ -394,7 +394,7 @@ def scalar(node: ScalarNode, tag: str | None = None) -> Any:
 
 def _float(value: str, style: str | None) -> float | str:
     """A float in YAML 1.2 notation; "12.000" written plain stays text (an amount with a dot)."""
-    if not style and _THOUSANDS_RE.match(value):  # plain: None (ruamel) or "" (C)
+    if not style and THOUSANDS.match(value):  # plain: None (ruamel) or "" (C)
         return value  # "12.000": keep the text so amount checks can explain it
     lowered = value.lower()
     if lowered in _FLOATS:

@@ -30,9 +30,9 @@ from samenplan.files.usercache import cache_folder, checksum, forget_others, rea
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 #: The source the kept schemas depend on, relative to the samenplan package: the plan format
-#: (this package: models, types, vocabularies) and the two modules it imports from outside it.
+#: (this package: models, types, vocabularies) and the modules it imports from outside it.
 #: tests/test_validators.py proves every module the models import is here.
-SOURCES: tuple[str, ...] = ("plan", "diagnostics.py", "__init__.py")
+SOURCES: tuple[str, ...] = ("plan", "diagnostics.py", "dutch.py", "__init__.py")
 
 #: Keys of a core schema that only JSON Schema and serialization read (and that may hold
 #: functions pickle cannot keep by name, such as pydantic's own closures).

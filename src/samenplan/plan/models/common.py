@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from samenplan.dutch import THOUSANDS
 from samenplan.plan.datum import Datum as Datum  # the date type; models import it from here
 from samenplan.plan.datum import VanTot
 from samenplan.plan.vocab import BedragSoort
@@ -30,8 +31,6 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 _ID_RE = re.compile(ID_PATTERN)
 CBS_PATTERN = r"^GM\d{4}$"
 _CBS_RE = re.compile(CBS_PATTERN)
-# "12.000" or "1.250.000": a Dutch thousands separator that YAML would read as 12.0.
-_THOUSANDS_RE = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
 def config(description: str) -> ConfigDict:
@@ -111,7 +110,7 @@ def _check_bedrag(value: Any) -> Any:
         raise PydanticCustomError("bedrag_ongeldig", "'{value}' is geen bedrag", {"value": value})
     if isinstance(value, str):
         text = value.strip()
-        if _THOUSANDS_RE.match(text):
+        if THOUSANDS.match(text):
             raise PydanticCustomError(
                 "bedrag_duizendtal", "'{value}' bevat een punt als duizendtal", {"value": text}
             )
@@ -247,16 +246,12 @@ def _check_cbs(value: Any) -> Any:
     return value
 
 
-#: '1.250' or '12.500': a dot before three digits reads as a decimal point, but in Dutch it
-#: separates thousands. A first group of 0 ('0.125') is a decimal fraction.
-_DUTCH_THOUSANDS_RE = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
-
-
 def _check_getal(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("getal_ongeldig", "'{value}' is geen getal", {"value": value})
-    if isinstance(value, str) and _DUTCH_THOUSANDS_RE.match(value.strip()):
-        raise PydanticCustomError("getal_duizendtal", "'{value}' is onduidelijk", {"value": value.strip()})
+    # '1.250' may be 1250 or 1.25 (a Dutch thousands dot); '0.125' can only be a fraction.
+    if isinstance(value, str) and THOUSANDS.match(text := value.strip()) and not text.startswith("0"):
+        raise PydanticCustomError("getal_duizendtal", "'{value}' is onduidelijk", {"value": text})
     if isinstance(value, float) and not math.isfinite(value):
         raise PydanticCustomError("getal_ongeldig", "'{value}' is geen getal", {"value": value})
     _check_size(value, "getal")
