@@ -17,7 +17,6 @@ from samenplan.diagnostics import Diagnostic, KeyPath
 from samenplan.dutch import datum
 from samenplan.load.locate import PositionIndex
 from samenplan.plan.idkinds import BY_KIND, reference_at
-from samenplan.plan.models.common import BEDRAG_WORDS
 from samenplan.plan.names import data_at, describe_path, field_label
 from samenplan.plan.steps import DOCUMENTS
 from samenplan.plan.validators import validator
@@ -264,7 +263,7 @@ def _bad_year(e: _Error) -> tuple[str, str]:
 def _bad_amount_word(e: _Error) -> tuple[str, str]:
     name = e.field or "bedrag"
     text = " ".join(str(e.value).split())
-    word = next((w for w in sorted(BEDRAG_WORDS, key=len, reverse=True) if text.lower().startswith(w)), "")
+    word = str(e.ctx.get("word") or "")  # the word the amount starts with (plan/models/common.py)
     from samenplan.plan.meant import plain_amount
 
     plain = plain_amount(text[len(word) :]) if word else None

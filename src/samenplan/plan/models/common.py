@@ -126,7 +126,7 @@ def _check_bedrag(value: Any) -> Any:
 
 
 #: The words before a worded amount, each with the kind of amount it makes.
-BEDRAG_WORDS: dict[str, BedragSoort] = {
+_BEDRAG_WORDS: dict[str, BedragSoort] = {
     "ongeveer": BedragSoort.ONGEVEER,
     "ca.": BedragSoort.ONGEVEER,
     "ca": BedragSoort.ONGEVEER,
@@ -141,7 +141,7 @@ BEDRAG_WORDS: dict[str, BedragSoort] = {
     "ten hoogste": BedragSoort.HOOGSTENS,
     "maximaal": BedragSoort.HOOGSTENS,
 }
-_WORDS_RE = "|".join(w.replace(".", r"\.") for w in sorted(BEDRAG_WORDS, key=len, reverse=True))
+_WORDS_RE = "|".join(w.replace(".", r"\.") for w in sorted(_BEDRAG_WORDS, key=len, reverse=True))
 #: The number of a worded amount: Dutch dots between thousands ('1.500.000'), cents optional.
 _WORDED_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+)(?:[.,](\d{1,2}))?"
 _WORDED_RE = re.compile(rf"^({_WORDS_RE})\s*(?:€\s*)?{_WORDED_NUMBER}$")
@@ -207,17 +207,17 @@ class Bedrag:
             return cls.onbekend()
         match = _WORDED_RE.match(text)
         if match is None:
-            word = next((w for w in BEDRAG_WORDS if text.startswith(w)), None)
+            word = next((w for w in _BEDRAG_WORDS if text.startswith(w)), None)
             if word is not None:
                 raise PydanticCustomError(
-                    "bedrag_woord", "'{value}' is geen bedrag", {"value": value.strip()}
+                    "bedrag_woord", "'{value}' is geen bedrag", {"value": value.strip(), "word": word}
                 )
             _check_bedrag(value)  # raises: quoted number, thousands dot, comma, euro sign
         assert match is not None
         word, whole, cents = match.groups()
         number = Decimal(whole.replace(".", "") + (f".{cents}" if cents else ""))
         _check_size(number, "bedrag")
-        return cls(BEDRAG_WORDS[word], number)
+        return cls(_BEDRAG_WORDS[word], number)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
