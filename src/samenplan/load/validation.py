@@ -336,24 +336,26 @@ def _short_line(value: Any) -> bool:
 
 
 def _bad_id(e: _Error) -> tuple[str, str]:
-    hint = "Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties: 'huiswerkklas-noord'."
+    message = f"'{e.value}' is geen geldige id{e.where}."
     doc = next((d for d in DOCUMENTS if d.model is e.model), None)
     ref = reference_at(doc.slug, e.path) if doc is not None else None
-    kind = BY_KIND.get(ref.kind) if ref is not None else None
+    if ref is not None:  # the id of an item elsewhere; load/namedids.py may name the item
+        kind = BY_KIND.get(ref.kind)
+        if kind is not None:
+            return message, (
+                f"Hier hoort de id van een {kind.kind}: wat bij die {kind.kind} achter 'id:' staat, "
+                f"niet de naam. {kind.where}"
+            )
+        return message, f"{_ID_FORM}: 'huiswerkklas-noord'."
     from samenplan.plan.meant import id_meant
 
     meant = id_meant(e.value) if isinstance(e.value, str) else None
-    if kind is not None:  # a reference: the id of an item elsewhere (load/namedids.py may name it)
-        hint = (
-            f"Hier hoort de id van een {kind.kind}: wat bij die {kind.kind} achter 'id:' staat, "
-            f"niet de naam. {kind.where}"
-        )
-    elif ref is None and meant is not None and meant != e.value:
-        hint = (
-            f"Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties. Schrijf bijvoorbeeld "
-            f"'{meant}', en noem het overal in het plan zo."
-        )
-    return f"'{e.value}' is geen geldige id{e.where}.", hint
+    if meant is None or meant == e.value:
+        return message, f"{_ID_FORM}: 'huiswerkklas-noord'."
+    return message, f"{_ID_FORM}. Schrijf bijvoorbeeld '{meant}', en noem het overal in het plan zo."
+
+
+_ID_FORM = "Een id bestaat uit kleine letters, cijfers, - en _, zonder spaties"
 
 
 def _bad_cbs(e: _Error) -> tuple[str, str]:
