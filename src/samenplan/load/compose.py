@@ -122,8 +122,9 @@ def _c_compose(loader: Any, text: str) -> Node | None:
     while it composes, those are the lean subclasses of _lean_nodes (the same nodes, made
     without ruamel's chain of Python __init__ calls). One text at a time (a lock, for a
     program that checks plans in threads), and ruamel's own classes are back as soon as it
-    is done, also after an error. Another library composing with ruamel's C parser in
-    another thread at that very moment would get lean nodes too; resolve() takes both kinds.
+    is done, also after an error. Limit: another library composing with ruamel's C parser in
+    another thread at that very moment would get lean nodes too, which ruamel's own resolver
+    does not recognise; samenplan itself composes in one thread.
     """
     module = loader.c_module
     with _COMPOSING:
