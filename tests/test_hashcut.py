@@ -31,6 +31,7 @@ def _notes(tmp_path: Path, text: str) -> list[tuple[str, int, int]]:
         ("a: x #samenplan: negeer SP101 reden: test\n", []),
         ('a: "tekst #tag"\n', []),
         ("a: 'tekst #tag'\n", []),
+        ('a: "tekst" #tag\n', []),  # a quoted text ends where its quote does: the rest is a comment
         ("a: |\n  tekst #tag\n", []),
         ("a: https://example.nl/pagina#kop\n", []),
         ("# kop #1\na: x\n", []),
